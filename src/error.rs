@@ -1,0 +1,109 @@
+//! Error types of the library, one enum per concern.
+//!
+//! Every message names the file (or flag) at fault and, where there is one, the fix, so
+//! that the command line can print it as a single `error: …` line.
+
+use std::path::PathBuf;
+
+/// Loading a text file failed.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read at all.
+    #[error("cannot read '{path}': {source}")]
+    Io {
+        /// File that was read.
+        path: PathBuf,
+        /// Underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The path names a directory.
+    #[error("'{0}' is a directory; give a text file (or use 'tandem align --all' for a corpus)")]
+    IsDirectory(PathBuf),
+    /// The file looks binary (many NUL or control bytes).
+    #[error("'{0}' looks like a binary file, not text; give a plain-text file (UTF-8, UTF-16 or Windows-1250)")]
+    Binary(PathBuf),
+    /// The text contains NUL bytes and cleaning was not allowed.
+    #[error("'{path}' contains {count} NUL or control character(s) (first at line {line}); remove them or pass --clean-control")]
+    ControlCharacters {
+        /// File at fault.
+        path: PathBuf,
+        /// How many were found.
+        count: usize,
+        /// 1-based line of the first one.
+        line: usize,
+    },
+    /// The encoding given with `--encoding` is unknown.
+    #[error("unknown encoding '{0}'; use utf-8, utf-16le, utf-16be, windows-1250 or iso-8859-2")]
+    UnknownEncoding(String),
+    /// The file is not valid in the encoding the user forced.
+    #[error("'{path}' is not valid {encoding}; check the file or drop --encoding to let tandem detect it")]
+    Malformed {
+        /// File at fault.
+        path: PathBuf,
+        /// Encoding that was forced.
+        encoding: &'static str,
+    },
+}
+
+/// Reading or writing an alignment file failed.
+#[derive(Debug, thiserror::Error)]
+pub enum AlignmentFileError {
+    /// The file could not be read.
+    #[error("cannot read alignment '{path}': {source}")]
+    Io {
+        /// File that was read.
+        path: PathBuf,
+        /// Underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The JSON does not parse or does not follow the schema.
+    #[error("'{path}' is not a valid tandem alignment file ({reason}); re-create it with 'tandem align'")]
+    Invalid {
+        /// File at fault.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A text changed since the alignment was made.
+    #[error("'{text}' changed since '{alignment}' was made; re-run 'tandem align' or pass --allow-stale")]
+    Stale {
+        /// The alignment file.
+        alignment: PathBuf,
+        /// The text that changed.
+        text: PathBuf,
+    },
+}
+
+/// Writing an output file failed or was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The file exists and tandem may not replace it.
+    #[error("'{0}' already exists and was not written by tandem; pass --force to overwrite it or choose another -o path")]
+    Exists(PathBuf),
+    /// The file would replace one of the inputs.
+    #[error("'{0}' is an input of this command; choose another -o path")]
+    IsInput(PathBuf),
+    /// The directory is missing or not writable, or the disk is full.
+    #[error("cannot write '{path}': {source}")]
+    Io {
+        /// File being written.
+        path: PathBuf,
+        /// Underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// A user-supplied data file (abbreviations, dictionary, gold alignment …) is malformed.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}:{line}: {reason}")]
+pub struct DataFileError {
+    /// File at fault.
+    pub path: PathBuf,
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong and how to fix it.
+    pub reason: String,
+}

@@ -1,0 +1,37 @@
+//! tandem: put a Hungarian original and its English translation side by side, sentence by
+//! sentence, so that people can check, review and cite them.
+//!
+//! The pipeline, one module per step:
+//!
+//! - [`load`]: read a file in any common encoding, normalise it, find its paragraphs;
+//! - [`segment`]: cut paragraphs into sentences (Hungarian- and English-aware, lossless
+//!   byte ranges), giving a [`document::Document`] with stable locators (`p3.s2`);
+//! - [`align`]: find the beads (1-1, 1-2, 2-1, 1-0 …) between two documents, each with a
+//!   confidence;
+//! - [`alignment`]: the alignment file (JSON) every later step reads.
+//!
+//! The library never prints; the `tandem` binary (module `cli`) does.
+//!
+//! ```
+//! use std::path::Path;
+//! use tandem::{lang::Lang, load, document::Document, segment::Splitter};
+//!
+//! let loaded = load::load_bytes(
+//!     "Havanna, 1963. január 28.\n\nA válság óta nem változott semmi. Ez a fő tény.".as_bytes(),
+//!     Path::new("report.hu.txt"),
+//!     &load::LoadOptions::default(),
+//! ).unwrap();
+//! let doc = Document::new(Path::new("report.hu.txt"), Lang::Hu, loaded, Some(&Splitter::new(&Lang::Hu)));
+//! assert_eq!(doc.sentence_texts(), ["Havanna, 1963. január 28.", "A válság óta nem változott semmi.", "Ez a fő tény."]);
+//! assert_eq!(doc.sentences[2].locator.to_string(), "p2.s2");
+//! ```
+#![warn(missing_docs)]
+#![warn(clippy::print_stdout)]
+#![warn(clippy::print_stderr)]
+
+pub mod document;
+pub mod error;
+pub mod lang;
+pub mod load;
+pub mod segment;
+pub mod write;
