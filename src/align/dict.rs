@@ -1,0 +1,215 @@
+//! Bilingual dictionaries: the built-in Hungarian–English list, user dictionaries in
+//! hunalign's `.dic` format, and a dictionary learned from a first alignment.
+//!
+//! All entries are stored by word key ([`word_key`]: lowercase prefix), source → target,
+//! so that inflected Hungarian forms find their entry.
+//!
+//! Learning (hunalign's "realign", in the spirit of Moore 2002): count, over the
+//! confident 1-1 beads of a first pass, in how many beads each source key, each target
+//! key and each pair occur; keep pairs with a Dice coefficient of at least
+//! [`LEARN_MIN_DICE`] seen in at least [`LEARN_MIN_PAIRS`] beads, at most
+//! [`LEARN_MAX_PER_WORD`] per word. Cost: O(Σ |S|·|T|) over the beads used.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::anchors::word_key;
+use crate::error::DataFileError;
+
+/// Built-in Hungarian–English dictionary (hunalign format, `english @ hungarian`).
+const BUILTIN_HU_EN: &str = include_str!("dict/hu-en.dic");
+
+/// Smallest Dice coefficient of a learned pair.
+pub const LEARN_MIN_DICE: f64 = 0.25;
+/// Fewest beads a learned pair must occur in.
+pub const LEARN_MIN_PAIRS: u32 = 2;
+/// Most translations learned per word.
+pub const LEARN_MAX_PER_WORD: usize = 3;
+
+/// Word translations by key, source → target.
+#[derive(Debug, Clone, Default)]
+pub struct Dictionary {
+    entries: HashMap<String, Vec<String>>,
+}
+
+impl Dictionary {
+    /// An empty dictionary.
+    pub fn new() -> Self {
+        Dictionary::default()
+    }
+
+    /// The built-in Hungarian → English dictionary.
+    pub fn builtin_hu_en() -> Self {
+        Dictionary::parse_dic(BUILTIN_HU_EN, Path::new("built-in hu-en.dic"), true)
+            .unwrap_or_default()
+    }
+
+    /// Parse hunalign's `.dic` format: `english @ hungarian` per line, `#` comments.
+    /// With `hu_to_en` the Hungarian side is the source; otherwise English is.
+    /// Multi-word entries are skipped (the aligner matches single words).
+    pub fn parse_dic(text: &str, path: &Path, hu_to_en: bool) -> Result<Self, DataFileError> {
+        let mut dict = Dictionary::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((en, hu)) = line.split_once('@') else {
+                return Err(DataFileError {
+                    path: path.to_path_buf(),
+                    line: n + 1,
+                    reason: "expected 'english @ hungarian'".into(),
+                });
+            };
+            let (en, hu) = (en.trim(), hu.trim());
+            if en.is_empty() || hu.is_empty() {
+                return Err(DataFileError {
+                    path: path.to_path_buf(),
+                    line: n + 1,
+                    reason: "empty side in 'english @ hungarian'".into(),
+                });
+            }
+            if en.contains(char::is_whitespace) || hu.contains(char::is_whitespace) {
+                continue;
+            }
+            let (src, tgt) = if hu_to_en { (hu, en) } else { (en, hu) };
+            dict.insert(&word_key(src), &word_key(tgt));
+        }
+        Ok(dict)
+    }
+
+    /// Read a `.dic` file.
+    pub fn from_file(path: &Path, hu_to_en: bool) -> Result<Self, DataFileError> {
+        let text = std::fs::read_to_string(path).map_err(|e| DataFileError {
+            path: path.to_path_buf(),
+            line: 0,
+            reason: format!("cannot read dictionary: {e}"),
+        })?;
+        Dictionary::parse_dic(&text, path, hu_to_en)
+    }
+
+    /// Add one translation (keys as given).
+    pub fn insert(&mut self, src: &str, tgt: &str) {
+        let list = self.entries.entry(src.to_string()).or_default();
+        if !list.iter().any(|t| t == tgt) {
+            list.push(tgt.to_string());
+        }
+    }
+
+    /// Add every entry of `other`.
+    pub fn extend(&mut self, other: &Dictionary) {
+        for (src, tgts) in &other.entries {
+            for tgt in tgts {
+                self.insert(src, tgt);
+            }
+        }
+    }
+
+    /// Translations of a source key.
+    pub fn get(&self, src: &str) -> &[String] {
+        self.entries.get(src).map_or(&[], Vec::as_slice)
+    }
+
+    /// The same dictionary, target → source.
+    pub fn reversed(&self) -> Dictionary {
+        let mut rev = Dictionary::new();
+        for (src, tgts) in &self.entries {
+            for tgt in tgts {
+                rev.insert(tgt, src);
+            }
+        }
+        rev
+    }
+
+    /// Number of (source, target) pairs.
+    pub fn len(&self) -> usize {
+        self.entries.values().map(Vec::len).sum()
+    }
+
+    /// Whether it has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Learn translations from beads given as (source keys, target keys), each side's
+    /// keys unique.
+    pub fn learn<'a>(beads: impl IntoIterator<Item = (&'a [u32], &'a [u32])>, src_keys: &[String], tgt_keys: &[String]) -> Dictionary {
+        let mut src_count: HashMap<u32, u32> = HashMap::new();
+        let mut tgt_count: HashMap<u32, u32> = HashMap::new();
+        let mut pair_count: HashMap<(u32, u32), u32> = HashMap::new();
+        for (s, t) in beads {
+            for &a in s {
+                *src_count.entry(a).or_default() += 1;
+            }
+            for &b in t {
+                *tgt_count.entry(b).or_default() += 1;
+            }
+            for &a in s {
+                for &b in t {
+                    *pair_count.entry((a, b)).or_default() += 1;
+                }
+            }
+        }
+        let mut best: HashMap<u32, Vec<(f64, u32)>> = HashMap::new();
+        for (&(a, b), &n) in &pair_count {
+            if n < LEARN_MIN_PAIRS {
+                continue;
+            }
+            let dice = 2.0 * f64::from(n) / f64::from(src_count[&a] + tgt_count[&b]);
+            if dice >= LEARN_MIN_DICE {
+                best.entry(a).or_default().push((dice, b));
+            }
+        }
+        let mut dict = Dictionary::new();
+        for (a, mut list) in best {
+            list.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            for (_, b) in list.into_iter().take(LEARN_MAX_PER_WORD) {
+                dict.insert(&src_keys[a as usize], &tgt_keys[b as usize]);
+            }
+        }
+        dict
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_dictionary_loads_with_entries() {
+        let d = Dictionary::builtin_hu_en();
+        assert!(d.len() > 300, "{}", d.len());
+        assert!(d.get(&word_key("kormány")).iter().any(|t| t == "govern"));
+    }
+
+    #[test]
+    fn dic_format_is_english_at_hungarian() {
+        let d = Dictionary::parse_dic("# c\nembassy @ nagykövetség\nprime minister @ miniszterelnök\n", Path::new("x.dic"), true)
+            .expect("parses");
+        assert_eq!(d.get("nagykö"), ["embass"]);
+        assert_eq!(d.len(), 1, "multi-word entries are skipped");
+        assert_eq!(d.reversed().get("embass"), ["nagykö"]);
+    }
+
+    #[test]
+    fn malformed_line_names_file_and_line() {
+        let err = Dictionary::parse_dic("ok @ jó\nbroken line\n", Path::new("u.dic"), true)
+            .expect_err("malformed");
+        assert_eq!(err.to_string(), "u.dic:2: expected 'english @ hungarian'");
+    }
+
+    #[test]
+    fn learning_finds_consistent_pairs() {
+        let src_keys: Vec<String> = ["kuba", "ház", "és"].iter().map(|s| s.to_string()).collect();
+        let tgt_keys: Vec<String> = ["cuba", "house", "and"].iter().map(|s| s.to_string()).collect();
+        let beads: Vec<(Vec<u32>, Vec<u32>)> = vec![
+            (vec![0, 2], vec![0, 2]),
+            (vec![1, 2], vec![1, 2]),
+            (vec![1], vec![1]),
+            (vec![0], vec![0]),
+        ];
+        let d = Dictionary::learn(beads.iter().map(|(s, t)| (s.as_slice(), t.as_slice())), &src_keys, &tgt_keys);
+        assert_eq!(d.get("ház"), ["house"]);
+        assert_eq!(d.get("kuba"), ["cuba"]);
+    }
+}

@@ -1,0 +1,248 @@
+//! Dynamic programming over a band of the (source × target) grid.
+//!
+//! A cell `(i, j)` means "the first `i` source and `j` target units are aligned". A bead
+//! of type `(k, l)` moves from `(i−k, j−l)` to `(i, j)`. The band keeps, for every row
+//! `i`, a range `lo(i)..=hi(i)` of columns, non-decreasing in `i`; the full grid is the
+//! band `0..=m` on every row.
+//!
+//! One forward sweep computes the best (Viterbi) path and, with the same bead costs, the
+//! forward log-sums; a backward sweep gives the backward log-sums, so every bead on the
+//! best path gets its posterior probability (its confidence).
+//!
+//! Cost: time O(cells · bead types), memory O(cells) where cells = Σ (hi − lo + 1):
+//! O(n·m) for the full grid, O((n + m)·w) for a band of width w.
+
+use super::model::Scorer;
+
+/// Bead types `(source units, target units)` the search considers.
+pub const BEADS: [(usize, usize); 8] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)];
+
+/// Allowed cells, row by row.
+#[derive(Debug, Clone)]
+pub(crate) struct Band {
+    lo: Vec<u32>,
+    hi: Vec<u32>,
+    /// Index of the first cell of each row in the flat cell arrays (length n + 2).
+    start: Vec<usize>,
+}
+
+impl Band {
+    /// The whole grid.
+    pub(crate) fn full(n: usize, m: usize) -> Self {
+        Band::from_ranges(vec![0; n + 1], vec![m as u32; n + 1])
+    }
+
+    fn from_ranges(lo: Vec<u32>, hi: Vec<u32>) -> Self {
+        let mut start = Vec::with_capacity(lo.len() + 1);
+        let mut total = 0usize;
+        for (l, h) in lo.iter().zip(&hi) {
+            start.push(total);
+            total += (h - l + 1) as usize;
+        }
+        start.push(total);
+        Band { lo, hi, start }
+    }
+
+    /// A band of `radius` cells around a path of cells (its bead boundaries), where the
+    /// path was found on a grid `scale` times coarser (1 = same grid).
+    pub(crate) fn around(path: &[(usize, usize)], scale: usize, n: usize, m: usize, radius: usize) -> Self {
+        let mut lo = vec![u32::MAX; n + 1];
+        let mut hi = vec![0u32; n + 1];
+        let mut cover = |i: usize, j0: usize, j1: usize| {
+            let i = i.min(n);
+            lo[i] = lo[i].min(j0.min(m) as u32);
+            hi[i] = hi[i].max(j1.min(m) as u32);
+        };
+        for w in path.windows(2) {
+            let ((a, b), (c, d)) = (w[0], w[1]);
+            // The rectangle between two consecutive path cells, at the fine scale.
+            for i in a * scale..=c * scale {
+                cover(i, b * scale, d * scale);
+            }
+        }
+        if path.len() == 1 {
+            cover(0, 0, 0);
+        }
+        cover(0, 0, 0);
+        cover(n, m, m);
+        // Widen by the radius in both directions, then make the ranges monotone.
+        let mut wlo = vec![u32::MAX; n + 1];
+        let mut whi = vec![0u32; n + 1];
+        for i in 0..=n {
+            if lo[i] == u32::MAX {
+                continue;
+            }
+            let r = radius;
+            for ii in i.saturating_sub(r)..=(i + r).min(n) {
+                wlo[ii] = wlo[ii].min(lo[i].saturating_sub(r as u32));
+                whi[ii] = whi[ii].max((hi[i] as usize + r).min(m) as u32);
+            }
+        }
+        // hi: running maximum from the top; lo: running minimum from the bottom.
+        let mut run = 0u32;
+        for h in whi.iter_mut() {
+            run = run.max(*h);
+            *h = run;
+        }
+        let mut run = u32::MAX;
+        for l in wlo.iter_mut().rev() {
+            run = run.min(*l);
+            *l = run;
+        }
+        wlo[0] = 0;
+        whi[n] = m as u32;
+        for i in 0..=n {
+            if wlo[i] > whi[i] {
+                wlo[i] = whi[i];
+            }
+            // Every row must touch the previous one, or its cells are unreachable.
+            if i > 0 && wlo[i] > whi[i - 1] {
+                wlo[i] = whi[i - 1];
+            }
+        }
+        Band::from_ranges(wlo, whi)
+    }
+
+    pub(crate) fn lo(&self, i: usize) -> u32 {
+        self.lo[i]
+    }
+
+    pub(crate) fn hi(&self, i: usize) -> u32 {
+        self.hi[i]
+    }
+
+    fn cell(&self, i: usize, j: usize) -> Option<usize> {
+        let (lo, hi) = (self.lo[i] as usize, self.hi[i] as usize);
+        (lo..=hi).contains(&j).then(|| self.start[i] + j - lo)
+    }
+
+    /// Number of cells.
+    pub(crate) fn cells(&self) -> usize {
+        self.start[self.lo.len()]
+    }
+}
+
+/// A bead of the best path: unit ranges, bead type and posterior probability.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PathBead {
+    pub(crate) src: (usize, usize),
+    pub(crate) tgt: (usize, usize),
+    pub(crate) ty: usize,
+    pub(crate) posterior: f64,
+}
+
+fn log_add(a: f64, b: f64) -> f64 {
+    if a == f64::NEG_INFINITY {
+        return b;
+    }
+    if b == f64::NEG_INFINITY {
+        return a;
+    }
+    let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+    hi + (lo - hi).exp().ln_1p()
+}
+
+/// Find the best path through the band, with a posterior for each of its beads.
+pub(crate) fn best_path(band: &Band, n: usize, m: usize, scorer: &Scorer<'_>) -> Vec<PathBead> {
+    let cells = band.cells();
+    let types = BEADS.len();
+    let mut best = vec![f64::INFINITY; cells];
+    let mut alpha = vec![f64::NEG_INFINITY; cells];
+    let mut back = vec![u8::MAX; cells];
+    let mut costs = vec![f32::INFINITY; cells * types];
+    for i in 0..=n {
+        for j in band.lo(i) as usize..=band.hi(i) as usize {
+            let Some(cell) = band.cell(i, j) else { continue };
+            if i == 0 && j == 0 {
+                best[cell] = 0.0;
+                alpha[cell] = 0.0;
+                continue;
+            }
+            let mut b = f64::INFINITY;
+            let mut a = f64::NEG_INFINITY;
+            let mut arg = u8::MAX;
+            for (ty, &(k, l)) in BEADS.iter().enumerate() {
+                if k > i || l > j {
+                    continue;
+                }
+                let Some(prev) = band.cell(i - k, j - l) else { continue };
+                if best[prev] == f64::INFINITY {
+                    continue;
+                }
+                let c = scorer.cost(ty, i - k, i, j - l, j);
+                if !c.is_finite() {
+                    continue;
+                }
+                costs[cell * types + ty] = c as f32;
+                let total = best[prev] + c;
+                if total < b {
+                    b = total;
+                    arg = ty as u8;
+                }
+                a = log_add(a, alpha[prev] - c);
+            }
+            best[cell] = b;
+            alpha[cell] = a;
+            back[cell] = arg;
+        }
+    }
+    // Backward log-sums, reusing `best` (no longer needed once the path is read).
+    let mut path_cells = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let cell = band.cell(i, j).expect("path stays in the band");
+        let ty = back[cell] as usize;
+        let (k, l) = BEADS[ty];
+        path_cells.push((i, j, ty));
+        i -= k;
+        j -= l;
+    }
+    path_cells.reverse();
+    let mut beta = best;
+    beta.fill(f64::NEG_INFINITY);
+    let end = band.cell(n, m).expect("end cell in band");
+    beta[end] = 0.0;
+    for i in (0..=n).rev() {
+        for j in (band.lo(i) as usize..=band.hi(i) as usize).rev() {
+            let Some(cell) = band.cell(i, j) else { continue };
+            if cell == end {
+                continue;
+            }
+            let mut acc = f64::NEG_INFINITY;
+            for (ty, &(k, l)) in BEADS.iter().enumerate() {
+                if i + k > n || j + l > m {
+                    continue;
+                }
+                let Some(next) = band.cell(i + k, j + l) else { continue };
+                let c = costs[next * types + ty];
+                if c.is_finite() && beta[next] > f64::NEG_INFINITY {
+                    acc = log_add(acc, beta[next] - f64::from(c));
+                }
+            }
+            beta[cell] = acc;
+        }
+    }
+    let z = alpha[end];
+    let mut out = Vec::with_capacity(path_cells.len());
+    for (i, j, ty) in path_cells {
+        let (k, l) = BEADS[ty];
+        let cell = band.cell(i, j).expect("in band");
+        let prev = band.cell(i - k, j - l).expect("in band");
+        let c = f64::from(costs[cell * types + ty]);
+        let posterior = (alpha[prev] - c + beta[cell] - z).exp().clamp(0.0, 1.0);
+        out.push(PathBead {
+            src: (i - k, i),
+            tgt: (j - l, j),
+            ty,
+            posterior,
+        });
+    }
+    out
+}
+
+/// The cells at the bead boundaries of a path, `(0, 0)` first.
+pub(crate) fn path_cells(path: &[PathBead]) -> Vec<(usize, usize)> {
+    let mut cells = vec![(0, 0)];
+    cells.extend(path.iter().map(|b| (b.src.1, b.tgt.1)));
+    cells
+}

@@ -1,0 +1,499 @@
+//! Sentence alignment: find the beads between an original and its translation.
+//!
+//! A bead pairs a run of source sentences with a run of target sentences: 1-1, 1-2,
+//! 2-1, 2-2, 1-3, 3-1, and 1-0 / 0-1 for sentences left untranslated or added. Beads are
+//! in order and cover every sentence of both sides exactly once.
+//!
+//! # How
+//! 1. **Units.** Each sentence becomes its length and its anchor types
+//!    ([`anchors`]: numbers, dates, punctuation, words with cognate and dictionary keys).
+//! 2. **First pass.** Bead cost = −ln P(type) + Gale–Church length cost ([`length`]) −
+//!    lexical evidence ([`model`]) + a penalty when a paragraph starts on one side only.
+//!    The best path is found by dynamic programming ([`dp`]): over the full grid for small
+//!    inputs, otherwise coarse-to-fine (align runs of 2, 4, 8 … sentences, then search a
+//!    band around the projected path at each finer level), so time and memory grow
+//!    linearly and the band follows the real path through long omissions.
+//! 3. **Second pass** (`realign`). From the confident 1-1 beads of the first pass, learn
+//!    the length ratio and variance, the bead-type priors, a word-translation table
+//!    ([`dict::Dictionary::learn`]) and the reliability of every anchor type; then align
+//!    again in a band around the first path.
+//! 4. **Confidence.** Each bead's posterior probability under the model (forward–backward
+//!    over the band).
+//!
+//! # Which search is used?
+//! With at most [`AlignConfig::max_full_cells`] grid cells the full grid is searched;
+//! above that, coarse-to-fine with a band radius of [`AlignConfig::radius`] units. Both
+//! give the same result on inputs where the band contains the best path (tested).
+
+pub mod anchors;
+pub mod dict;
+pub(crate) mod dp;
+pub mod length;
+pub(crate) mod model;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+use crate::lang::Lang;
+use anchors::Kind;
+use dict::Dictionary;
+use dp::{Band, PathBead, BEADS};
+use length::LengthModel;
+use model::{CostParams, Concepts, Unit, Vocab};
+
+/// A bead: source sentences `src` aligned with target sentences `tgt`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bead {
+    /// Source sentence indices.
+    pub src: Range<usize>,
+    /// Target sentence indices.
+    pub tgt: Range<usize>,
+    /// Posterior probability that this bead is right, 0..=1.
+    pub confidence: f64,
+}
+
+impl Bead {
+    /// The bead type, e.g. `1-1`, `2-1`, `0-1`.
+    pub fn kind(&self) -> String {
+        format!("{}-{}", self.src.len(), self.tgt.len())
+    }
+}
+
+/// What the aligner estimated and how it searched (recorded in the alignment file).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlignStats {
+    /// Target characters per source character.
+    pub length_ratio: f64,
+    /// Length variance per character.
+    pub length_variance: f64,
+    /// Bead-type probabilities used in the last pass, e.g. `"1-1": 0.89`.
+    pub bead_priors: Vec<(String, f64)>,
+    /// Entries of the given dictionary (built-in and user).
+    pub dictionary_entries: usize,
+    /// Word translations learned from the first pass.
+    pub learned_entries: usize,
+    /// Passes run (1, or 2 with realign).
+    pub passes: u32,
+    /// `full` or `banded`.
+    pub search: String,
+}
+
+/// A sentence alignment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// Beads in order, covering both sides exactly once.
+    pub beads: Vec<Bead>,
+    /// Estimates and settings.
+    pub stats: AlignStats,
+}
+
+/// Settings of the aligner.
+#[derive(Debug, Clone)]
+pub struct AlignConfig {
+    /// Source → target word translations (built-in and user dictionaries).
+    pub dictionary: Dictionary,
+    /// Run the second pass with learned parameters and dictionary.
+    pub realign: bool,
+    /// Use paragraph starts as soft anchors (when both sides have paragraphs).
+    pub paragraphs: bool,
+    /// Largest grid (cells) searched in full; larger inputs are searched coarse-to-fine.
+    pub max_full_cells: usize,
+    /// Band radius (in units) around a projected path.
+    pub radius: usize,
+}
+
+impl Default for AlignConfig {
+    fn default() -> Self {
+        AlignConfig {
+            dictionary: Dictionary::new(),
+            realign: true,
+            paragraphs: true,
+            max_full_cells: 250_000,
+            radius: 8,
+        }
+    }
+}
+
+impl AlignConfig {
+    /// Defaults for a language pair: the built-in dictionary for Hungarian → English
+    /// (or its reverse).
+    pub fn for_languages(src: &Lang, tgt: &Lang) -> Self {
+        let dictionary = match (src, tgt) {
+            (Lang::Hu, Lang::En) => Dictionary::builtin_hu_en(),
+            (Lang::En, Lang::Hu) => Dictionary::builtin_hu_en().reversed(),
+            _ => Dictionary::new(),
+        };
+        AlignConfig {
+            dictionary,
+            ..AlignConfig::default()
+        }
+    }
+}
+
+/// One side of an alignment task.
+#[derive(Debug, Clone)]
+pub struct Side<'a> {
+    /// The sentences.
+    pub sentences: Vec<&'a str>,
+    /// Paragraph number of each sentence, if the text has paragraphs.
+    pub paragraphs: Option<Vec<u32>>,
+    /// The language.
+    pub lang: Lang,
+}
+
+impl<'a> Side<'a> {
+    /// The sentences of a document (paragraphs unless it was presplit).
+    pub fn from_document(doc: &'a Document) -> Self {
+        Side {
+            sentences: doc.sentence_texts(),
+            paragraphs: (!doc.presplit)
+                .then(|| doc.sentences.iter().map(|s| s.locator.paragraph()).collect()),
+            lang: doc.lang.clone(),
+        }
+    }
+}
+
+/// Align two documents.
+pub fn align_documents(src: &Document, tgt: &Document, config: &AlignConfig) -> Alignment {
+    align(&Side::from_document(src), &Side::from_document(tgt), config)
+}
+
+/// Default bead-type probabilities (Gale & Church 1993, with 1-3 / 3-1 added).
+fn default_priors() -> [f64; BEADS.len()] {
+    // Order of BEADS: 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3.
+    [0.89, 0.005, 0.005, 0.0445, 0.0445, 0.011, 0.002, 0.002]
+}
+
+fn neg_ln(p: [f64; BEADS.len()]) -> [f64; BEADS.len()] {
+    p.map(|x| -x.ln())
+}
+
+/// Align two sides.
+pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment {
+    let mut concepts = Concepts::default();
+    let mut src_vocab = Vocab::default();
+    let mut tgt_vocab = Vocab::default();
+    let src_units = units(src, &mut src_vocab);
+    let tgt_units = units(tgt, &mut tgt_vocab);
+    let reversed = config.dictionary.reversed();
+    link(&mut src_vocab, &src.lang, "s", "t", &config.dictionary, &tgt.lang, &mut concepts);
+    link(&mut tgt_vocab, &tgt.lang, "t", "s", &reversed, &src.lang, &mut concepts);
+    let src_chars: usize = src_units.iter().map(|u| u.len as usize).sum();
+    let tgt_chars: usize = tgt_units.iter().map(|u| u.len as usize).sum();
+    let both_have_paragraphs = config.paragraphs
+        && src.paragraphs.is_some()
+        && tgt.paragraphs.is_some()
+        && comparable_paragraphs(&src_units, &tgt_units);
+    let mut params = CostParams {
+        length: LengthModel::from_totals(src_chars, tgt_chars),
+        priors: neg_ln(default_priors()),
+        paragraphs: both_have_paragraphs,
+    };
+    let (n, m) = (src_units.len(), tgt_units.len());
+    let full = (n + 1).saturating_mul(m + 1) <= config.max_full_cells;
+    let mut stats = AlignStats {
+        length_ratio: params.length.ratio,
+        length_variance: params.length.variance,
+        bead_priors: Vec::new(),
+        dictionary_entries: config.dictionary.len(),
+        learned_entries: 0,
+        passes: 1,
+        search: if full { "full" } else { "banded" }.to_string(),
+    };
+    let mut path = search(&src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, config);
+    if config.realign && n > 0 && m > 0 {
+        let confident: Vec<(usize, usize)> = path
+            .iter()
+            .filter(|b| b.ty == 0 && b.posterior >= 0.9)
+            .map(|b| (b.src.0, b.tgt.0))
+            .collect();
+        if confident.len() >= 20 {
+            let lengths: Vec<(usize, usize)> = confident
+                .iter()
+                .map(|&(s, t)| (src_units[s].len as usize, tgt_units[t].len as usize))
+                .collect();
+            if let Some(length) = LengthModel::estimate(&lengths) {
+                params.length = length;
+            }
+            params.priors = neg_ln(estimate_priors(&path));
+            let learned = learn_dictionary(&confident, &src_units, &tgt_units, &src_vocab, &tgt_vocab);
+            stats.learned_entries = learned.len();
+            add_translations(&mut src_vocab, &learned, "t", &mut concepts);
+            add_translations(&mut tgt_vocab, &learned.reversed(), "s", &mut concepts);
+            learn_reliability(&confident, &src_units, &tgt_units, &mut src_vocab, &tgt_vocab);
+            learn_reliability_rev(&confident, &src_units, &tgt_units, &src_vocab, &mut tgt_vocab);
+            let band = if full {
+                Band::full(n, m)
+            } else {
+                Band::around(&dp::path_cells(&path), 1, n, m, config.radius)
+            };
+            path = run_level(&src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, &band);
+            stats.passes = 2;
+        }
+    }
+    stats.length_ratio = params.length.ratio;
+    stats.length_variance = params.length.variance;
+    stats.bead_priors = BEADS
+        .iter()
+        .zip(params.priors)
+        .map(|(&(k, l), c)| (format!("{k}-{l}"), (-c).exp()))
+        .collect();
+    let _ = concepts.len();
+    Alignment {
+        beads: path
+            .into_iter()
+            .map(|b| Bead {
+                src: b.src.0..b.src.1,
+                tgt: b.tgt.0..b.tgt.1,
+                confidence: b.posterior,
+            })
+            .collect(),
+        stats,
+    }
+}
+
+/// Paragraph structure is only a useful anchor when both sides have a similar number of
+/// paragraphs.
+fn comparable_paragraphs(src: &[Unit], tgt: &[Unit]) -> bool {
+    let count = |u: &[Unit]| u.iter().filter(|u| u.para_start).count() as f64;
+    let (a, b) = (count(src), count(tgt));
+    a > 1.0 && b > 1.0 && (a / b) > 0.67 && (a / b) < 1.5
+}
+
+/// Turn sentences into units, interning their anchor types.
+fn units(side: &Side<'_>, vocab: &mut Vocab) -> Vec<Unit> {
+    let mut out = Vec::with_capacity(side.sentences.len());
+    let mut prev_para = None;
+    for (i, text) in side.sentences.iter().enumerate() {
+        let mut types: Vec<u32> = anchors::extract(text, &side.lang)
+            .into_iter()
+            .map(|t| vocab.intern(t.kind, &t.key))
+            .collect();
+        types.sort_unstable();
+        types.dedup();
+        let para = side.paragraphs.as_ref().map_or(0, |p| p[i]);
+        out.push(Unit {
+            len: text.chars().count() as u32,
+            para,
+            para_start: side.paragraphs.is_some() && prev_para != Some(para),
+            types,
+        });
+        prev_para = Some(para);
+    }
+    out
+}
+
+/// Give every type of a side the concepts it offers and seeks.
+fn link(
+    vocab: &mut Vocab,
+    lang: &Lang,
+    own: &str,
+    other: &str,
+    dictionary: &Dictionary,
+    _other_lang: &Lang,
+    concepts: &mut Concepts,
+) {
+    vocab.offers.clear();
+    vocab.seeks.clear();
+    vocab.reliability.clear();
+    for t in 0..vocab.len() {
+        let key = vocab.keys[t].clone();
+        let kind = vocab.kinds[t];
+        let (mut offers, mut seeks) = match kind {
+            Kind::Number => {
+                let c = concepts.id(format!("n:{key}"));
+                (vec![c], vec![c])
+            }
+            Kind::Month => {
+                let c = concepts.id(format!("m:{key}"));
+                (vec![c], vec![c])
+            }
+            Kind::Punct => {
+                let c = concepts.id(format!("p:{key}"));
+                (vec![c], vec![c])
+            }
+            Kind::Word => {
+                let cognates: Vec<u32> = anchors::cognate_keys(&key, lang)
+                    .into_iter()
+                    .map(|k| concepts.id(format!("c:{k}")))
+                    .collect();
+                let mut offers = vec![concepts.id(format!("w{own}:{key}"))];
+                offers.extend_from_slice(&cognates);
+                let mut seeks = cognates;
+                for tr in dictionary.get(&key) {
+                    seeks.push(concepts.id(format!("w{other}:{tr}")));
+                }
+                (offers, seeks)
+            }
+        };
+        offers.sort_unstable();
+        offers.dedup();
+        seeks.sort_unstable();
+        seeks.dedup();
+        vocab.offers.push(offers);
+        vocab.seeks.push(seeks);
+        vocab.reliability.push(model::prior_reliability(kind, &key));
+    }
+}
+
+/// Add learned translations to what word types seek.
+fn add_translations(vocab: &mut Vocab, learned: &Dictionary, other: &str, concepts: &mut Concepts) {
+    for t in 0..vocab.len() {
+        if vocab.kinds[t] != Kind::Word {
+            continue;
+        }
+        let extra: Vec<u32> = learned
+            .get(&vocab.keys[t])
+            .iter()
+            .map(|tr| concepts.id(format!("w{other}:{tr}")))
+            .collect();
+        if !extra.is_empty() {
+            let seeks = &mut vocab.seeks[t];
+            seeks.extend(extra);
+            seeks.sort_unstable();
+            seeks.dedup();
+        }
+    }
+}
+
+/// Search at the given level: in full when small, else coarse-to-fine.
+fn search(
+    src: &[Unit],
+    tgt: &[Unit],
+    src_vocab: &Vocab,
+    tgt_vocab: &Vocab,
+    params: &CostParams,
+    config: &AlignConfig,
+) -> Vec<PathBead> {
+    let (n, m) = (src.len(), tgt.len());
+    if (n + 1).saturating_mul(m + 1) <= config.max_full_cells || n < 2 || m < 2 {
+        return run_level(src, tgt, src_vocab, tgt_vocab, params, &Band::full(n, m));
+    }
+    let coarse_params = CostParams {
+        paragraphs: false,
+        ..params.clone()
+    };
+    let coarse = search(&model::coarsen(src), &model::coarsen(tgt), src_vocab, tgt_vocab, &coarse_params, config);
+    let band = Band::around(&dp::path_cells(&coarse), 2, n, m, config.radius);
+    run_level(src, tgt, src_vocab, tgt_vocab, params, &band)
+}
+
+fn run_level(
+    src: &[Unit],
+    tgt: &[Unit],
+    src_vocab: &Vocab,
+    tgt_vocab: &Vocab,
+    params: &CostParams,
+    band: &Band,
+) -> Vec<PathBead> {
+    let fs = model::features(src, src_vocab, tgt, tgt_vocab);
+    let ft = model::features(tgt, tgt_vocab, src, src_vocab);
+    let scorer = model::Scorer::new(&fs, &ft, params, band);
+    dp::best_path(band, src.len(), tgt.len(), &scorer)
+}
+
+/// Bead-type probabilities from a path, smoothed towards the defaults.
+fn estimate_priors(path: &[PathBead]) -> [f64; BEADS.len()] {
+    const WEIGHT: f64 = 50.0;
+    let mut counts = [0.0f64; BEADS.len()];
+    for b in path {
+        counts[b.ty] += 1.0;
+    }
+    let total: f64 = counts.iter().sum();
+    let defaults = default_priors();
+    let mut p = [0.0; BEADS.len()];
+    for k in 0..BEADS.len() {
+        p[k] = (counts[k] + WEIGHT * defaults[k]) / (total + WEIGHT);
+    }
+    p
+}
+
+fn word_types<'a>(unit: &'a Unit, vocab: &'a Vocab) -> impl Iterator<Item = u32> + 'a {
+    unit.types
+        .iter()
+        .copied()
+        .filter(|&t| vocab.kinds[t as usize] == Kind::Word)
+}
+
+/// Learn word translations from confident 1-1 beads.
+fn learn_dictionary(
+    confident: &[(usize, usize)],
+    src: &[Unit],
+    tgt: &[Unit],
+    src_vocab: &Vocab,
+    tgt_vocab: &Vocab,
+) -> Dictionary {
+    // At most this many beads are used: plenty for the frequent words that matter.
+    const MAX_BEADS: usize = 20_000;
+    let step = confident.len().div_ceil(MAX_BEADS).max(1);
+    let beads: Vec<(Vec<u32>, Vec<u32>)> = confident
+        .iter()
+        .step_by(step)
+        .map(|&(s, t)| {
+            (
+                word_types(&src[s], src_vocab).collect(),
+                word_types(&tgt[t], tgt_vocab).collect(),
+            )
+        })
+        .collect();
+    Dictionary::learn(
+        beads.iter().map(|(s, t)| (s.as_slice(), t.as_slice())),
+        &src_vocab.keys,
+        &tgt_vocab.keys,
+    )
+}
+
+fn unit_offers(unit: &Unit, vocab: &Vocab) -> Vec<u32> {
+    let mut offers: Vec<u32> = unit
+        .types
+        .iter()
+        .flat_map(|&t| vocab.offers[t as usize].iter().copied())
+        .collect();
+    offers.sort_unstable();
+    offers.dedup();
+    offers
+}
+
+/// Smoothed reliability of every type of `vocab` (the side `units`), measured on the
+/// confident beads against the other side.
+fn reliability_from(
+    pairs: impl Iterator<Item = (usize, usize)>,
+    units: &[Unit],
+    vocab: &mut Vocab,
+    other_units: &[Unit],
+    other_vocab: &Vocab,
+) {
+    const WEIGHT: f64 = 3.0;
+    let mut seen = vec![0u32; vocab.len()];
+    let mut matched = vec![0u32; vocab.len()];
+    for (u, o) in pairs {
+        let offers = unit_offers(&other_units[o], other_vocab);
+        for &t in &units[u].types {
+            seen[t as usize] += 1;
+            if vocab.seeks[t as usize]
+                .iter()
+                .any(|c| offers.binary_search(c).is_ok())
+            {
+                matched[t as usize] += 1;
+            }
+        }
+    }
+    for t in 0..vocab.len() {
+        let prior = model::prior_reliability(vocab.kinds[t], &vocab.keys[t]);
+        vocab.reliability[t] =
+            (f64::from(matched[t]) + WEIGHT * prior) / (f64::from(seen[t]) + WEIGHT);
+    }
+}
+
+fn learn_reliability(confident: &[(usize, usize)], src: &[Unit], tgt: &[Unit], src_vocab: &mut Vocab, tgt_vocab: &Vocab) {
+    reliability_from(confident.iter().copied(), src, src_vocab, tgt, tgt_vocab);
+}
+
+fn learn_reliability_rev(confident: &[(usize, usize)], src: &[Unit], tgt: &[Unit], src_vocab: &Vocab, tgt_vocab: &mut Vocab) {
+    reliability_from(confident.iter().map(|&(s, t)| (t, s)), tgt, tgt_vocab, src, src_vocab);
+}
+
+#[cfg(test)]
+mod tests;

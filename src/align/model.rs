@@ -1,0 +1,395 @@
+//! The scoring model: sentences as units of anchor types, anchor weights, bead costs.
+//!
+//! Every anchor (a number, a month, a punctuation mark, a word with its cognate keys and
+//! dictionary translations) is a *type* of one side. A type **offers** concepts (what it
+//! is) and **seeks** concepts (what its translation would be). A source type matched in
+//! a bead is evidence for the bead, weighted by how surprising the match would be by
+//! chance:
+//!
+//! - `p_a`, the type's reliability: how often its translation is present when the bead
+//!   is right (a prior per kind, then learned from the confident beads of a first pass);
+//! - `p_r`, the chance of a match in a random sentence of the other side (the document
+//!   frequency of the sought concepts);
+//! - a match adds ln(p_a / p_r), a miss adds ln((1 − p_a)/(1 − p_r)).
+//!
+//! The same is done from the target side, and the two directions are averaged. A bead's
+//! cost is then `prior(type) + length cost − evidence (+ a paragraph penalty)`.
+//! For speed, the evidence of every (source unit, target unit) pair near the search path
+//! is computed once as two 64-bit masks of matched anchors; a bead of several units ORs
+//! the masks, so a word matched twice counts once.
+
+use std::collections::HashMap;
+
+use super::anchors::Kind;
+use super::dp::{Band, BEADS};
+use super::length::LengthModel;
+
+/// Weight of each direction of lexical evidence (the two directions see the same
+/// correspondences, so they are averaged).
+const DIRECTION_WEIGHT: f64 = 0.5;
+/// Cost of a bead that starts a paragraph on one side only.
+const PARAGRAPH_PENALTY: f64 = 2.0;
+/// Highest chance-match probability an anchor may have and still count.
+const MAX_CHANCE: f64 = 0.9;
+
+/// Interned concept strings shared by both sides.
+#[derive(Debug, Default)]
+pub(crate) struct Concepts {
+    ids: HashMap<String, u32>,
+}
+
+impl Concepts {
+    pub(crate) fn id(&mut self, s: String) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(s).or_insert(next)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+/// The anchor types of one side.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Vocab {
+    pub(crate) keys: Vec<String>,
+    pub(crate) kinds: Vec<Kind>,
+    pub(crate) index: HashMap<(Kind, String), u32>,
+    /// Concepts each type offers, sorted.
+    pub(crate) offers: Vec<Vec<u32>>,
+    /// Concepts each type seeks on the other side, sorted.
+    pub(crate) seeks: Vec<Vec<u32>>,
+    /// Reliability `p_a` of each type.
+    pub(crate) reliability: Vec<f64>,
+}
+
+impl Vocab {
+    pub(crate) fn intern(&mut self, kind: Kind, key: &str) -> u32 {
+        if let Some(&id) = self.index.get(&(kind, key.to_string())) {
+            return id;
+        }
+        let id = self.keys.len() as u32;
+        self.keys.push(key.to_string());
+        self.kinds.push(kind);
+        self.index.insert((kind, key.to_string()), id);
+        id
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.keys.len()
+    }
+}
+
+/// Prior reliability of an anchor kind (`p_a` before anything is learned).
+pub(crate) fn prior_reliability(kind: Kind, key: &str) -> f64 {
+    match kind {
+        Kind::Number | Kind::Month => 0.85,
+        Kind::Punct => match key {
+            "?" => 0.75,
+            "!" => 0.6,
+            _ => 0.45,
+        },
+        Kind::Word => 0.4,
+    }
+}
+
+/// A sentence (or, at coarse levels, a run of sentences) as the aligner sees it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Unit {
+    /// Length in characters.
+    pub(crate) len: u32,
+    /// Paragraph number (units of different paragraphs never share a bead side).
+    pub(crate) para: u32,
+    /// Whether the unit starts a paragraph.
+    pub(crate) para_start: bool,
+    /// Sorted, unique anchor types.
+    pub(crate) types: Vec<u32>,
+}
+
+/// Merge units two by two (a coarser level of the search).
+pub(crate) fn coarsen(units: &[Unit]) -> Vec<Unit> {
+    units
+        .chunks(2)
+        .map(|pair| {
+            let mut types: Vec<u32> = pair.iter().flat_map(|u| u.types.iter().copied()).collect();
+            types.sort_unstable();
+            types.dedup();
+            Unit {
+                len: pair.iter().map(|u| u.len).sum(),
+                para: 0,
+                para_start: false,
+                types,
+            }
+        })
+        .collect()
+}
+
+/// One weighted anchor of a unit.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    /// Range of sought concepts in [`Features::pool`].
+    seeks: (u32, u32),
+    /// Weight of a match minus weight of a miss, against 1, 2 or 3 units of the other
+    /// side (more units, more chance matches).
+    delta: [f32; 3],
+}
+
+/// The per-unit data the scorer reads, for one side at one level.
+#[derive(Debug, Default)]
+pub(crate) struct Features {
+    /// Sorted offered concepts per unit (ranges into `pool`).
+    offers: Vec<(u32, u32)>,
+    /// Anchors per unit (ranges into `anchors`), at most 64.
+    anchor_ranges: Vec<(u32, u32)>,
+    anchors: Vec<Anchor>,
+    /// Sum of miss weights per unit, against 1, 2 or 3 units of the other side.
+    base: Vec<[f32; 3]>,
+    pool: Vec<u32>,
+    /// Prefix sums of unit lengths.
+    prefix_len: Vec<u32>,
+    para: Vec<u32>,
+    para_start: Vec<bool>,
+}
+
+impl Features {
+    fn offers(&self, u: usize) -> &[u32] {
+        let (a, b) = self.offers[u];
+        &self.pool[a as usize..b as usize]
+    }
+
+    fn anchors(&self, u: usize) -> &[Anchor] {
+        let (a, b) = self.anchor_ranges[u];
+        &self.anchors[a as usize..b as usize]
+    }
+
+    /// Bits of `u`'s anchors that find a sought concept among `offers`.
+    fn match_mask(&self, u: usize, offers: &[u32]) -> u64 {
+        let mut mask = 0u64;
+        for (bit, anchor) in self.anchors(u).iter().enumerate() {
+            let seeks = &self.pool[anchor.seeks.0 as usize..anchor.seeks.1 as usize];
+            if seeks.iter().any(|c| offers.binary_search(c).is_ok()) {
+                mask |= 1 << bit;
+            }
+        }
+        mask
+    }
+
+    /// Evidence of unit `u` against `others` units of the other side (1..=3) whose
+    /// matches are `mask`.
+    fn evidence(&self, u: usize, others: usize, mask: u64) -> f64 {
+        let k = others.clamp(1, 3) - 1;
+        let anchors = self.anchors(u);
+        let mut e = f64::from(self.base[u][k]);
+        let mut m = mask;
+        while m != 0 {
+            let bit = m.trailing_zeros() as usize;
+            e += f64::from(anchors[bit].delta[k]);
+            m &= m - 1;
+        }
+        e
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.offers.len()
+    }
+}
+
+/// Build the features of `units` (one side), weighting anchors against `other`.
+pub(crate) fn features(units: &[Unit], vocab: &Vocab, other_units: &[Unit], other_vocab: &Vocab) -> Features {
+    // Document frequency of each concept on the other side.
+    let mut df: HashMap<u32, u32> = HashMap::new();
+    let mut seen: Vec<u32> = Vec::new();
+    for u in other_units {
+        seen.clear();
+        for &t in &u.types {
+            seen.extend_from_slice(&other_vocab.offers[t as usize]);
+        }
+        seen.sort_unstable();
+        seen.dedup();
+        for &c in &seen {
+            *df.entry(c).or_default() += 1;
+        }
+    }
+    let n_other = other_units.len().max(1) as f64;
+    // Chance-match probability and reliability per type (independent of the unit).
+    let weights: Vec<Option<(f64, f64)>> = (0..vocab.len())
+        .map(|t| {
+            let seeks = &vocab.seeks[t];
+            if seeks.is_empty() {
+                return None;
+            }
+            let hits: u32 = seeks.iter().map(|c| df.get(c).copied().unwrap_or(0)).sum();
+            let p_r = (f64::from(hits) / n_other).clamp(0.5 / n_other, MAX_CHANCE);
+            let p_a = vocab.reliability[t];
+            if p_a <= p_r + 0.01 {
+                return None;
+            }
+            Some((p_a, p_r))
+        })
+        .collect();
+    // Weights of a match and of a miss against k units: by chance a match is found in
+    // one of k units with probability 1 − (1 − p_r)^k.
+    let weigh = |p_a: f64, p_r: f64| -> ([f32; 3], [f32; 3]) {
+        let mut delta = [0.0f32; 3];
+        let mut miss = [0.0f32; 3];
+        for k in 0..3 {
+            let chance = (1.0 - (1.0 - p_r).powi(k as i32 + 1)).min(MAX_CHANCE);
+            let (hit, m) = if p_a > chance {
+                ((p_a / chance).ln(), ((1.0 - p_a) / (1.0 - chance)).ln())
+            } else {
+                (0.0, 0.0)
+            };
+            delta[k] = (hit - m) as f32;
+            miss[k] = m as f32;
+        }
+        (delta, miss)
+    };
+    let mut f = Features {
+        prefix_len: Vec::with_capacity(units.len() + 1),
+        ..Features::default()
+    };
+    f.prefix_len.push(0);
+    let mut seek_range: HashMap<u32, (u32, u32)> = HashMap::new();
+    let mut offers: Vec<u32> = Vec::new();
+    let mut chosen: Vec<(f64, u32)> = Vec::new();
+    for u in units {
+        offers.clear();
+        for &t in &u.types {
+            offers.extend_from_slice(&vocab.offers[t as usize]);
+        }
+        offers.sort_unstable();
+        offers.dedup();
+        let start = f.pool.len() as u32;
+        f.pool.extend_from_slice(&offers);
+        f.offers.push((start, f.pool.len() as u32));
+        chosen.clear();
+        for &t in &u.types {
+            if let Some((p_a, p_r)) = weights[t as usize] {
+                chosen.push(((p_a / p_r).ln(), t));
+            }
+        }
+        if chosen.len() > 64 {
+            chosen.sort_by(|a, b| b.0.total_cmp(&a.0));
+            chosen.truncate(64);
+        }
+        let a0 = f.anchors.len() as u32;
+        let mut base = [0.0f32; 3];
+        for &(_, t) in &chosen {
+            let (p_a, p_r) = weights[t as usize].unwrap_or((0.0, 1.0));
+            let (delta, miss) = weigh(p_a, p_r);
+            let range = *seek_range.entry(t).or_insert_with(|| {
+                let s = f.pool.len() as u32;
+                f.pool.extend_from_slice(&vocab.seeks[t as usize]);
+                (s, f.pool.len() as u32)
+            });
+            f.anchors.push(Anchor { seeks: range, delta });
+            for k in 0..3 {
+                base[k] += miss[k];
+            }
+        }
+        f.anchor_ranges.push((a0, f.anchors.len() as u32));
+        f.base.push(base);
+        let last = *f.prefix_len.last().unwrap_or(&0);
+        f.prefix_len.push(last + u.len);
+        f.para.push(u.para);
+        f.para_start.push(u.para_start);
+    }
+    f
+}
+
+/// Everything that sets a bead's cost, apart from the units themselves.
+#[derive(Debug, Clone)]
+pub(crate) struct CostParams {
+    pub(crate) length: LengthModel,
+    /// −ln P(bead type), in the order of [`BEADS`].
+    pub(crate) priors: [f64; BEADS.len()],
+    /// Whether paragraph starts are soft anchors.
+    pub(crate) paragraphs: bool,
+}
+
+/// Bead costs for one level, with the pair masks of the cells near the band.
+pub(crate) struct Scorer<'a> {
+    src: &'a Features,
+    tgt: &'a Features,
+    params: &'a CostParams,
+    /// For each source unit: first target unit with a cached mask, and offset in `masks`.
+    pair_lo: Vec<u32>,
+    pair_hi: Vec<u32>,
+    pair_at: Vec<usize>,
+    masks: Vec<(u64, u64)>,
+}
+
+impl<'a> Scorer<'a> {
+    pub(crate) fn new(src: &'a Features, tgt: &'a Features, params: &'a CostParams, band: &Band) -> Self {
+        let n = src.len();
+        let m = tgt.len();
+        let mut pair_lo = Vec::with_capacity(n);
+        let mut pair_hi = Vec::with_capacity(n);
+        let mut pair_at = Vec::with_capacity(n);
+        let mut masks = Vec::new();
+        for s in 0..n {
+            // A bead containing source unit s ends on a row in s+1..=s+3 and starts on a
+            // row in s-2..=s: its target units lie within these rows' band.
+            let lo = band.lo(s.saturating_sub(2)) as usize;
+            let hi = (band.hi((s + 3).min(n)) as usize).min(m);
+            pair_lo.push(lo as u32);
+            pair_hi.push(hi as u32);
+            pair_at.push(masks.len());
+            for t in lo..hi {
+                masks.push((src.match_mask(s, tgt.offers(t)), tgt.match_mask(t, src.offers(s))));
+            }
+        }
+        Scorer {
+            src,
+            tgt,
+            params,
+            pair_lo,
+            pair_hi,
+            pair_at,
+            masks,
+        }
+    }
+
+    fn masks(&self, s: usize, t: usize) -> (u64, u64) {
+        let (lo, hi) = (self.pair_lo[s] as usize, self.pair_hi[s] as usize);
+        if (lo..hi).contains(&t) {
+            self.masks[self.pair_at[s] + t - lo]
+        } else {
+            (
+                self.src.match_mask(s, self.tgt.offers(t)),
+                self.tgt.match_mask(t, self.src.offers(s)),
+            )
+        }
+    }
+
+    /// Cost of the bead of bead type `ty` made of source units `i0..i1` and target units
+    /// `j0..j1`; infinite when not allowed.
+    pub(crate) fn cost(&self, ty: usize, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
+        let (src, tgt) = (self.src, self.tgt);
+        if i1 - i0 >= 2 && src.para[i0] != src.para[i1 - 1] {
+            return f64::INFINITY;
+        }
+        if j1 - j0 >= 2 && tgt.para[j0] != tgt.para[j1 - 1] {
+            return f64::INFINITY;
+        }
+        let ls = src.prefix_len[i1] - src.prefix_len[i0];
+        let lt = tgt.prefix_len[j1] - tgt.prefix_len[j0];
+        let mut cost = self.params.priors[ty] + self.params.length.cost(ls, lt);
+        if i1 > i0 && j1 > j0 {
+            if self.params.paragraphs && src.para_start[i0] != tgt.para_start[j0] {
+                cost += PARAGRAPH_PENALTY;
+            }
+            let mut evidence = 0.0;
+            for s in i0..i1 {
+                let mask = (j0..j1).fold(0u64, |acc, t| acc | self.masks(s, t).0);
+                evidence += src.evidence(s, j1 - j0, mask);
+            }
+            for t in j0..j1 {
+                let mask = (i0..i1).fold(0u64, |acc, s| acc | self.masks(s, t).1);
+                evidence += tgt.evidence(t, i1 - i0, mask);
+            }
+            cost -= DIRECTION_WEIGHT * evidence;
+        }
+        cost
+    }
+}

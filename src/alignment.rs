@@ -1,0 +1,400 @@
+//! The alignment file: tandem's canonical record of an alignment (JSON).
+//!
+//! It holds both texts' sentences (locator, byte range, text) and content hashes, the
+//! beads with their confidence, and the parameters used, so that every later command
+//! (show, check, export, cite, diff) works from this file alone and can tell when a
+//! text changed since it was aligned. The format is documented in
+//! `docs/alignment-format.md`; [`SCHEMA`] names its version.
+
+use std::path::{Component, Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::align::{AlignStats, Alignment, Bead};
+use crate::document::{Document, Locator};
+use crate::error::AlignmentFileError;
+use crate::lang::Lang;
+use crate::load::sha256_hex;
+
+/// Schema tag written into every alignment file.
+pub const SCHEMA: &str = "tandem-alignment/1";
+
+/// One text of an alignment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextRecord {
+    /// Path of the text, relative to the alignment file's folder when possible.
+    pub path: String,
+    /// Language code.
+    pub lang: Lang,
+    /// `sha256:<hex>` of the file's bytes when it was aligned.
+    pub sha256: String,
+    /// Encoding it was read in.
+    pub encoding: String,
+    /// `rules` (tandem's splitter) or `presplit` (one sentence per line).
+    pub segmentation: String,
+    /// The sentences, in order.
+    pub sentences: Vec<SentenceRecord>,
+}
+
+/// One sentence of a text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceRecord {
+    /// Stable locator (`p3.s2` or `l17`).
+    pub id: Locator,
+    /// Byte offset of the start in the normalised text.
+    pub start: usize,
+    /// Byte offset of the end.
+    pub end: usize,
+    /// The sentence text, exactly as in the normalised text.
+    pub text: String,
+}
+
+/// One bead: sentence indices of both sides, type and confidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BeadRecord {
+    /// Indices into `source.sentences`.
+    pub src: Vec<usize>,
+    /// Indices into `target.sentences`.
+    pub tgt: Vec<usize>,
+    /// `1-1`, `2-1`, `0-1` …
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Posterior probability, 0..=1.
+    pub confidence: f64,
+}
+
+/// The whole alignment file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlignmentFile {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// `tandem <version>` that wrote it.
+    pub tool: String,
+    /// Document id (file name without language suffix).
+    pub id: String,
+    /// The original.
+    pub source: TextRecord,
+    /// The translation.
+    pub target: TextRecord,
+    /// What the aligner estimated and how it searched.
+    pub parameters: AlignStats,
+    /// The beads, in order.
+    pub beads: Vec<BeadRecord>,
+}
+
+/// Whether bytes look like a tandem alignment file (so tandem may replace it).
+pub fn is_alignment_file(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(200)];
+    String::from_utf8_lossy(head).contains(SCHEMA.split('/').next().unwrap_or(SCHEMA))
+}
+
+impl AlignmentFile {
+    /// Build the record of an alignment of two documents, to be written at `out`.
+    pub fn new(id: &str, src: &Document, tgt: &Document, alignment: &Alignment, out: &Path) -> Self {
+        AlignmentFile {
+            schema: SCHEMA.to_string(),
+            tool: format!("tandem {}", env!("CARGO_PKG_VERSION")),
+            id: id.to_string(),
+            source: text_record(src, out),
+            target: text_record(tgt, out),
+            parameters: alignment.stats.clone(),
+            beads: alignment
+                .beads
+                .iter()
+                .map(|b| BeadRecord {
+                    src: b.src.clone().collect(),
+                    tgt: b.tgt.clone().collect(),
+                    kind: b.kind(),
+                    confidence: (b.confidence * 1e4).round() / 1e4,
+                })
+                .collect(),
+        }
+    }
+
+    /// Serialise (pretty JSON, one bead per line would be nicer but serde_json pretty is
+    /// standard and diff-friendly enough).
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// Parse and validate an alignment file's text.
+    pub fn from_json(text: &str, path: &Path) -> Result<Self, AlignmentFileError> {
+        let invalid = |reason: String| AlignmentFileError::Invalid {
+            path: path.to_path_buf(),
+            reason,
+        };
+        let file: AlignmentFile = serde_json::from_str(text).map_err(|e| invalid(e.to_string()))?;
+        if file.schema != SCHEMA {
+            return Err(invalid(format!("schema '{}', expected '{SCHEMA}'", file.schema)));
+        }
+        file.validate().map_err(invalid)?;
+        Ok(file)
+    }
+
+    /// Read and validate an alignment file.
+    pub fn read(path: &Path) -> Result<Self, AlignmentFileError> {
+        let bytes = std::fs::read(path).map_err(|source| AlignmentFileError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| AlignmentFileError::Invalid {
+            path: path.to_path_buf(),
+            reason: "not UTF-8".into(),
+        })?;
+        AlignmentFile::from_json(&text, path)
+    }
+
+    /// Beads are in order, within bounds, and cover every sentence exactly once.
+    fn validate(&self) -> Result<(), String> {
+        let (n, m) = (self.source.sentences.len(), self.target.sentences.len());
+        let (mut i, mut j) = (0usize, 0usize);
+        for (k, b) in self.beads.iter().enumerate() {
+            if b.src.is_empty() && b.tgt.is_empty() {
+                return Err(format!("bead {k} is empty"));
+            }
+            for (side, ids, next, len) in [("source", &b.src, &mut i, n), ("target", &b.tgt, &mut j, m)] {
+                for &x in ids {
+                    if x >= len {
+                        return Err(format!("bead {k} points past the {side} text (sentence {x} of {len})"));
+                    }
+                    if x != *next {
+                        return Err(format!("bead {k} is out of order or skips {side} sentence {next}"));
+                    }
+                    *next += 1;
+                }
+            }
+            if !(0.0..=1.0).contains(&b.confidence) {
+                return Err(format!("bead {k} has confidence {} outside 0..1", b.confidence));
+            }
+        }
+        if i != n || j != m {
+            return Err(format!("beads cover {i} of {n} source and {j} of {m} target sentences"));
+        }
+        for (side, rec) in [("source", &self.source), ("target", &self.target)] {
+            for s in &rec.sentences {
+                if s.start > s.end {
+                    return Err(format!("{side} sentence {} has start after end", s.id));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The beads as index ranges.
+    pub fn beads(&self) -> Vec<Bead> {
+        self.beads
+            .iter()
+            .map(|b| {
+                let range = |ids: &[usize], at: usize| match (ids.first(), ids.last()) {
+                    (Some(&a), Some(&z)) => a..z + 1,
+                    _ => at..at,
+                };
+                Bead {
+                    src: range(&b.src, 0),
+                    tgt: range(&b.tgt, 0),
+                    confidence: b.confidence,
+                }
+            })
+            .scan((0usize, 0usize), |(i, j), mut b| {
+                if b.src.is_empty() {
+                    b.src = *i..*i;
+                }
+                if b.tgt.is_empty() {
+                    b.tgt = *j..*j;
+                }
+                *i = b.src.end;
+                *j = b.tgt.end;
+                Some(b)
+            })
+            .collect()
+    }
+
+    /// Where a text of this alignment lives, resolved against the alignment file's path.
+    pub fn resolve(&self, alignment_path: &Path, text: &TextRecord) -> PathBuf {
+        let p = Path::new(&text.path);
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            alignment_path.parent().unwrap_or(Path::new("")).join(p)
+        }
+    }
+
+    /// Check that both texts are unchanged since alignment. A text that cannot be found
+    /// is reported in the returned list (it cannot be checked), not as an error.
+    pub fn check_fresh(&self, alignment_path: &Path) -> Result<Vec<PathBuf>, AlignmentFileError> {
+        let mut missing = Vec::new();
+        for text in [&self.source, &self.target] {
+            let path = self.resolve(alignment_path, text);
+            match std::fs::read(&path) {
+                Ok(bytes) => {
+                    if sha256_hex(&bytes) != text.sha256 {
+                        return Err(AlignmentFileError::Stale {
+                            alignment: alignment_path.to_path_buf(),
+                            text: path,
+                        });
+                    }
+                }
+                Err(_) => missing.push(path),
+            }
+        }
+        Ok(missing)
+    }
+}
+
+fn text_record(doc: &Document, out: &Path) -> TextRecord {
+    TextRecord {
+        path: relative_path(&doc.path, out),
+        lang: doc.lang.clone(),
+        sha256: doc.loaded.sha256.clone(),
+        encoding: doc.loaded.encoding.name().to_string(),
+        segmentation: if doc.presplit { "presplit" } else { "rules" }.to_string(),
+        sentences: doc
+            .sentences
+            .iter()
+            .map(|s| SentenceRecord {
+                id: s.locator,
+                start: s.range.start,
+                end: s.range.end,
+                text: doc.loaded.text[s.range.clone()].to_string(),
+            })
+            .collect(),
+    }
+}
+
+/// `text` relative to the folder of `out`, or absolute when no relative path exists.
+fn relative_path(text: &Path, out: &Path) -> String {
+    let abs = |p: &Path| -> Option<PathBuf> {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().ok()?.join(p)
+        };
+        Some(normalise(&p))
+    };
+    let (Some(text_abs), Some(out_abs)) = (abs(text), abs(out)) else {
+        return text.display().to_string();
+    };
+    let base = out_abs.parent().unwrap_or(Path::new("/"));
+    let t: Vec<Component> = text_abs.components().collect();
+    let b: Vec<Component> = base.components().collect();
+    let common = t.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return text_abs.display().to_string();
+    }
+    let mut rel = PathBuf::new();
+    for _ in common..b.len() {
+        rel.push("..");
+    }
+    for c in &t[common..] {
+        rel.push(c.as_os_str());
+    }
+    rel.to_string_lossy().replace('\\', "/")
+}
+
+/// Remove `.` and resolve `..` lexically.
+fn normalise(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c.as_os_str()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_from_the_alignment_folder() {
+        assert_eq!(
+            relative_path(Path::new("/c/originals/x.hu.txt"), Path::new("/c/alignments/x.json")),
+            "../originals/x.hu.txt"
+        );
+        assert_eq!(relative_path(Path::new("/c/a.txt"), Path::new("/c/a.json")), "a.txt");
+    }
+
+    fn sample() -> AlignmentFile {
+        let rec = |n: usize| TextRecord {
+            path: "x.txt".into(),
+            lang: Lang::Hu,
+            sha256: "sha256:00".into(),
+            encoding: "utf-8".into(),
+            segmentation: "presplit".into(),
+            sentences: (0..n)
+                .map(|i| SentenceRecord {
+                    id: Locator::Line(i as u32),
+                    start: 0,
+                    end: 0,
+                    text: String::new(),
+                })
+                .collect(),
+        };
+        AlignmentFile {
+            schema: SCHEMA.into(),
+            tool: "tandem test".into(),
+            id: "x".into(),
+            source: rec(3),
+            target: rec(2),
+            parameters: AlignStats {
+                length_ratio: 1.0,
+                length_variance: 6.8,
+                bead_priors: vec![],
+                dictionary_entries: 0,
+                learned_entries: 0,
+                passes: 1,
+                search: "full".into(),
+            },
+            beads: vec![
+                BeadRecord { src: vec![0, 1], tgt: vec![0], kind: "2-1".into(), confidence: 0.9 },
+                BeadRecord { src: vec![2], tgt: vec![], kind: "1-0".into(), confidence: 0.5 },
+                BeadRecord { src: vec![], tgt: vec![1], kind: "0-1".into(), confidence: 0.5 },
+            ],
+        }
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let f = sample();
+        let back = AlignmentFile::from_json(&f.to_json(), Path::new("a.json")).expect("valid");
+        assert_eq!(back, f);
+        let beads = back.beads();
+        assert_eq!(beads[1].tgt, 1..1);
+        assert_eq!(beads[2].src, 3..3);
+    }
+
+    #[test]
+    fn indices_past_the_text_are_rejected() {
+        let mut f = sample();
+        f.beads[2].tgt = vec![5];
+        let err = AlignmentFile::from_json(&f.to_json(), Path::new("a.json")).expect_err("invalid");
+        assert!(err.to_string().contains("points past the target text"), "{err}");
+    }
+
+    #[test]
+    fn gaps_and_disorder_are_rejected() {
+        let mut f = sample();
+        f.beads.swap(1, 2);
+        assert!(AlignmentFile::from_json(&f.to_json(), Path::new("a.json")).is_ok(), "0-1 before 1-0 is fine");
+        let mut f = sample();
+        f.beads[0].src = vec![1, 0];
+        assert!(AlignmentFile::from_json(&f.to_json(), Path::new("a.json")).is_err());
+        let mut f = sample();
+        f.beads.pop();
+        assert!(AlignmentFile::from_json(&f.to_json(), Path::new("a.json")).is_err());
+    }
+
+    #[test]
+    fn truncated_json_is_a_clear_error() {
+        let text = sample().to_json();
+        let err = AlignmentFile::from_json(&text[..text.len() / 2], Path::new("a.json")).expect_err("truncated");
+        assert!(err.to_string().starts_with("'a.json' is not a valid tandem alignment file"), "{err}");
+    }
+}

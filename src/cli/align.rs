@@ -1,0 +1,356 @@
+//! `tandem align`: one pair, or a whole corpus in parallel.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{bail, Context as _, Result};
+use rayon::prelude::*;
+use tandem::align::{align_documents, AlignConfig, Alignment};
+use tandem::alignment::{is_alignment_file, AlignmentFile};
+use tandem::corpus::{discover, doc_id, DocPair};
+use tandem::export::{index_beads, ladder, tsv, vecalign};
+use tandem::lang::Lang;
+use tandem::load::sha256_hex;
+use tandem::write::Overwrite;
+
+use super::input::{lang_from_name, load_document, InputArgs};
+use super::{exit, output, render, Context};
+
+/// Confidence below which a bead counts as low-confidence in summaries.
+pub(crate) const LOW_CONFIDENCE: f64 = 0.5;
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct AlignArgs {
+    /// The original (Hungarian), e.g. originals/<id>.hu.txt.
+    #[arg(required_unless_present_any = ["all", "originals"])]
+    original: Option<PathBuf>,
+    /// The translation (English), e.g. translations/<id>.en.txt.
+    #[arg(required_unless_present_any = ["all", "originals"])]
+    translation: Option<PathBuf>,
+    /// Output file (`-` = stdout). Default for json: alignments/<id>.json beside the
+    /// corpus folders; for other formats: stdout.
+    #[arg(short, long, value_name = "FILE", help_heading = "Output")]
+    output: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = AlignFormat::Json, help_heading = "Output")]
+    format: AlignFormat,
+    /// Overwrite output files tandem did not write, and redo up-to-date alignments.
+    #[arg(long, help_heading = "Output")]
+    force: bool,
+    /// Align every pair of the corpus in the current folder: originals/<id>.hu.txt with
+    /// translations/<id>.en.txt into alignments/<id>.json.
+    #[arg(long, conflicts_with_all = ["original", "translation", "output"], help_heading = "Batch")]
+    all: bool,
+    /// Folder of originals for a batch (with --translations and --out).
+    #[arg(long, value_name = "DIR", requires_all = ["translations", "out"], conflicts_with_all = ["original", "translation", "output"], help_heading = "Batch")]
+    originals: Option<PathBuf>,
+    /// Folder of translations for a batch.
+    #[arg(long, value_name = "DIR", help_heading = "Batch")]
+    translations: Option<PathBuf>,
+    /// Output folder for a batch.
+    #[arg(long, value_name = "DIR", help_heading = "Batch")]
+    out: Option<PathBuf>,
+    /// Stream each alignment as one JSON line on stdout (batch), in document order.
+    #[arg(long, help_heading = "Batch")]
+    jsonl: bool,
+    /// Process only slice K of N (1-based) of the documents sorted by id, e.g. 2/4.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard, help_heading = "Batch")]
+    shard: Option<(usize, usize)>,
+    /// Worker threads for a batch (default: all cores).
+    #[arg(short, long, value_name = "N", help_heading = "Batch")]
+    jobs: Option<usize>,
+    /// Language of the originals (default: from the file name, else hu).
+    #[arg(long, value_name = "CODE", help_heading = "Alignment")]
+    src_lang: Option<Lang>,
+    /// Language of the translations (default: from the file name, else en).
+    #[arg(long, value_name = "CODE", help_heading = "Alignment")]
+    tgt_lang: Option<Lang>,
+    /// A bilingual dictionary in hunalign's format (`english @ hungarian` per line).
+    #[arg(long, value_name = "FILE", help_heading = "Alignment")]
+    dict: Vec<PathBuf>,
+    /// Do not use the built-in Hungarian–English dictionary.
+    #[arg(long, help_heading = "Alignment")]
+    no_builtin_dict: bool,
+    /// One pass only: do not learn a dictionary and parameters from a first alignment.
+    #[arg(long, help_heading = "Alignment")]
+    no_realign: bool,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum AlignFormat {
+    /// The canonical alignment file (docs/alignment-format.md).
+    Json,
+    /// One bead per line, `[0, 1]:[2]`.
+    Vecalign,
+    /// hunalign's ladder: `i<TAB>j<TAB>confidence` rungs.
+    Ladder,
+    /// Locators, type, confidence and both texts per bead.
+    Tsv,
+}
+
+fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let bad = || format!("'{s}' is not a shard; write K/N with 1 <= K <= N, e.g. 2/4");
+    let (k, n) = s.split_once('/').ok_or_else(bad)?;
+    let (k, n): (usize, usize) = (k.trim().parse().map_err(|_| bad())?, n.trim().parse().map_err(|_| bad())?);
+    if k == 0 || n == 0 || k > n {
+        return Err(bad());
+    }
+    Ok((k, n))
+}
+
+pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
+    if args.all || args.originals.is_some() {
+        return run_batch(ctx, &args);
+    }
+    let (Some(original), Some(translation)) = (&args.original, &args.translation) else {
+        bail!("give ORIGINAL and TRANSLATION, or --all");
+    };
+    let src_lang = args.src_lang.clone().or_else(|| lang_from_name(original)).unwrap_or(Lang::Hu);
+    let tgt_lang = args.tgt_lang.clone().or_else(|| lang_from_name(translation)).unwrap_or(Lang::En);
+    let config = config(&args, &src_lang, &tgt_lang)?;
+    let id = doc_id(original);
+    let out = match (&args.output, args.format) {
+        (Some(p), _) => Some(p.clone()),
+        (None, AlignFormat::Json) => default_output(original, &id),
+        (None, _) => None,
+    };
+    let started = Instant::now();
+    let src = load_document(ctx, original, &src_lang, &args.input, &args.input.splitter(&src_lang)?)?;
+    let tgt = load_document(ctx, translation, &tgt_lang, &args.input, &args.input.splitter(&tgt_lang)?)?;
+    let alignment = align_documents(&src, &tgt, &config);
+    let record_path = out.clone().unwrap_or_else(|| PathBuf::from(format!("{id}.json")));
+    let file = AlignmentFile::new(&id, &src, &tgt, &alignment, &record_path);
+    let bytes = render_format(&file, args.format);
+    match &out {
+        Some(path) => {
+            let overwrite = if args.force { Overwrite::Force } else if args.format == AlignFormat::Json { Overwrite::IfOurs(is_alignment_file) } else { Overwrite::Never };
+            output::to_path(path, &bytes, overwrite, &[original, translation])?;
+        }
+        None => output::to_stdout(&bytes)?,
+    }
+    let row = Summary::of(&id, &file, &alignment, started.elapsed().as_secs_f64(), "aligned");
+    ctx.status(format!(
+        "{}: {} {} / {} {} sentences, {} beads ({:.0}% 1-1), mean confidence {:.2}, {} below {LOW_CONFIDENCE}{}",
+        id,
+        row.src_sentences,
+        src_lang,
+        row.tgt_sentences,
+        tgt_lang,
+        row.beads,
+        row.one_to_one * 100.0,
+        row.mean_confidence,
+        row.low,
+        out.as_ref().filter(|p| p.as_path() != Path::new("-")).map(|p| format!(" -> {}", p.display())).unwrap_or_default()
+    ));
+    ctx.note(format!(
+        "length ratio {:.3}, variance {:.2}, {} dictionary entries, {} learned, {} pass(es), {} search",
+        alignment.stats.length_ratio, alignment.stats.length_variance, alignment.stats.dictionary_entries, alignment.stats.learned_entries, alignment.stats.passes, alignment.stats.search
+    ));
+    Ok(exit::OK)
+}
+
+fn config(args: &AlignArgs, src: &Lang, tgt: &Lang) -> Result<AlignConfig> {
+    let mut config = if args.no_builtin_dict { AlignConfig::default() } else { AlignConfig::for_languages(src, tgt) };
+    for path in &args.dict {
+        let hu_to_en = !(src == &Lang::En && tgt == &Lang::Hu);
+        let dict = tandem::align::dict::Dictionary::from_file(path, hu_to_en)?;
+        config.dictionary.extend(&dict);
+    }
+    config.realign = !args.no_realign;
+    Ok(config)
+}
+
+/// `alignments/<id>.json` beside `originals/`, or in `./alignments` if it exists.
+fn default_output(original: &Path, id: &str) -> Option<PathBuf> {
+    let dir = original.parent()?;
+    if dir.file_name().is_some_and(|n| n == "originals") {
+        let root = dir.parent().unwrap_or(Path::new(""));
+        return Some(root.join("alignments").join(format!("{id}.json")));
+    }
+    Path::new("alignments").is_dir().then(|| Path::new("alignments").join(format!("{id}.json")))
+}
+
+fn render_format(file: &AlignmentFile, format: AlignFormat) -> Vec<u8> {
+    match format {
+        AlignFormat::Json => file.to_json().into_bytes(),
+        AlignFormat::Vecalign => vecalign::write(&index_beads(file)).into_bytes(),
+        AlignFormat::Ladder => {
+            let conf: Vec<f64> = file.beads.iter().map(|b| b.confidence).collect();
+            ladder::write(&index_beads(file), &conf).into_bytes()
+        }
+        AlignFormat::Tsv => tsv::write(file).into_bytes(),
+    }
+}
+
+/// One row of the batch summary.
+#[derive(Debug, Clone)]
+pub(crate) struct Summary {
+    pub(crate) id: String,
+    pub(crate) src_sentences: usize,
+    pub(crate) tgt_sentences: usize,
+    pub(crate) beads: usize,
+    pub(crate) one_to_one: f64,
+    pub(crate) low: usize,
+    pub(crate) mean_confidence: f64,
+    pub(crate) seconds: f64,
+    pub(crate) status: String,
+}
+
+impl Summary {
+    fn of(id: &str, file: &AlignmentFile, _alignment: &Alignment, seconds: f64, status: &str) -> Self {
+        Summary::from_file(id, file, seconds, status)
+    }
+
+    fn from_file(id: &str, file: &AlignmentFile, seconds: f64, status: &str) -> Self {
+        let beads = file.beads.len();
+        let ones = file.beads.iter().filter(|b| b.kind == "1-1").count();
+        Summary {
+            id: id.to_string(),
+            src_sentences: file.source.sentences.len(),
+            tgt_sentences: file.target.sentences.len(),
+            beads,
+            one_to_one: if beads == 0 { 0.0 } else { ones as f64 / beads as f64 },
+            low: file.beads.iter().filter(|b| b.confidence < LOW_CONFIDENCE).count(),
+            mean_confidence: if beads == 0 { 0.0 } else { file.beads.iter().map(|b| b.confidence).sum::<f64>() / beads as f64 },
+            seconds,
+            status: status.to_string(),
+        }
+    }
+}
+
+enum Outcome {
+    Done(Summary, Option<String>),
+    Failed(String, String),
+}
+
+fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
+    let (originals, translations, out) = if args.all {
+        (PathBuf::from("originals"), PathBuf::from("translations"), PathBuf::from("alignments"))
+    } else {
+        (
+            args.originals.clone().unwrap_or_default(),
+            args.translations.clone().unwrap_or_default(),
+            args.out.clone().unwrap_or_default(),
+        )
+    };
+    let src_lang = args.src_lang.clone().unwrap_or(Lang::Hu);
+    let tgt_lang = args.tgt_lang.clone().unwrap_or(Lang::En);
+    for dir in [&originals, &translations] {
+        if !dir.is_dir() {
+            bail!("'{}' is not a folder; run from a corpus folder (originals/, translations/) or pass --originals/--translations", dir.display());
+        }
+    }
+    let found = discover(&originals, &translations, src_lang.code(), tgt_lang.code()).with_context(|| format!("cannot list '{}'", originals.display()))?;
+    for stray in &found.unpaired {
+        ctx.warn(format!("{}: no partner (expected <id>.{}.txt in {} and <id>.{}.txt in {})", stray.display(), src_lang, originals.display(), tgt_lang, translations.display()));
+    }
+    let mut pairs = found.pairs;
+    if let Some((k, n)) = args.shard {
+        pairs = pairs.into_iter().enumerate().filter(|(i, _)| i % n == k - 1).map(|(_, p)| p).collect();
+    }
+    if pairs.is_empty() {
+        ctx.warn("no document pairs to align");
+        return Ok(exit::OK);
+    }
+    std::fs::create_dir_all(&out).with_context(|| format!("cannot create output folder '{}'", out.display()))?;
+    let config = config(args, &src_lang, &tgt_lang)?;
+    let progress = if ctx.stderr_is_terminal() {
+        let bar = indicatif::ProgressBar::new(pairs.len() as u64);
+        bar.set_style(indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}").unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()));
+        Some(bar)
+    } else {
+        None
+    };
+    let work = |pair: &DocPair| -> Outcome {
+        let result = align_one(ctx, args, pair, &out, &src_lang, &tgt_lang, &config);
+        if let Some(bar) = &progress {
+            bar.inc(1);
+            bar.set_message(pair.id.clone());
+        }
+        match result {
+            Ok((summary, json)) => Outcome::Done(summary, json),
+            Err(e) => Outcome::Failed(pair.id.clone(), format!("{e:#}")),
+        }
+    };
+    let outcomes: Vec<Outcome> = match args.jobs {
+        Some(n) => rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build()?.install(|| pairs.par_iter().map(work).collect()),
+        None => pairs.par_iter().map(work).collect(),
+    };
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    let mut rows = Vec::new();
+    let mut failed = 0;
+    let mut jsonl = String::new();
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Done(summary, json) => {
+                if let Some(line) = json {
+                    jsonl.push_str(&line);
+                    jsonl.push('\n');
+                }
+                rows.push(summary);
+            }
+            Outcome::Failed(id, why) => {
+                failed += 1;
+                eprintln!("error: {id}: {why}");
+                rows.push(Summary {
+                    id,
+                    src_sentences: 0,
+                    tgt_sentences: 0,
+                    beads: 0,
+                    one_to_one: 0.0,
+                    low: 0,
+                    mean_confidence: 0.0,
+                    seconds: 0.0,
+                    status: "FAILED".into(),
+                });
+            }
+        }
+    }
+    if args.jsonl {
+        output::to_stdout(jsonl.as_bytes())?;
+        if !ctx.global.quiet {
+            eprint!("{}", render::summary_table(ctx, &rows, &src_lang, &tgt_lang));
+        }
+    } else {
+        output::to_stdout(render::summary_table(ctx, &rows, &src_lang, &tgt_lang).as_bytes())?;
+    }
+    if failed > 0 {
+        eprintln!("error: {failed} of {} document(s) failed; the others were aligned", rows.len());
+        return Ok(exit::ERROR);
+    }
+    Ok(exit::OK)
+}
+
+fn align_one(ctx: &Context, args: &AlignArgs, pair: &DocPair, out_dir: &Path, src_lang: &Lang, tgt_lang: &Lang, config: &AlignConfig) -> Result<(Summary, Option<String>)> {
+    let started = Instant::now();
+    let out = out_dir.join(format!("{}.json", pair.id));
+    if !args.force {
+        if let Some(existing) = up_to_date(&out, pair) {
+            let json = args.jsonl.then(|| serde_json::to_string(&existing).unwrap_or_default());
+            return Ok((Summary::from_file(&pair.id, &existing, 0.0, "up to date"), json));
+        }
+    }
+    let src = load_document(ctx, &pair.original, src_lang, &args.input, &args.input.splitter(src_lang)?)?;
+    let tgt = load_document(ctx, &pair.translation, tgt_lang, &args.input, &args.input.splitter(tgt_lang)?)?;
+    if src.sentences.is_empty() && tgt.sentences.is_empty() {
+        bail!("both texts are empty ({} and {})", pair.original.display(), pair.translation.display());
+    }
+    let alignment = align_documents(&src, &tgt, config);
+    let file = AlignmentFile::new(&pair.id, &src, &tgt, &alignment, &out);
+    let overwrite = if args.force { Overwrite::Force } else { Overwrite::IfOurs(is_alignment_file) };
+    output::to_path(&out, file.to_json().as_bytes(), overwrite, &[&pair.original, &pair.translation])?;
+    let json = args.jsonl.then(|| serde_json::to_string(&file).unwrap_or_default());
+    Ok((Summary::from_file(&pair.id, &file, started.elapsed().as_secs_f64(), "aligned"), json))
+}
+
+/// The existing alignment, if it was made from exactly these texts by this version.
+fn up_to_date(out: &Path, pair: &DocPair) -> Option<AlignmentFile> {
+    let existing = AlignmentFile::read(out).ok()?;
+    let hash = |p: &Path| std::fs::read(p).ok().map(|b| sha256_hex(&b));
+    let same_tool = existing.tool == format!("tandem {}", env!("CARGO_PKG_VERSION"));
+    (same_tool && hash(&pair.original)? == existing.source.sha256 && hash(&pair.translation)? == existing.target.sha256).then_some(existing)
+}

@@ -1,0 +1,111 @@
+//! Loading the texts a command names: encoding, normalisation, splitting, language check.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Result};
+use tandem::document::Document;
+use tandem::lang::{self, Lang};
+use tandem::load::{self, HyphenMode, LoadOptions, SourceEncoding};
+use tandem::segment::{Abbreviations, Splitter};
+
+use super::Context;
+
+/// How to read text files (shared by every command that reads texts).
+#[derive(Debug, Clone, clap::Args)]
+#[command(next_help_heading = "Input")]
+pub(crate) struct InputArgs {
+    /// Input is one sentence per line, exactly as given (empty lines included); locators
+    /// are 0-based line numbers (`l17`).
+    #[arg(long)]
+    pub(crate) presplit: bool,
+    /// Read the files in this encoding instead of detecting it (utf-8, utf-16le,
+    /// utf-16be, windows-1250, iso-8859-2).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) encoding: Option<String>,
+    /// Line-end hyphens inside a paragraph: auto (join if the joined word occurs
+    /// elsewhere), join, keep.
+    #[arg(long, value_enum, default_value_t = Hyphens::Auto, value_name = "MODE")]
+    pub(crate) hyphens: Hyphens,
+    /// Replace NUL and other control characters by spaces instead of refusing the file.
+    #[arg(long)]
+    pub(crate) clean_control: bool,
+    /// Extra abbreviations for the splitter (one per line; `abbrev. final` if it may end
+    /// a sentence).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) abbrev: Vec<PathBuf>,
+    /// Treat a file in the wrong language (or a mixed one) as an error, not a warning.
+    #[arg(long)]
+    pub(crate) strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Hyphens {
+    Auto,
+    Join,
+    Keep,
+}
+
+impl InputArgs {
+    fn load_options(&self) -> Result<LoadOptions> {
+        Ok(LoadOptions {
+            encoding: self.encoding.as_deref().map(SourceEncoding::from_name).transpose()?,
+            hyphens: match self.hyphens {
+                Hyphens::Auto => HyphenMode::Auto,
+                Hyphens::Join => HyphenMode::Join,
+                Hyphens::Keep => HyphenMode::Keep,
+            },
+            clean_control: self.clean_control,
+            presplit: self.presplit,
+        })
+    }
+
+    /// A splitter for `lang` with the user's abbreviations.
+    pub(crate) fn splitter(&self, lang: &Lang) -> Result<Splitter> {
+        let mut splitter = Splitter::new(lang);
+        for path in &self.abbrev {
+            splitter = splitter.with_abbreviations(Abbreviations::from_file(path)?);
+        }
+        Ok(splitter)
+    }
+}
+
+/// Guess a file's language from its name (`x.hu.txt`), if it says.
+pub(crate) fn lang_from_name(path: &Path) -> Option<Lang> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let mut parts = name.rsplit('.');
+    parts.next()?; // extension
+    let code = parts.next()?;
+    if code.len() == 2 {
+        code.parse().ok()
+    } else {
+        parts.next().filter(|c| c.len() == 2).and_then(|c| c.parse().ok())
+    }
+}
+
+/// Load and split one text, printing loader notes and checking its language.
+pub(crate) fn load_document(ctx: &Context, path: &Path, lang: &Lang, args: &InputArgs, splitter: &Splitter) -> Result<Document> {
+    let loaded = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)?;
+        load::load_bytes(&bytes, Path::new("<stdin>"), &args.load_options()?)?
+    } else {
+        load::load_file(path, &args.load_options()?)?
+    };
+    for note in &loaded.notes {
+        match note {
+            load::LoadNote::Decoded(_) | load::LoadNote::Utf16WithoutBom(_) | load::LoadNote::InvalidUtf8 { .. } | load::LoadNote::ControlCleaned(_) => {
+                ctx.warn(format!("{}: {note}", path.display()));
+            }
+            _ => ctx.note(format!("{}: {note}", path.display())),
+        }
+    }
+    let doc = Document::new(path, lang.clone(), loaded, (!args.presplit).then_some(splitter));
+    let vote = lang::vote(doc.loaded.paragraphs.iter().map(|r| &doc.loaded.text[r.clone()]));
+    if let Some(problem) = lang::check(lang, &vote) {
+        if args.strict {
+            bail!("{}: {problem}", path.display());
+        }
+        ctx.warn(format!("{}: {problem}", path.display()));
+    }
+    Ok(doc)
+}

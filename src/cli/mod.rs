@@ -1,0 +1,169 @@
+//! The command line: argument parsing, orchestration, terminal output and exit codes.
+//! Only this module prints.
+
+mod align;
+mod eval;
+mod input;
+mod output;
+mod render;
+mod split;
+
+use std::io::IsTerminal;
+
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+
+/// Exit codes (one place; tested in tests/cli.rs).
+pub(crate) mod exit {
+    /// Success, nothing found.
+    pub const OK: i32 = 0;
+    /// Findings, differences, low-confidence beads or a quotation not found, when the
+    /// command was asked to report them through the exit code.
+    pub const FOUND: i32 = 1;
+    /// Usage or input error (bad flag, missing or unreadable file, stale alignment,
+    /// failed documents in a batch).
+    pub const ERROR: i32 = 2;
+}
+
+/// Put a Hungarian original and its English translation side by side, sentence by
+/// sentence: split, align, review, diff, cite and export.
+#[derive(Debug, Parser)]
+#[command(name = "tandem", version, about, long_about = None, propagate_version = true)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    #[command(flatten)]
+    global: GlobalArgs,
+}
+
+/// Options every command takes.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct GlobalArgs {
+    /// When to colour the output (honours NO_COLOR and pipes with `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub(crate) color: ColorChoice,
+    /// Print no warnings or progress, only results and errors.
+    #[arg(short, long, global = true)]
+    pub(crate) quiet: bool,
+    /// Print more about what tandem does (loader notes, parameters).
+    #[arg(short, long, global = true)]
+    pub(crate) verbose: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Split a text into sentences (one per line, or JSON/TSV with locators).
+    Split(split::SplitArgs),
+    /// Align an original with its translation, or every pair of the corpus (--all).
+    Align(align::AlignArgs),
+    /// Score an alignment against a hand-made gold alignment (strict/lax P, R, F1).
+    Eval(eval::EvalArgs),
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// What a command needs from the outside world.
+pub(crate) struct Context {
+    pub(crate) global: GlobalArgs,
+}
+
+impl Context {
+    /// Print a warning on stderr unless `--quiet`.
+    pub(crate) fn warn(&self, msg: impl std::fmt::Display) {
+        if !self.global.quiet {
+            let style = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Yellow.into())).bold();
+            let mut err = anstream::AutoStream::new(std::io::stderr(), self.color_choice());
+            let _ = std::io::Write::write_fmt(&mut err, format_args!("{style}warning:{style:#} {msg}\n"));
+        }
+    }
+
+    /// Print a note on stderr with `--verbose`.
+    pub(crate) fn note(&self, msg: impl std::fmt::Display) {
+        if self.global.verbose && !self.global.quiet {
+            eprintln!("note: {msg}");
+        }
+    }
+
+    /// Print a status line on stderr unless `--quiet`.
+    pub(crate) fn status(&self, msg: impl std::fmt::Display) {
+        if !self.global.quiet {
+            eprintln!("{msg}");
+        }
+    }
+
+    pub(crate) fn color_choice(&self) -> anstream::ColorChoice {
+        match self.global.color {
+            ColorChoice::Always => anstream::ColorChoice::Always,
+            ColorChoice::Never => anstream::ColorChoice::Never,
+            ColorChoice::Auto => anstream::ColorChoice::Auto,
+        }
+    }
+
+    /// Whether stdout gets colour.
+    pub(crate) fn stdout_color(&self) -> bool {
+        match self.global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+
+    /// Whether stderr is a terminal (for progress bars).
+    pub(crate) fn stderr_is_terminal(&self) -> bool {
+        !self.global.quiet && std::io::stderr().is_terminal()
+    }
+}
+
+/// Run the command line and return the exit code.
+pub(crate) fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { exit::ERROR } else { exit::OK };
+        }
+    };
+    let ctx = Context { global: cli.global.clone() };
+    let result = match cli.command {
+        Command::Split(args) => split::run(&ctx, args),
+        Command::Align(args) => align::run(&ctx, args),
+        Command::Eval(args) => eval::run(&ctx, args),
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "tandem", &mut std::io::stdout());
+            Ok(exit::OK)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if output::is_broken_pipe(&e) => exit::OK,
+        Err(e) => {
+            let style = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Red.into())).bold();
+            let mut err = anstream::AutoStream::new(std::io::stderr(), ctx.color_choice());
+            let _ = std::io::Write::write_fmt(&mut err, format_args!("{style}error:{style:#} {e:#}\n"));
+            exit::ERROR
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}
