@@ -44,6 +44,8 @@ pub(crate) mod name {
     pub const HU_FILE_NUMBER: &str = "hu_file_number";
     pub const HU_ROMAN_ORDINAL: &str = "hu_roman_ordinal";
     pub const HU_NUMERIC_DATE: &str = "hu_numeric_date";
+    pub const HU_ORDINAL_BEFORE_CAPITALS: &str = "hu_ordinal_before_capitals";
+    pub const HU_ORDINAL_DOT_IN_BRACKETS: &str = "hu_ordinal_dot_in_brackets";
     pub const ELLIPSIS_BEFORE_CAPITAL: &str = "ellipsis_before_capital";
     pub const DIALOGUE_DASH: &str = "dialogue_dash";
     pub const INTERRUPTED_QUOTE: &str = "interrupted_quote";
@@ -143,6 +145,15 @@ impl Rules {
             '.' if closers.is_empty() => {
                 self.after_dot(text, sent_start, left_end, right, next_upper)
             }
+            // `(2017. június 8.) (HL L 166., 1. o.)`: an ordinal dot inside brackets
+            // followed by more brackets is not a sentence end.
+            '.' if self.profile == Profile::Hungarian
+                && closers.chars().all(|c| matches!(c, ')' | ']'))
+                && right.starts_with(['(', '['])
+                && ends_with_ordinal(core) =>
+            {
+                Some(name::HU_ORDINAL_DOT_IN_BRACKETS)
+            }
             '!' | '?' | '‼' | '⁇' | '⁈' | '⁉' => {
                 if next.is_lowercase() {
                     Some(name::EXCLAMATION_BEFORE_LOWERCASE)
@@ -196,6 +207,9 @@ impl Rules {
                 if stem.len() <= 4 && is_day_or_month(next_word) {
                     return Some(name::HU_NUMERIC_DATE);
                 }
+                if stem.len() <= 3 && is_all_capitals(next_word) {
+                    return Some(name::HU_ORDINAL_BEFORE_CAPITALS);
+                }
                 if HU_MONTHS.iter().any(|m| next_word.starts_with(m)) {
                     return Some(name::HU_YEAR_DOT_BEFORE_MONTH);
                 }
@@ -214,7 +228,8 @@ impl Rules {
                 return Some(name::HU_ROMAN_ORDINAL);
             }
         }
-        if next_upper && self.is_initials(word) {
+        let next_digit = right.starts_with(|c: char| c.is_ascii_digit());
+        if (next_upper || next_digit) && self.is_initials(word) {
             return Some(name::INITIALS);
         }
         None
@@ -577,6 +592,30 @@ pub(crate) fn is_roman(s: &str) -> bool {
 fn is_day_or_month(word: &str) -> bool {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
     (1..=2).contains(&digits) && matches!(word.as_bytes().get(digits), Some(b'.' | b'-'))
+}
+
+/// Whether `word` is written in capitals (at least two letters, no lowercase):
+/// `VÁLTOZÁS`, `CIKKÉBEN`.
+fn is_all_capitals(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += usize::from(c.is_uppercase());
+    }
+    letters >= 2
+}
+
+/// Whether `s` (ending with a dot) ends with an ordinal: a number or a one-letter
+/// lowercase abbreviation (`8.`, `1. o.`).
+fn ends_with_ordinal(s: &str) -> bool {
+    let stem = &s[..s.len() - 1];
+    let word = stem
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    is_number(word) || (word.chars().count() == 1 && word.chars().all(char::is_lowercase))
 }
 
 /// A Roman numeral from I to XII.

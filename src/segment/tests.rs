@@ -251,6 +251,60 @@ fn hu_number_dot_before_capital_is_a_break() {
 }
 
 #[test]
+fn hu_ordinal_before_capitals_is_not_a_break() {
+    assert_eq!(
+        hu("A MEGÁLLAPODÁS 94. CIKKÉBEN MEGHATÁROZOTT JEGYZÉK"),
+        ["A MEGÁLLAPODÁS 94. CIKKÉBEN MEGHATÁROZOTT JEGYZÉK"]
+    );
+    assert_eq!(hu("NVIC 8-01, 3. VÁLTOZÁS"), ["NVIC 8-01, 3. VÁLTOZÁS"]);
+}
+
+#[test]
+fn hu_ordinal_dot_in_brackets_is_not_a_break() {
+    assert_eq!(
+        hu("rendelete (2017. június 8.) (HL L 166., 2017.6.29., 1. o.)."),
+        ["rendelete (2017. június 8.) (HL L 166., 2017.6.29., 1. o.)."]
+    );
+    assert_eq!(
+        hu("(HL L 133., 2004.4.30., 1. o.) (1–24. cikk), az alábbiakkal"),
+        ["(HL L 133., 2004.4.30., 1. o.) (1–24. cikk), az alábbiakkal"]
+    );
+    assert_eq!(
+        hu("(2019. április 10.) [2019/1035]"),
+        ["(2019. április 10.) [2019/1035]"]
+    );
+}
+
+#[test]
+fn sentence_in_brackets_after_a_sentence_is_a_break() {
+    assert_eq!(
+        hu("Elment. (Később visszajött.)"),
+        ["Elment.", "(Később visszajött.)"]
+    );
+}
+
+#[test]
+fn technical_citation_abbreviations_are_not_a_break() {
+    assert_eq!(
+        en("IMO Res. MSC.36(63) applies."),
+        ["IMO Res. MSC.36(63) applies."]
+    );
+    assert_eq!(
+        en("IEC 60945 (2002) incl. IEC 60945 Corr. 1 (2008)"),
+        ["IEC 60945 (2002) incl. IEC 60945 Corr. 1 (2008)"]
+    );
+    assert_eq!(
+        hu("IMO Res. MSC.81(70) szerint."),
+        ["IMO Res. MSC.81(70) szerint."]
+    );
+}
+
+#[test]
+fn initial_before_digit_is_not_a_break() {
+    assert_eq!(en("ITU-R M. 1371-5 (2014)"), ["ITU-R M. 1371-5 (2014)"]);
+}
+
+#[test]
 fn hu_file_number_is_not_a_break() {
     assert_eq!(
         hu("Szám: 47/ 1963. Tárgy: Kuba."),
