@@ -482,7 +482,7 @@ const EN_PRONOUNS: &[&str] = &[
 /// other than `I`) and a verb of saying: `Henry asked`, `James Flower inquired`,
 /// `I said`.
 fn is_attribution(s: &str) -> bool {
-    let mut words = s.split_whitespace().take(4);
+    let mut words = prefix(s, 4 * MAX_WORD).split_whitespace().take(4);
     for i in 0..4 {
         let Some(w) = words.next() else {
             return false;
@@ -565,6 +565,30 @@ fn first_word(s: &str) -> &str {
     &s[..end]
 }
 
+/// At most the first `n` bytes of `s`, cut on a character boundary.
+fn prefix(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    let mut end = n;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// At most the last `n` bytes of `s`, cut on a character boundary.
+fn suffix(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    let mut start = s.len() - n;
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
 /// The first character of `s` after opening quotes and brackets.
 fn first_after_openers(s: &str) -> Option<char> {
     s.chars().take(MAX_GAP).find(|&c| !is_opener(c))
@@ -610,7 +634,7 @@ fn is_all_capitals(word: &str) -> bool {
 /// Whether `s` (ending with a dot) ends with an ordinal: a number or a one-letter
 /// lowercase abbreviation (`8.`, `1. o.`).
 fn ends_with_ordinal(s: &str) -> bool {
-    let stem = &s[..s.len() - 1];
+    let stem = suffix(&s[..s.len() - 1], MAX_WORD);
     let word = stem
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()

@@ -625,6 +625,48 @@ fn long_paragraph_without_punctuation_is_one_sentence() {
     assert_eq!(ranges[0], 0..text.trim_end().len());
 }
 
+/// Pathological inputs built from one repeated piece, `len` bytes each.
+fn pathological(len: usize) -> Vec<String> {
+    let pieces = [
+        "szó ",
+        "a",
+        "!",
+        "! ",
+        ". ",
+        "X. ",
+        "1963. ",
+        "\" ",
+        "-\" ",
+        "… ",
+        "./ ",
+        " ",
+        "Á",
+        "é\u{301}",
+        ".)",
+        "'.' \" ",
+    ];
+    pieces.iter().map(|p| p.repeat(len / p.len())).collect()
+}
+
+#[test]
+fn pathological_paragraphs_keep_the_invariants() {
+    for text in pathological(50_000) {
+        for s in all_splitters() {
+            check_invariants(&s, &text);
+        }
+    }
+}
+
+/// 50 MB paragraphs; slow in debug builds, run with `cargo test --release -- --ignored`.
+#[test]
+#[ignore]
+fn fifty_megabyte_paragraphs_do_not_panic() {
+    for text in pathological(50 << 20) {
+        let ranges = Splitter::new(&Lang::Hu).split(&text);
+        assert_eq!(ranges.is_empty(), text.trim().is_empty());
+    }
+}
+
 #[test]
 fn very_long_words_do_not_break_the_rules() {
     let long = "á".repeat(10_000);
