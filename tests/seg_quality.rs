@@ -130,14 +130,8 @@ fn score(gold: &str, predicted: &str) -> Result<(f64, f64, f64), String> {
             around(&ps)
         ));
     }
-    let gb: HashSet<usize> = bounds(&g.sents)
-        .difference(&g.para_ends)
-        .copied()
-        .collect();
-    let pb: HashSet<usize> = bounds(&p.sents)
-        .difference(&g.para_ends)
-        .copied()
-        .collect();
+    let gb: HashSet<usize> = bounds(&g.sents).difference(&g.para_ends).copied().collect();
+    let pb: HashSet<usize> = bounds(&p.sents).difference(&g.para_ends).copied().collect();
     Ok(prf(&pb, &gb))
 }
 
