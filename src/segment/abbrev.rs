@@ -116,7 +116,8 @@ impl Abbreviations {
         Ok(abbrevs)
     }
 
-    /// Read and parse an abbreviation file.
+    /// Read and parse an abbreviation file (UTF-8, an initial BOM is ignored). An
+    /// unreadable file is reported with line 0.
     pub fn from_file(path: &Path) -> Result<Self, DataFileError> {
         let text = std::fs::read_to_string(path).map_err(|e| DataFileError {
             path: path.to_path_buf(),

@@ -83,6 +83,30 @@ fn splitter_is_send_sync_clone_debug() {
     check::<Splitter>();
 }
 
+#[test]
+fn decisions_report_offsets_rules_and_actions_in_order() {
+    let text = "Dr. Kovács jött. Nem tudom… Talán.";
+    let (ranges, decisions) = Splitter::new(&Lang::Hu).split_explained(text);
+    let talan = text.find("Talán").expect("present");
+    assert_eq!(
+        decisions,
+        [
+            Decision {
+                offset: 4,
+                rule: "abbreviation",
+                action: Action::NoBreak
+            },
+            Decision {
+                offset: talan,
+                rule: "ellipsis_before_capital",
+                action: Action::Break
+            },
+        ]
+    );
+    assert_eq!(ranges.len(), 3);
+    assert_eq!(ranges[2].start, talan);
+}
+
 // ---- abbreviations ------------------------------------------------------------------
 
 #[test]
