@@ -90,7 +90,13 @@ pub fn is_alignment_file(bytes: &[u8]) -> bool {
 
 impl AlignmentFile {
     /// Build the record of an alignment of two documents, to be written at `out`.
-    pub fn new(id: &str, src: &Document, tgt: &Document, alignment: &Alignment, out: &Path) -> Self {
+    pub fn new(
+        id: &str,
+        src: &Document,
+        tgt: &Document,
+        alignment: &Alignment,
+        out: &Path,
+    ) -> Self {
         AlignmentFile {
             schema: SCHEMA.to_string(),
             tool: format!("tandem {}", env!("CARGO_PKG_VERSION")),
@@ -127,7 +133,10 @@ impl AlignmentFile {
         };
         let file: AlignmentFile = serde_json::from_str(text).map_err(|e| invalid(e.to_string()))?;
         if file.schema != SCHEMA {
-            return Err(invalid(format!("schema '{}', expected '{SCHEMA}'", file.schema)));
+            return Err(invalid(format!(
+                "schema '{}', expected '{SCHEMA}'",
+                file.schema
+            )));
         }
         file.validate().map_err(invalid)?;
         Ok(file)
@@ -154,23 +163,34 @@ impl AlignmentFile {
             if b.src.is_empty() && b.tgt.is_empty() {
                 return Err(format!("bead {k} is empty"));
             }
-            for (side, ids, next, len) in [("source", &b.src, &mut i, n), ("target", &b.tgt, &mut j, m)] {
+            for (side, ids, next, len) in
+                [("source", &b.src, &mut i, n), ("target", &b.tgt, &mut j, m)]
+            {
                 for &x in ids {
                     if x >= len {
-                        return Err(format!("bead {k} points past the {side} text (sentence {x} of {len})"));
+                        return Err(format!(
+                            "bead {k} points past the {side} text (sentence {x} of {len})"
+                        ));
                     }
                     if x != *next {
-                        return Err(format!("bead {k} is out of order or skips {side} sentence {next}"));
+                        return Err(format!(
+                            "bead {k} is out of order or skips {side} sentence {next}"
+                        ));
                     }
                     *next += 1;
                 }
             }
             if !(0.0..=1.0).contains(&b.confidence) {
-                return Err(format!("bead {k} has confidence {} outside 0..1", b.confidence));
+                return Err(format!(
+                    "bead {k} has confidence {} outside 0..1",
+                    b.confidence
+                ));
             }
         }
         if i != n || j != m {
-            return Err(format!("beads cover {i} of {n} source and {j} of {m} target sentences"));
+            return Err(format!(
+                "beads cover {i} of {n} source and {j} of {m} target sentences"
+            ));
         }
         for (side, rec) in [("source", &self.source), ("target", &self.target)] {
             for s in &rec.sentences {
@@ -315,10 +335,16 @@ mod tests {
     #[test]
     fn relative_paths_from_the_alignment_folder() {
         assert_eq!(
-            relative_path(Path::new("/c/originals/x.hu.txt"), Path::new("/c/alignments/x.json")),
+            relative_path(
+                Path::new("/c/originals/x.hu.txt"),
+                Path::new("/c/alignments/x.json")
+            ),
             "../originals/x.hu.txt"
         );
-        assert_eq!(relative_path(Path::new("/c/a.txt"), Path::new("/c/a.json")), "a.txt");
+        assert_eq!(
+            relative_path(Path::new("/c/a.txt"), Path::new("/c/a.json")),
+            "a.txt"
+        );
     }
 
     fn sample() -> AlignmentFile {
@@ -353,9 +379,24 @@ mod tests {
                 search: "full".into(),
             },
             beads: vec![
-                BeadRecord { src: vec![0, 1], tgt: vec![0], kind: "2-1".into(), confidence: 0.9 },
-                BeadRecord { src: vec![2], tgt: vec![], kind: "1-0".into(), confidence: 0.5 },
-                BeadRecord { src: vec![], tgt: vec![1], kind: "0-1".into(), confidence: 0.5 },
+                BeadRecord {
+                    src: vec![0, 1],
+                    tgt: vec![0],
+                    kind: "2-1".into(),
+                    confidence: 0.9,
+                },
+                BeadRecord {
+                    src: vec![2],
+                    tgt: vec![],
+                    kind: "1-0".into(),
+                    confidence: 0.5,
+                },
+                BeadRecord {
+                    src: vec![],
+                    tgt: vec![1],
+                    kind: "0-1".into(),
+                    confidence: 0.5,
+                },
             ],
         }
     }
@@ -375,14 +416,20 @@ mod tests {
         let mut f = sample();
         f.beads[2].tgt = vec![5];
         let err = AlignmentFile::from_json(&f.to_json(), Path::new("a.json")).expect_err("invalid");
-        assert!(err.to_string().contains("points past the target text"), "{err}");
+        assert!(
+            err.to_string().contains("points past the target text"),
+            "{err}"
+        );
     }
 
     #[test]
     fn gaps_and_disorder_are_rejected() {
         let mut f = sample();
         f.beads.swap(1, 2);
-        assert!(AlignmentFile::from_json(&f.to_json(), Path::new("a.json")).is_ok(), "0-1 before 1-0 is fine");
+        assert!(
+            AlignmentFile::from_json(&f.to_json(), Path::new("a.json")).is_ok(),
+            "0-1 before 1-0 is fine"
+        );
         let mut f = sample();
         f.beads[0].src = vec![1, 0];
         assert!(AlignmentFile::from_json(&f.to_json(), Path::new("a.json")).is_err());
@@ -394,7 +441,12 @@ mod tests {
     #[test]
     fn truncated_json_is_a_clear_error() {
         let text = sample().to_json();
-        let err = AlignmentFile::from_json(&text[..text.len() / 2], Path::new("a.json")).expect_err("truncated");
-        assert!(err.to_string().starts_with("'a.json' is not a valid tandem alignment file"), "{err}");
+        let err = AlignmentFile::from_json(&text[..text.len() / 2], Path::new("a.json"))
+            .expect_err("truncated");
+        assert!(
+            err.to_string()
+                .starts_with("'a.json' is not a valid tandem alignment file"),
+            "{err}"
+        );
     }
 }

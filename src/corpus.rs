@@ -38,7 +38,9 @@ pub fn doc_id(path: &Path) -> String {
         .unwrap_or_default();
     let stem = name.strip_suffix(".txt").unwrap_or(&name);
     match stem.split_once('.') {
-        Some((id, rest)) if rest.len() == 2 || rest.starts_with("hu") || rest.starts_with("en") => id.to_string(),
+        Some((id, rest)) if rest.len() == 2 || rest.starts_with("hu") || rest.starts_with("en") => {
+            id.to_string()
+        }
         _ => stem.to_string(),
     }
 }
@@ -54,14 +56,22 @@ fn text_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 /// Pair originals with translations by id.
-pub fn discover(originals: &Path, translations: &Path, src_lang: &str, tgt_lang: &str) -> std::io::Result<Discovery> {
+pub fn discover(
+    originals: &Path,
+    translations: &Path,
+    src_lang: &str,
+    tgt_lang: &str,
+) -> std::io::Result<Discovery> {
     let src_suffix = format!(".{src_lang}.txt");
     let tgt_suffix = format!(".{tgt_lang}.txt");
     let tgt_rev = format!(".{tgt_lang}.");
     let mut originals_by_id: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut unpaired = Vec::new();
     for p in text_files(originals)? {
-        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         match name.strip_suffix(&src_suffix) {
             Some(id) if !id.is_empty() => {
                 originals_by_id.insert(id.to_string(), p);
@@ -72,11 +82,20 @@ pub fn discover(originals: &Path, translations: &Path, src_lang: &str, tgt_lang:
     let mut translations_by_id: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut revisions: BTreeMap<String, BTreeMap<String, PathBuf>> = BTreeMap::new();
     for p in text_files(translations)? {
-        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if let Some(id) = name.strip_suffix(&tgt_suffix) {
             translations_by_id.insert(id.to_string(), p);
-        } else if let Some((id, rest)) = name.strip_suffix(".txt").and_then(|s| s.split_once(&tgt_rev)) {
-            revisions.entry(id.to_string()).or_default().insert(rest.to_string(), p);
+        } else if let Some((id, rest)) = name
+            .strip_suffix(".txt")
+            .and_then(|s| s.split_once(&tgt_rev))
+        {
+            revisions
+                .entry(id.to_string())
+                .or_default()
+                .insert(rest.to_string(), p);
         } else {
             unpaired.push(p);
         }
@@ -147,7 +166,10 @@ mod tests {
 
     #[test]
     fn ids_drop_language_and_extension() {
-        assert_eq!(doc_id(Path::new("originals/beck-1963-01-28.hu.txt")), "beck-1963-01-28");
+        assert_eq!(
+            doc_id(Path::new("originals/beck-1963-01-28.hu.txt")),
+            "beck-1963-01-28"
+        );
         assert_eq!(doc_id(Path::new("x/report.txt")), "report");
         assert_eq!(doc_id(Path::new("udhr.en.rev2.txt")), "udhr");
     }
@@ -159,7 +181,13 @@ mod tests {
         let t = dir.path().join("translations");
         std::fs::create_dir_all(&o).expect("mkdir");
         std::fs::create_dir_all(&t).expect("mkdir");
-        for f in ["originals/a.hu.txt", "originals/b.hu.txt", "translations/a.en.txt", "translations/a.en.rev2.txt", "translations/c.en.txt"] {
+        for f in [
+            "originals/a.hu.txt",
+            "originals/b.hu.txt",
+            "translations/a.en.txt",
+            "translations/a.en.rev2.txt",
+            "translations/c.en.txt",
+        ] {
             std::fs::write(dir.path().join(f), "x").expect("write");
         }
         let d = discover(&o, &t, "hu", "en").expect("reads");

@@ -57,7 +57,11 @@ impl FromStr for Locator {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || format!("'{s}' is not a locator; write p3.s2 (paragraph 3, sentence 2) or l17 (line 17)");
+        let bad = || {
+            format!(
+                "'{s}' is not a locator; write p3.s2 (paragraph 3, sentence 2) or l17 (line 17)"
+            )
+        };
         if let Some(line) = s.strip_prefix('l') {
             return line.parse().map(Locator::Line).map_err(|_| bad());
         }

@@ -29,25 +29,45 @@ pub enum BeadFile {
 pub fn read_bead_file(text: &str, path: &Path) -> Result<BeadFile, DataFileError> {
     match text.lines().find(|l| !l.trim().is_empty()) {
         None => Ok(BeadFile::Beads(Vec::new())),
-        Some(line) if vecalign::is_bead_line(line) => vecalign::parse(text, path).map(BeadFile::Beads),
-        Some(line) if ladder::is_rung_line(line) => ladder::parse_rungs(text, path).map(BeadFile::Rungs),
+        Some(line) if vecalign::is_bead_line(line) => {
+            vecalign::parse(text, path).map(BeadFile::Beads)
+        }
+        Some(line) if ladder::is_rung_line(line) => {
+            ladder::parse_rungs(text, path).map(BeadFile::Rungs)
+        }
         Some(line) => Err(DataFileError {
             path: path.to_path_buf(),
             line: text.lines().position(|l| l == line).unwrap_or(0) + 1,
-            reason: format!("neither a vecalign bead ('[0]:[0]') nor a ladder rung ('0 0'): {line:?}"),
+            reason: format!(
+                "neither a vecalign bead ('[0]:[0]') nor a ladder rung ('0 0'): {line:?}"
+            ),
         }),
     }
 }
 
 fn extent(beads: &IndexBeads) -> (usize, usize) {
-    let s = beads.iter().flat_map(|b| b.0.iter()).map(|i| i + 1).max().unwrap_or(0);
-    let t = beads.iter().flat_map(|b| b.1.iter()).map(|i| i + 1).max().unwrap_or(0);
+    let s = beads
+        .iter()
+        .flat_map(|b| b.0.iter())
+        .map(|i| i + 1)
+        .max()
+        .unwrap_or(0);
+    let t = beads
+        .iter()
+        .flat_map(|b| b.1.iter())
+        .map(|i| i + 1)
+        .max()
+        .unwrap_or(0);
     (s, t)
 }
 
 /// Turn a gold/test pair into beads; `sizes` closes ladder files (else inferred from
 /// the other file, as score.py does).
-pub fn pair_beads(gold: BeadFile, test: BeadFile, sizes: Option<(usize, usize)>) -> (IndexBeads, IndexBeads) {
+pub fn pair_beads(
+    gold: BeadFile,
+    test: BeadFile,
+    sizes: Option<(usize, usize)>,
+) -> (IndexBeads, IndexBeads) {
     let sizes = sizes.unwrap_or_else(|| match (&gold, &test) {
         (BeadFile::Beads(g), _) => extent(g),
         (_, BeadFile::Beads(t)) => extent(t),
@@ -88,8 +108,14 @@ type Key = (Vec<usize>, Vec<usize>);
 
 /// (strict TP, strict FP, lax TP, lax FP) of `hypothesis` against `reference`.
 fn counts(reference: &[Key], hypothesis: &[Key]) -> [usize; 4] {
-    let reference: HashSet<&Key> = reference.iter().filter(|(x, y)| !x.is_empty() || !y.is_empty()).collect();
-    let hypothesis: HashSet<&Key> = hypothesis.iter().filter(|(x, y)| !x.is_empty() || !y.is_empty()).collect();
+    let reference: HashSet<&Key> = reference
+        .iter()
+        .filter(|(x, y)| !x.is_empty() || !y.is_empty())
+        .collect();
+    let hypothesis: HashSet<&Key> = hypothesis
+        .iter()
+        .filter(|(x, y)| !x.is_empty() || !y.is_empty())
+        .collect();
     let mut src2tgt: HashMap<usize, HashSet<usize>> = HashMap::new();
     for (xs, ys) in &reference {
         for &i in xs {
@@ -105,7 +131,10 @@ fn counts(reference: &[Key], hypothesis: &[Key]) -> [usize; 4] {
         }
         c[1] += 1;
         let (xs, ys) = bead;
-        let linked = xs.iter().filter_map(|i| src2tgt.get(i)).any(|set| ys.iter().any(|y| set.contains(y)));
+        let linked = xs
+            .iter()
+            .filter_map(|i| src2tgt.get(i))
+            .any(|set| ys.iter().any(|y| set.contains(y)));
         if linked {
             c[2] += 1;
         } else {
@@ -137,7 +166,12 @@ pub fn score(pairs: &[(IndexBeads, IndexBeads)]) -> Scores {
     let mut r = [0usize; 4];
     for (gold, test) in pairs {
         let pc = counts(gold, test);
-        let both = |b: &IndexBeads| -> Vec<Key> { b.iter().filter(|(x, y)| !x.is_empty() && !y.is_empty()).cloned().collect() };
+        let both = |b: &IndexBeads| -> Vec<Key> {
+            b.iter()
+                .filter(|(x, y)| !x.is_empty() && !y.is_empty())
+                .cloned()
+                .collect()
+        };
         let rc = counts(&both(test), &both(gold));
         for k in 0..4 {
             p[k] += pc[k];
@@ -192,8 +226,14 @@ mod tests {
 
     #[test]
     fn format_is_detected() {
-        assert!(matches!(read_bead_file("[0]:[0]\n", Path::new("x")), Ok(BeadFile::Beads(_))));
-        assert!(matches!(read_bead_file("0 0 0.5\n1 1\n", Path::new("x")), Ok(BeadFile::Rungs(_))));
+        assert!(matches!(
+            read_bead_file("[0]:[0]\n", Path::new("x")),
+            Ok(BeadFile::Beads(_))
+        ));
+        assert!(matches!(
+            read_bead_file("0 0 0.5\n1 1\n", Path::new("x")),
+            Ok(BeadFile::Rungs(_))
+        ));
         assert!(read_bead_file("hello\n", Path::new("x")).is_err());
     }
 }

@@ -109,8 +109,8 @@ pub fn vote<'a>(pieces: impl IntoIterator<Item = &'a str>) -> LangVote {
             continue;
         }
         // ő and ű do not occur in English: a hard sign.
-        let is_hu = piece.contains(['ő', 'ű', 'Ő', 'Ű'])
-            || detector.detect_lang(piece) == Some(WLang::Hun);
+        let is_hu =
+            piece.contains(['ő', 'ű', 'Ő', 'Ű']) || detector.detect_lang(piece) == Some(WLang::Hun);
         total += len;
         if is_hu {
             hungarian += len;
@@ -223,7 +223,13 @@ mod tests {
     #[test]
     fn swapped_language_is_reported() {
         let problem = check(&Lang::Hu, &vote([EN, EN])).expect("problem");
-        assert!(matches!(problem, LangProblem::Wrong { found: Lang::En, .. }));
+        assert!(matches!(
+            problem,
+            LangProblem::Wrong {
+                found: Lang::En,
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -29,14 +29,14 @@
 #![warn(clippy::print_stdout)]
 #![warn(clippy::print_stderr)]
 
+pub mod align;
+pub mod alignment;
 pub mod corpus;
 pub mod document;
 pub mod error;
-pub mod lang;
-pub mod load;
-pub mod align;
-pub mod alignment;
 pub mod eval;
 pub mod export;
+pub mod lang;
+pub mod load;
 pub mod segment;
 pub mod write;

@@ -326,8 +326,7 @@ fn utf8_lossy(bytes: &[u8], notes: &mut Vec<LoadNote>) -> String {
                 .iter()
                 .filter(|&&b| b == b'\n')
                 .count();
-            let already = std::str::from_utf8(bytes)
-                .map_or(0, |t| t.matches('\u{FFFD}').count());
+            let already = std::str::from_utf8(bytes).map_or(0, |t| t.matches('\u{FFFD}').count());
             let text = String::from_utf8_lossy(bytes).into_owned();
             let count = text.matches('\u{FFFD}').count() - already;
             notes.push(LoadNote::InvalidUtf8 { count, line });
@@ -371,7 +370,12 @@ fn sniff_utf16(bytes: &[u8]) -> Option<SourceEncoding> {
     }
     let pairs = sample.len() / 2;
     let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nul = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if odd_nul * 10 >= pairs * 7 && even_nul * 10 <= pairs {
         Some(SourceEncoding::Utf16Le)
     } else if even_nul * 10 >= pairs * 7 && odd_nul * 10 <= pairs {
@@ -607,7 +611,11 @@ fn paragraphs(
         out.push_str(&text[pos..start]);
         if !replacement.is_empty() {
             // Newlines and indentation become spaces, byte for byte: offsets kept.
-            out.extend(text[start..end].chars().map(|c| if c == '\n' { ' ' } else { c }));
+            out.extend(
+                text[start..end]
+                    .chars()
+                    .map(|c| if c == '\n' { ' ' } else { c }),
+            );
         }
         pos = end;
         map.push(out.len(), pos);
@@ -744,8 +752,8 @@ mod tests {
     #[test]
     fn nul_is_refused_unless_cleaning() {
         let bytes = b"Some text with a \0 NUL in the middle of a long enough line of text, more than one hundred bytes long for sure.";
-        let err = load_bytes(bytes, Path::new("x.txt"), &LoadOptions::default())
-            .expect_err("refused");
+        let err =
+            load_bytes(bytes, Path::new("x.txt"), &LoadOptions::default()).expect_err("refused");
         assert!(err.to_string().contains("--clean-control"));
         let options = LoadOptions {
             clean_control: true,
@@ -759,8 +767,8 @@ mod tests {
     #[test]
     fn binary_is_refused() {
         let bytes: Vec<u8> = (0..2000u32).map(|i| (i % 7) as u8).collect();
-        let err = load_bytes(&bytes, Path::new("x.bin"), &LoadOptions::default())
-            .expect_err("binary");
+        let err =
+            load_bytes(&bytes, Path::new("x.bin"), &LoadOptions::default()).expect_err("binary");
         assert!(matches!(err, LoadError::Binary(_)));
     }
 
@@ -774,15 +782,24 @@ mod tests {
     fn hard_wraps_are_unwrapped_in_place() {
         let l = load(b"The crisis and\n  its solution.\n\nNext one.");
         assert_eq!(paras(&l), ["The crisis and   its solution.", "Next one."]);
-        assert_eq!(l.text.len(), "The crisis and\n  its solution.\n\nNext one.".len());
+        assert_eq!(
+            l.text.len(),
+            "The crisis and\n  its solution.\n\nNext one.".len()
+        );
     }
 
     #[test]
     fn hyphen_auto_joins_only_known_words() {
         let l = load("A politika fontos. A poli-\ntika és a by-\nstander.".as_bytes());
-        assert_eq!(paras(&l), ["A politika fontos. A politika és a by-stander."]);
+        assert_eq!(
+            paras(&l),
+            ["A politika fontos. A politika és a by-stander."]
+        );
         let s = l.text.find("stander").expect("present");
-        assert_eq!(l.source_offset(s), "A politika fontos. A poli-\ntika és a by-\n".len());
+        assert_eq!(
+            l.source_offset(s),
+            "A politika fontos. A poli-\ntika és a by-\n".len()
+        );
     }
 
     #[test]

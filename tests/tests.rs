@@ -1,4 +1,10 @@
 //! tandem's integration tests: one binary, one module per concern.
 
+/// Temp folders and the built binary.
+#[allow(dead_code)]
+mod common;
+
+/// Loading, the CLI shell, safety of writes (issue 2).
+mod cli;
 /// Splitter quality on hand-segmented text (skips without ../shared).
 mod seg_quality;

@@ -139,7 +139,11 @@ pub fn normalise_number(raw: &str, lang: &Lang) -> Option<String> {
     let s = s
         .trim_end_matches(|c: char| c.is_alphabetic())
         .trim_end_matches(['-', '.']);
-    if !s.bytes().any(|b| b.is_ascii_digit()) || !s.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+    if !s.bytes().any(|b| b.is_ascii_digit())
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
         return None;
     }
     let (thousands, decimal) = match lang {
@@ -153,7 +157,11 @@ pub fn normalise_number(raw: &str, lang: &Lang) -> Option<String> {
         && groups[1..]
             .iter()
             .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
-    let mut n = if grouped { groups.concat() } else { s.to_string() };
+    let mut n = if grouped {
+        groups.concat()
+    } else {
+        s.to_string()
+    };
     n = n.replace(decimal, ".");
     if n.matches('.').count() > 1 {
         // Something like a dotted date `1963.01.28`: keep digits of the first part only.
@@ -338,7 +346,11 @@ pub fn cognate_keys(word: &str, lang: &Lang) -> Vec<String> {
     if word.chars().count() < COGNATE_MIN_CHARS || !word.chars().all(char::is_alphabetic) {
         return Vec::new();
     }
-    let folded: String = word.chars().flat_map(char::to_lowercase).map(fold_accent).collect();
+    let folded: String = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_accent)
+        .collect();
     let mut keys = Vec::with_capacity(2);
     if lang == &Lang::Hu {
         let spelled = folded
@@ -404,8 +416,14 @@ mod tests {
 
     #[test]
     fn hungarian_year_with_ordinal_dot_is_the_year() {
-        assert_eq!(keys("Havanna, 1963. január 28.", Lang::Hu, Kind::Number), ["1963", "28"]);
-        assert_eq!(keys("Havana, 28 January 1963", Lang::En, Kind::Number), ["28", "1963"]);
+        assert_eq!(
+            keys("Havanna, 1963. január 28.", Lang::Hu, Kind::Number),
+            ["1963", "28"]
+        );
+        assert_eq!(
+            keys("Havana, 28 January 1963", Lang::En, Kind::Number),
+            ["28", "1963"]
+        );
     }
 
     #[test]
@@ -438,7 +456,10 @@ mod tests {
     fn ordinals_and_leading_zeros() {
         assert_eq!(normalise_number("28th", &Lang::En).as_deref(), Some("28"));
         assert_eq!(normalise_number("01", &Lang::Hu).as_deref(), Some("1"));
-        assert_eq!(keys("1963. 01. 28.", Lang::Hu, Kind::Number), ["1963", "1", "28"]);
+        assert_eq!(
+            keys("1963. 01. 28.", Lang::Hu, Kind::Number),
+            ["1963", "1", "28"]
+        );
     }
 
     #[test]
@@ -459,8 +480,18 @@ mod tests {
 
     #[test]
     fn punctuation_signature() {
-        assert_eq!(keys("Miért? „Világforradalom!”", Lang::Hu, Kind::Punct), ["?", "\"", "!", "\""]);
-        assert_eq!(keys("a vezetés /a párt és a kormány/ volt", Lang::Hu, Kind::Punct), ["("]);
+        assert_eq!(
+            keys("Miért? „Világforradalom!”", Lang::Hu, Kind::Punct),
+            ["?", "\"", "!", "\""]
+        );
+        assert_eq!(
+            keys(
+                "a vezetés /a párt és a kormány/ volt",
+                Lang::Hu,
+                Kind::Punct
+            ),
+            ["("]
+        );
         assert!(keys("47/1963/szig.", Lang::Hu, Kind::Punct).is_empty());
     }
 

@@ -133,7 +133,11 @@ impl Dictionary {
 
     /// Learn translations from beads given as (source keys, target keys), each side's
     /// keys unique.
-    pub fn learn<'a>(beads: impl IntoIterator<Item = (&'a [u32], &'a [u32])>, src_keys: &[String], tgt_keys: &[String]) -> Dictionary {
+    pub fn learn<'a>(
+        beads: impl IntoIterator<Item = (&'a [u32], &'a [u32])>,
+        src_keys: &[String],
+        tgt_keys: &[String],
+    ) -> Dictionary {
         let mut src_count: HashMap<u32, u32> = HashMap::new();
         let mut tgt_count: HashMap<u32, u32> = HashMap::new();
         let mut pair_count: HashMap<(u32, u32), u32> = HashMap::new();
@@ -184,8 +188,12 @@ mod tests {
 
     #[test]
     fn dic_format_is_english_at_hungarian() {
-        let d = Dictionary::parse_dic("# c\nembassy @ nagykövetség\nprime minister @ miniszterelnök\n", Path::new("x.dic"), true)
-            .expect("parses");
+        let d = Dictionary::parse_dic(
+            "# c\nembassy @ nagykövetség\nprime minister @ miniszterelnök\n",
+            Path::new("x.dic"),
+            true,
+        )
+        .expect("parses");
         assert_eq!(d.get("nagykö"), ["embass"]);
         assert_eq!(d.len(), 1, "multi-word entries are skipped");
         assert_eq!(d.reversed().get("embass"), ["nagykö"]);
@@ -200,15 +208,25 @@ mod tests {
 
     #[test]
     fn learning_finds_consistent_pairs() {
-        let src_keys: Vec<String> = ["kuba", "ház", "és"].iter().map(|s| s.to_string()).collect();
-        let tgt_keys: Vec<String> = ["cuba", "house", "and"].iter().map(|s| s.to_string()).collect();
+        let src_keys: Vec<String> = ["kuba", "ház", "és"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let tgt_keys: Vec<String> = ["cuba", "house", "and"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         let beads: Vec<(Vec<u32>, Vec<u32>)> = vec![
             (vec![0, 2], vec![0, 2]),
             (vec![1, 2], vec![1, 2]),
             (vec![1], vec![1]),
             (vec![0], vec![0]),
         ];
-        let d = Dictionary::learn(beads.iter().map(|(s, t)| (s.as_slice(), t.as_slice())), &src_keys, &tgt_keys);
+        let d = Dictionary::learn(
+            beads.iter().map(|(s, t)| (s.as_slice(), t.as_slice())),
+            &src_keys,
+            &tgt_keys,
+        );
         assert_eq!(d.get("ház"), ["house"]);
         assert_eq!(d.get("kuba"), ["cuba"]);
     }

@@ -15,7 +15,16 @@
 use super::model::Scorer;
 
 /// Bead types `(source units, target units)` the search considers.
-pub const BEADS: [(usize, usize); 8] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)];
+pub const BEADS: [(usize, usize); 8] = [
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (2, 1),
+    (1, 2),
+    (2, 2),
+    (3, 1),
+    (1, 3),
+];
 
 /// Allowed cells, row by row.
 #[derive(Debug, Clone)]
@@ -45,7 +54,13 @@ impl Band {
 
     /// A band of `radius` cells around a path of cells (its bead boundaries), where the
     /// path was found on a grid `scale` times coarser (1 = same grid).
-    pub(crate) fn around(path: &[(usize, usize)], scale: usize, n: usize, m: usize, radius: usize) -> Self {
+    pub(crate) fn around(
+        path: &[(usize, usize)],
+        scale: usize,
+        n: usize,
+        m: usize,
+        radius: usize,
+    ) -> Self {
         let mut lo = vec![u32::MAX; n + 1];
         let mut hi = vec![0u32; n + 1];
         let mut cover = |i: usize, j0: usize, j1: usize| {
@@ -152,7 +167,9 @@ pub(crate) fn best_path(band: &Band, n: usize, m: usize, scorer: &Scorer<'_>) ->
     let mut costs = vec![f32::INFINITY; cells * types];
     for i in 0..=n {
         for j in band.lo(i) as usize..=band.hi(i) as usize {
-            let Some(cell) = band.cell(i, j) else { continue };
+            let Some(cell) = band.cell(i, j) else {
+                continue;
+            };
             if i == 0 && j == 0 {
                 best[cell] = 0.0;
                 alpha[cell] = 0.0;
@@ -165,7 +182,9 @@ pub(crate) fn best_path(band: &Band, n: usize, m: usize, scorer: &Scorer<'_>) ->
                 if k > i || l > j {
                     continue;
                 }
-                let Some(prev) = band.cell(i - k, j - l) else { continue };
+                let Some(prev) = band.cell(i - k, j - l) else {
+                    continue;
+                };
                 if best[prev] == f64::INFINITY {
                     continue;
                 }
@@ -204,7 +223,9 @@ pub(crate) fn best_path(band: &Band, n: usize, m: usize, scorer: &Scorer<'_>) ->
     beta[end] = 0.0;
     for i in (0..=n).rev() {
         for j in (band.lo(i) as usize..=band.hi(i) as usize).rev() {
-            let Some(cell) = band.cell(i, j) else { continue };
+            let Some(cell) = band.cell(i, j) else {
+                continue;
+            };
             if cell == end {
                 continue;
             }
@@ -213,7 +234,9 @@ pub(crate) fn best_path(band: &Band, n: usize, m: usize, scorer: &Scorer<'_>) ->
                 if i + k > n || j + l > m {
                     continue;
                 }
-                let Some(next) = band.cell(i + k, j + l) else { continue };
+                let Some(next) = band.cell(i + k, j + l) else {
+                    continue;
+                };
                 let c = costs[next * types + ty];
                 if c.is_finite() && beta[next] > f64::NEG_INFINITY {
                     acc = log_add(acc, beta[next] - f64::from(c));

@@ -41,7 +41,7 @@ use anchors::Kind;
 use dict::Dictionary;
 use dp::{Band, PathBead, BEADS};
 use length::LengthModel;
-use model::{CostParams, Concepts, Unit, Vocab};
+use model::{Concepts, CostParams, Unit, Vocab};
 
 /// A bead: source sentences `src` aligned with target sentences `tgt`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -148,8 +148,12 @@ impl<'a> Side<'a> {
     pub fn from_document(doc: &'a Document) -> Self {
         Side {
             sentences: doc.sentence_texts(),
-            paragraphs: (!doc.presplit)
-                .then(|| doc.sentences.iter().map(|s| s.locator.paragraph()).collect()),
+            paragraphs: (!doc.presplit).then(|| {
+                doc.sentences
+                    .iter()
+                    .map(|s| s.locator.paragraph())
+                    .collect()
+            }),
             lang: doc.lang.clone(),
         }
     }
@@ -178,8 +182,24 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
     let src_units = units(src, &mut src_vocab);
     let tgt_units = units(tgt, &mut tgt_vocab);
     let reversed = config.dictionary.reversed();
-    link(&mut src_vocab, &src.lang, "s", "t", &config.dictionary, &tgt.lang, &mut concepts);
-    link(&mut tgt_vocab, &tgt.lang, "t", "s", &reversed, &src.lang, &mut concepts);
+    link(
+        &mut src_vocab,
+        &src.lang,
+        "s",
+        "t",
+        &config.dictionary,
+        &tgt.lang,
+        &mut concepts,
+    );
+    link(
+        &mut tgt_vocab,
+        &tgt.lang,
+        "t",
+        "s",
+        &reversed,
+        &src.lang,
+        &mut concepts,
+    );
     let src_chars: usize = src_units.iter().map(|u| u.len as usize).sum();
     let tgt_chars: usize = tgt_units.iter().map(|u| u.len as usize).sum();
     let both_have_paragraphs = config.paragraphs
@@ -202,7 +222,9 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
         passes: 1,
         search: if full { "full" } else { "banded" }.to_string(),
     };
-    let mut path = search(&src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, config);
+    let mut path = search(
+        &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, config,
+    );
     if config.realign && n > 0 && m > 0 {
         let confident: Vec<(usize, usize)> = path
             .iter()
@@ -218,18 +240,33 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
                 params.length = length;
             }
             params.priors = neg_ln(estimate_priors(&path));
-            let learned = learn_dictionary(&confident, &src_units, &tgt_units, &src_vocab, &tgt_vocab);
+            let learned =
+                learn_dictionary(&confident, &src_units, &tgt_units, &src_vocab, &tgt_vocab);
             stats.learned_entries = learned.len();
             add_translations(&mut src_vocab, &learned, "t", &mut concepts);
             add_translations(&mut tgt_vocab, &learned.reversed(), "s", &mut concepts);
-            learn_reliability(&confident, &src_units, &tgt_units, &mut src_vocab, &tgt_vocab);
-            learn_reliability_rev(&confident, &src_units, &tgt_units, &src_vocab, &mut tgt_vocab);
+            learn_reliability(
+                &confident,
+                &src_units,
+                &tgt_units,
+                &mut src_vocab,
+                &tgt_vocab,
+            );
+            learn_reliability_rev(
+                &confident,
+                &src_units,
+                &tgt_units,
+                &src_vocab,
+                &mut tgt_vocab,
+            );
             let band = if full {
                 Band::full(n, m)
             } else {
                 Band::around(&dp::path_cells(&path), 1, n, m, config.radius)
             };
-            path = run_level(&src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, &band);
+            path = run_level(
+                &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, &band,
+            );
             stats.passes = 2;
         }
     }
@@ -375,7 +412,14 @@ fn search(
         paragraphs: false,
         ..params.clone()
     };
-    let coarse = search(&model::coarsen(src), &model::coarsen(tgt), src_vocab, tgt_vocab, &coarse_params, config);
+    let coarse = search(
+        &model::coarsen(src),
+        &model::coarsen(tgt),
+        src_vocab,
+        tgt_vocab,
+        &coarse_params,
+        config,
+    );
     let band = Band::around(&dp::path_cells(&coarse), 2, n, m, config.radius);
     run_level(src, tgt, src_vocab, tgt_vocab, params, &band)
 }
@@ -487,12 +531,30 @@ fn reliability_from(
     }
 }
 
-fn learn_reliability(confident: &[(usize, usize)], src: &[Unit], tgt: &[Unit], src_vocab: &mut Vocab, tgt_vocab: &Vocab) {
+fn learn_reliability(
+    confident: &[(usize, usize)],
+    src: &[Unit],
+    tgt: &[Unit],
+    src_vocab: &mut Vocab,
+    tgt_vocab: &Vocab,
+) {
     reliability_from(confident.iter().copied(), src, src_vocab, tgt, tgt_vocab);
 }
 
-fn learn_reliability_rev(confident: &[(usize, usize)], src: &[Unit], tgt: &[Unit], src_vocab: &Vocab, tgt_vocab: &mut Vocab) {
-    reliability_from(confident.iter().map(|&(s, t)| (t, s)), tgt, tgt_vocab, src, src_vocab);
+fn learn_reliability_rev(
+    confident: &[(usize, usize)],
+    src: &[Unit],
+    tgt: &[Unit],
+    src_vocab: &Vocab,
+    tgt_vocab: &mut Vocab,
+) {
+    reliability_from(
+        confident.iter().map(|&(s, t)| (t, s)),
+        tgt,
+        tgt_vocab,
+        src,
+        src_vocab,
+    );
 }
 
 #[cfg(test)]

@@ -202,7 +202,12 @@ impl Features {
 }
 
 /// Build the features of `units` (one side), weighting anchors against `other`.
-pub(crate) fn features(units: &[Unit], vocab: &Vocab, other_units: &[Unit], other_vocab: &Vocab) -> Features {
+pub(crate) fn features(
+    units: &[Unit],
+    vocab: &Vocab,
+    other_units: &[Unit],
+    other_vocab: &Vocab,
+) -> Features {
     // Document frequency of each concept on the other side.
     let mut df: HashMap<u32, u32> = HashMap::new();
     let mut seen: Vec<u32> = Vec::new();
@@ -289,7 +294,10 @@ pub(crate) fn features(units: &[Unit], vocab: &Vocab, other_units: &[Unit], othe
                 f.pool.extend_from_slice(&vocab.seeks[t as usize]);
                 (s, f.pool.len() as u32)
             });
-            f.anchors.push(Anchor { seeks: range, delta });
+            f.anchors.push(Anchor {
+                seeks: range,
+                delta,
+            });
             for k in 0..3 {
                 base[k] += miss[k];
             }
@@ -327,7 +335,12 @@ pub(crate) struct Scorer<'a> {
 }
 
 impl<'a> Scorer<'a> {
-    pub(crate) fn new(src: &'a Features, tgt: &'a Features, params: &'a CostParams, band: &Band) -> Self {
+    pub(crate) fn new(
+        src: &'a Features,
+        tgt: &'a Features,
+        params: &'a CostParams,
+        band: &Band,
+    ) -> Self {
         let n = src.len();
         let m = tgt.len();
         let mut pair_lo = Vec::with_capacity(n);
@@ -343,7 +356,10 @@ impl<'a> Scorer<'a> {
             pair_hi.push(hi as u32);
             pair_at.push(masks.len());
             for t in lo..hi {
-                masks.push((src.match_mask(s, tgt.offers(t)), tgt.match_mask(t, src.offers(s))));
+                masks.push((
+                    src.match_mask(s, tgt.offers(t)),
+                    tgt.match_mask(t, src.offers(s)),
+                ));
             }
         }
         Scorer {

@@ -45,7 +45,11 @@ const EN: [&str; 7] = [
 
 #[test]
 fn a_small_report_aligns_with_a_two_to_one_bead() {
-    let a = align(&side(&HU, Lang::Hu), &side(&EN, Lang::En), &AlignConfig::for_languages(&Lang::Hu, &Lang::En));
+    let a = align(
+        &side(&HU, Lang::Hu),
+        &side(&EN, Lang::En),
+        &AlignConfig::for_languages(&Lang::Hu, &Lang::En),
+    );
     assert_covers(&a.beads, HU.len(), EN.len());
     let kinds: Vec<String> = a.beads.iter().map(Bead::kind).collect();
     assert_eq!(kinds, ["1-1", "1-1", "1-1", "1-1", "1-2", "1-1"]);
@@ -53,19 +57,35 @@ fn a_small_report_aligns_with_a_two_to_one_bead() {
 
 #[test]
 fn aligning_a_text_with_itself_gives_only_one_to_one_beads() {
-    let a = align(&side(&EN, Lang::En), &side(&EN, Lang::En), &AlignConfig::default());
+    let a = align(
+        &side(&EN, Lang::En),
+        &side(&EN, Lang::En),
+        &AlignConfig::default(),
+    );
     assert!(a.beads.iter().all(|b| b.kind() == "1-1"), "{:?}", a.beads);
     assert_covers(&a.beads, EN.len(), EN.len());
 }
 
 #[test]
 fn one_empty_side_gives_only_deletions_or_insertions() {
-    let a = align(&side(&HU, Lang::Hu), &side(&[], Lang::En), &AlignConfig::default());
+    let a = align(
+        &side(&HU, Lang::Hu),
+        &side(&[], Lang::En),
+        &AlignConfig::default(),
+    );
     assert!(a.beads.iter().all(|b| b.kind() == "1-0"));
     assert_covers(&a.beads, HU.len(), 0);
-    let a = align(&side(&[], Lang::Hu), &side(&EN, Lang::En), &AlignConfig::default());
+    let a = align(
+        &side(&[], Lang::Hu),
+        &side(&EN, Lang::En),
+        &AlignConfig::default(),
+    );
     assert!(a.beads.iter().all(|b| b.kind() == "0-1"));
-    let a = align(&side(&[], Lang::Hu), &side(&[], Lang::En), &AlignConfig::default());
+    let a = align(
+        &side(&[], Lang::Hu),
+        &side(&[], Lang::En),
+        &AlignConfig::default(),
+    );
     assert!(a.beads.is_empty());
 }
 
@@ -77,16 +97,27 @@ fn beads_never_cross_a_paragraph_boundary() {
         lang: Lang::Hu,
     };
     let tgt = Side {
-        sentences: vec!["One short sentence. And another one.", "The third sentence is here."],
+        sentences: vec![
+            "One short sentence. And another one.",
+            "The third sentence is here.",
+        ],
         paragraphs: Some(vec![1, 2]),
         lang: Lang::En,
     };
-    let a = align(&src, &tgt, &AlignConfig::for_languages(&Lang::Hu, &Lang::En));
+    let a = align(
+        &src,
+        &tgt,
+        &AlignConfig::for_languages(&Lang::Hu, &Lang::En),
+    );
     assert_covers(&a.beads, 3, 2);
     for b in &a.beads {
         if b.src.len() > 1 {
             let p = src.paragraphs.as_ref().expect("paragraphs");
-            assert!(b.src.clone().all(|i| p[i] == p[b.src.start]), "{:?}", a.beads);
+            assert!(
+                b.src.clone().all(|i| p[i] == p[b.src.start]),
+                "{:?}",
+                a.beads
+            );
         }
     }
 }
@@ -96,7 +127,9 @@ fn synthetic(n: usize, seed: u64, lang: Lang) -> Vec<String> {
     let mut x = seed;
     (0..n)
         .map(|i| {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let words = 3 + (x >> 33) % 25;
             let mut s = String::new();
             for w in 0..words {
@@ -126,11 +159,24 @@ fn banded_search_equals_full_search_on_small_inputs() {
             max_full_cells: 50,
             ..AlignConfig::default()
         };
-        let a = align(&side(&src_refs, Lang::Hu), &side(&tgt_refs, Lang::En), &full);
-        let b = align(&side(&src_refs, Lang::Hu), &side(&tgt_refs, Lang::En), &banded);
+        let a = align(
+            &side(&src_refs, Lang::Hu),
+            &side(&tgt_refs, Lang::En),
+            &full,
+        );
+        let b = align(
+            &side(&src_refs, Lang::Hu),
+            &side(&tgt_refs, Lang::En),
+            &banded,
+        );
         assert_eq!(a.stats.search, "full");
         assert_eq!(b.stats.search, "banded");
-        let spans = |x: &Alignment| x.beads.iter().map(|b| (b.src.clone(), b.tgt.clone())).collect::<Vec<_>>();
+        let spans = |x: &Alignment| {
+            x.beads
+                .iter()
+                .map(|b| (b.src.clone(), b.tgt.clone()))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(spans(&a), spans(&b), "n={n}");
     }
 }
@@ -146,9 +192,18 @@ fn a_block_missing_from_the_translation_is_found() {
         max_full_cells: 1000,
         ..AlignConfig::default()
     };
-    let a = align(&side(&src_refs, Lang::Hu), &side(&tgt_refs, Lang::En), &config);
+    let a = align(
+        &side(&src_refs, Lang::Hu),
+        &side(&tgt_refs, Lang::En),
+        &config,
+    );
     assert_covers(&a.beads, 300, 240);
-    let deleted: usize = a.beads.iter().filter(|b| b.tgt.is_empty()).map(|b| b.src.len()).sum();
+    let deleted: usize = a
+        .beads
+        .iter()
+        .filter(|b| b.tgt.is_empty())
+        .map(|b| b.src.len())
+        .sum();
     assert!((55..=65).contains(&deleted), "{deleted} deleted");
     let right = a
         .beads

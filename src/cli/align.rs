@@ -93,7 +93,10 @@ pub(crate) enum AlignFormat {
 fn parse_shard(s: &str) -> Result<(usize, usize), String> {
     let bad = || format!("'{s}' is not a shard; write K/N with 1 <= K <= N, e.g. 2/4");
     let (k, n) = s.split_once('/').ok_or_else(bad)?;
-    let (k, n): (usize, usize) = (k.trim().parse().map_err(|_| bad())?, n.trim().parse().map_err(|_| bad())?);
+    let (k, n): (usize, usize) = (
+        k.trim().parse().map_err(|_| bad())?,
+        n.trim().parse().map_err(|_| bad())?,
+    );
     if k == 0 || n == 0 || k > n {
         return Err(bad());
     }
@@ -107,8 +110,16 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
     let (Some(original), Some(translation)) = (&args.original, &args.translation) else {
         bail!("give ORIGINAL and TRANSLATION, or --all");
     };
-    let src_lang = args.src_lang.clone().or_else(|| lang_from_name(original)).unwrap_or(Lang::Hu);
-    let tgt_lang = args.tgt_lang.clone().or_else(|| lang_from_name(translation)).unwrap_or(Lang::En);
+    let src_lang = args
+        .src_lang
+        .clone()
+        .or_else(|| lang_from_name(original))
+        .unwrap_or(Lang::Hu);
+    let tgt_lang = args
+        .tgt_lang
+        .clone()
+        .or_else(|| lang_from_name(translation))
+        .unwrap_or(Lang::En);
     let config = config(&args, &src_lang, &tgt_lang)?;
     let id = doc_id(original);
     let out = match (&args.output, args.format) {
@@ -117,20 +128,46 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
         (None, _) => None,
     };
     let started = Instant::now();
-    let src = load_document(ctx, original, &src_lang, &args.input, &args.input.splitter(&src_lang)?)?;
-    let tgt = load_document(ctx, translation, &tgt_lang, &args.input, &args.input.splitter(&tgt_lang)?)?;
+    let src = load_document(
+        ctx,
+        original,
+        &src_lang,
+        &args.input,
+        &args.input.splitter(&src_lang)?,
+    )?;
+    let tgt = load_document(
+        ctx,
+        translation,
+        &tgt_lang,
+        &args.input,
+        &args.input.splitter(&tgt_lang)?,
+    )?;
     let alignment = align_documents(&src, &tgt, &config);
-    let record_path = out.clone().unwrap_or_else(|| PathBuf::from(format!("{id}.json")));
+    let record_path = out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{id}.json")));
     let file = AlignmentFile::new(&id, &src, &tgt, &alignment, &record_path);
     let bytes = render_format(&file, args.format);
     match &out {
         Some(path) => {
-            let overwrite = if args.force { Overwrite::Force } else if args.format == AlignFormat::Json { Overwrite::IfOurs(is_alignment_file) } else { Overwrite::Never };
+            let overwrite = if args.force {
+                Overwrite::Force
+            } else if args.format == AlignFormat::Json {
+                Overwrite::IfOurs(is_alignment_file)
+            } else {
+                Overwrite::Never
+            };
             output::to_path(path, &bytes, overwrite, &[original, translation])?;
         }
         None => output::to_stdout(&bytes)?,
     }
-    let row = Summary::of(&id, &file, &alignment, started.elapsed().as_secs_f64(), "aligned");
+    let row = Summary::of(
+        &id,
+        &file,
+        &alignment,
+        started.elapsed().as_secs_f64(),
+        "aligned",
+    );
     ctx.status(format!(
         "{}: {} {} / {} {} sentences, {} beads ({:.0}% 1-1), mean confidence {:.2}, {} below {LOW_CONFIDENCE}{}",
         id,
@@ -152,7 +189,11 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
 }
 
 fn config(args: &AlignArgs, src: &Lang, tgt: &Lang) -> Result<AlignConfig> {
-    let mut config = if args.no_builtin_dict { AlignConfig::default() } else { AlignConfig::for_languages(src, tgt) };
+    let mut config = if args.no_builtin_dict {
+        AlignConfig::default()
+    } else {
+        AlignConfig::for_languages(src, tgt)
+    };
     for path in &args.dict {
         let hu_to_en = !(src == &Lang::En && tgt == &Lang::Hu);
         let dict = tandem::align::dict::Dictionary::from_file(path, hu_to_en)?;
@@ -169,7 +210,9 @@ fn default_output(original: &Path, id: &str) -> Option<PathBuf> {
         let root = dir.parent().unwrap_or(Path::new(""));
         return Some(root.join("alignments").join(format!("{id}.json")));
     }
-    Path::new("alignments").is_dir().then(|| Path::new("alignments").join(format!("{id}.json")))
+    Path::new("alignments")
+        .is_dir()
+        .then(|| Path::new("alignments").join(format!("{id}.json")))
 }
 
 fn render_format(file: &AlignmentFile, format: AlignFormat) -> Vec<u8> {
@@ -199,7 +242,13 @@ pub(crate) struct Summary {
 }
 
 impl Summary {
-    fn of(id: &str, file: &AlignmentFile, _alignment: &Alignment, seconds: f64, status: &str) -> Self {
+    fn of(
+        id: &str,
+        file: &AlignmentFile,
+        _alignment: &Alignment,
+        seconds: f64,
+        status: &str,
+    ) -> Self {
         Summary::from_file(id, file, seconds, status)
     }
 
@@ -211,9 +260,21 @@ impl Summary {
             src_sentences: file.source.sentences.len(),
             tgt_sentences: file.target.sentences.len(),
             beads,
-            one_to_one: if beads == 0 { 0.0 } else { ones as f64 / beads as f64 },
-            low: file.beads.iter().filter(|b| b.confidence < LOW_CONFIDENCE).count(),
-            mean_confidence: if beads == 0 { 0.0 } else { file.beads.iter().map(|b| b.confidence).sum::<f64>() / beads as f64 },
+            one_to_one: if beads == 0 {
+                0.0
+            } else {
+                ones as f64 / beads as f64
+            },
+            low: file
+                .beads
+                .iter()
+                .filter(|b| b.confidence < LOW_CONFIDENCE)
+                .count(),
+            mean_confidence: if beads == 0 {
+                0.0
+            } else {
+                file.beads.iter().map(|b| b.confidence).sum::<f64>() / beads as f64
+            },
             seconds,
             status: status.to_string(),
         }
@@ -227,7 +288,11 @@ enum Outcome {
 
 fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
     let (originals, translations, out) = if args.all {
-        (PathBuf::from("originals"), PathBuf::from("translations"), PathBuf::from("alignments"))
+        (
+            PathBuf::from("originals"),
+            PathBuf::from("translations"),
+            PathBuf::from("alignments"),
+        )
     } else {
         (
             args.originals.clone().unwrap_or_default(),
@@ -242,23 +307,40 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
             bail!("'{}' is not a folder; run from a corpus folder (originals/, translations/) or pass --originals/--translations", dir.display());
         }
     }
-    let found = discover(&originals, &translations, src_lang.code(), tgt_lang.code()).with_context(|| format!("cannot list '{}'", originals.display()))?;
+    let found = discover(&originals, &translations, src_lang.code(), tgt_lang.code())
+        .with_context(|| format!("cannot list '{}'", originals.display()))?;
     for stray in &found.unpaired {
-        ctx.warn(format!("{}: no partner (expected <id>.{}.txt in {} and <id>.{}.txt in {})", stray.display(), src_lang, originals.display(), tgt_lang, translations.display()));
+        ctx.warn(format!(
+            "{}: no partner (expected <id>.{}.txt in {} and <id>.{}.txt in {})",
+            stray.display(),
+            src_lang,
+            originals.display(),
+            tgt_lang,
+            translations.display()
+        ));
     }
     let mut pairs = found.pairs;
     if let Some((k, n)) = args.shard {
-        pairs = pairs.into_iter().enumerate().filter(|(i, _)| i % n == k - 1).map(|(_, p)| p).collect();
+        pairs = pairs
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % n == k - 1)
+            .map(|(_, p)| p)
+            .collect();
     }
     if pairs.is_empty() {
         ctx.warn("no document pairs to align");
         return Ok(exit::OK);
     }
-    std::fs::create_dir_all(&out).with_context(|| format!("cannot create output folder '{}'", out.display()))?;
+    std::fs::create_dir_all(&out)
+        .with_context(|| format!("cannot create output folder '{}'", out.display()))?;
     let config = config(args, &src_lang, &tgt_lang)?;
     let progress = if ctx.stderr_is_terminal() {
         let bar = indicatif::ProgressBar::new(pairs.len() as u64);
-        bar.set_style(indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}").unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()));
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
         Some(bar)
     } else {
         None
@@ -275,7 +357,10 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
         }
     };
     let outcomes: Vec<Outcome> = match args.jobs {
-        Some(n) => rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build()?.install(|| pairs.par_iter().map(work).collect()),
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()?
+            .install(|| pairs.par_iter().map(work).collect()),
         None => pairs.par_iter().map(work).collect(),
     };
     if let Some(bar) = progress {
@@ -313,38 +398,87 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
     if args.jsonl {
         output::to_stdout(jsonl.as_bytes())?;
         if !ctx.global.quiet {
-            eprint!("{}", render::summary_table(ctx, &rows, &src_lang, &tgt_lang));
+            eprint!(
+                "{}",
+                render::summary_table(ctx, &rows, &src_lang, &tgt_lang)
+            );
         }
     } else {
         output::to_stdout(render::summary_table(ctx, &rows, &src_lang, &tgt_lang).as_bytes())?;
     }
     if failed > 0 {
-        eprintln!("error: {failed} of {} document(s) failed; the others were aligned", rows.len());
+        eprintln!(
+            "error: {failed} of {} document(s) failed; the others were aligned",
+            rows.len()
+        );
         return Ok(exit::ERROR);
     }
     Ok(exit::OK)
 }
 
-fn align_one(ctx: &Context, args: &AlignArgs, pair: &DocPair, out_dir: &Path, src_lang: &Lang, tgt_lang: &Lang, config: &AlignConfig) -> Result<(Summary, Option<String>)> {
+fn align_one(
+    ctx: &Context,
+    args: &AlignArgs,
+    pair: &DocPair,
+    out_dir: &Path,
+    src_lang: &Lang,
+    tgt_lang: &Lang,
+    config: &AlignConfig,
+) -> Result<(Summary, Option<String>)> {
     let started = Instant::now();
     let out = out_dir.join(format!("{}.json", pair.id));
     if !args.force {
         if let Some(existing) = up_to_date(&out, pair) {
-            let json = args.jsonl.then(|| serde_json::to_string(&existing).unwrap_or_default());
-            return Ok((Summary::from_file(&pair.id, &existing, 0.0, "up to date"), json));
+            let json = args
+                .jsonl
+                .then(|| serde_json::to_string(&existing).unwrap_or_default());
+            return Ok((
+                Summary::from_file(&pair.id, &existing, 0.0, "up to date"),
+                json,
+            ));
         }
     }
-    let src = load_document(ctx, &pair.original, src_lang, &args.input, &args.input.splitter(src_lang)?)?;
-    let tgt = load_document(ctx, &pair.translation, tgt_lang, &args.input, &args.input.splitter(tgt_lang)?)?;
+    let src = load_document(
+        ctx,
+        &pair.original,
+        src_lang,
+        &args.input,
+        &args.input.splitter(src_lang)?,
+    )?;
+    let tgt = load_document(
+        ctx,
+        &pair.translation,
+        tgt_lang,
+        &args.input,
+        &args.input.splitter(tgt_lang)?,
+    )?;
     if src.sentences.is_empty() && tgt.sentences.is_empty() {
-        bail!("both texts are empty ({} and {})", pair.original.display(), pair.translation.display());
+        bail!(
+            "both texts are empty ({} and {})",
+            pair.original.display(),
+            pair.translation.display()
+        );
     }
     let alignment = align_documents(&src, &tgt, config);
     let file = AlignmentFile::new(&pair.id, &src, &tgt, &alignment, &out);
-    let overwrite = if args.force { Overwrite::Force } else { Overwrite::IfOurs(is_alignment_file) };
-    output::to_path(&out, file.to_json().as_bytes(), overwrite, &[&pair.original, &pair.translation])?;
-    let json = args.jsonl.then(|| serde_json::to_string(&file).unwrap_or_default());
-    Ok((Summary::from_file(&pair.id, &file, started.elapsed().as_secs_f64(), "aligned"), json))
+    let overwrite = if args.force {
+        Overwrite::Force
+    } else {
+        Overwrite::IfOurs(is_alignment_file)
+    };
+    output::to_path(
+        &out,
+        file.to_json().as_bytes(),
+        overwrite,
+        &[&pair.original, &pair.translation],
+    )?;
+    let json = args
+        .jsonl
+        .then(|| serde_json::to_string(&file).unwrap_or_default());
+    Ok((
+        Summary::from_file(&pair.id, &file, started.elapsed().as_secs_f64(), "aligned"),
+        json,
+    ))
 }
 
 /// The existing alignment, if it was made from exactly these texts by this version.
@@ -352,5 +486,8 @@ fn up_to_date(out: &Path, pair: &DocPair) -> Option<AlignmentFile> {
     let existing = AlignmentFile::read(out).ok()?;
     let hash = |p: &Path| std::fs::read(p).ok().map(|b| sha256_hex(&b));
     let same_tool = existing.tool == format!("tandem {}", env!("CARGO_PKG_VERSION"));
-    (same_tool && hash(&pair.original)? == existing.source.sha256 && hash(&pair.translation)? == existing.target.sha256).then_some(existing)
+    (same_tool
+        && hash(&pair.original)? == existing.source.sha256
+        && hash(&pair.translation)? == existing.target.sha256)
+        .then_some(existing)
 }

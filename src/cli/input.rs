@@ -48,7 +48,11 @@ pub(crate) enum Hyphens {
 impl InputArgs {
     fn load_options(&self) -> Result<LoadOptions> {
         Ok(LoadOptions {
-            encoding: self.encoding.as_deref().map(SourceEncoding::from_name).transpose()?,
+            encoding: self
+                .encoding
+                .as_deref()
+                .map(SourceEncoding::from_name)
+                .transpose()?,
             hyphens: match self.hyphens {
                 Hyphens::Auto => HyphenMode::Auto,
                 Hyphens::Join => HyphenMode::Join,
@@ -78,12 +82,21 @@ pub(crate) fn lang_from_name(path: &Path) -> Option<Lang> {
     if code.len() == 2 {
         code.parse().ok()
     } else {
-        parts.next().filter(|c| c.len() == 2).and_then(|c| c.parse().ok())
+        parts
+            .next()
+            .filter(|c| c.len() == 2)
+            .and_then(|c| c.parse().ok())
     }
 }
 
 /// Load and split one text, printing loader notes and checking its language.
-pub(crate) fn load_document(ctx: &Context, path: &Path, lang: &Lang, args: &InputArgs, splitter: &Splitter) -> Result<Document> {
+pub(crate) fn load_document(
+    ctx: &Context,
+    path: &Path,
+    lang: &Lang,
+    args: &InputArgs,
+    splitter: &Splitter,
+) -> Result<Document> {
     let loaded = if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)?;
@@ -93,14 +106,27 @@ pub(crate) fn load_document(ctx: &Context, path: &Path, lang: &Lang, args: &Inpu
     };
     for note in &loaded.notes {
         match note {
-            load::LoadNote::Decoded(_) | load::LoadNote::Utf16WithoutBom(_) | load::LoadNote::InvalidUtf8 { .. } | load::LoadNote::ControlCleaned(_) => {
+            load::LoadNote::Decoded(_)
+            | load::LoadNote::Utf16WithoutBom(_)
+            | load::LoadNote::InvalidUtf8 { .. }
+            | load::LoadNote::ControlCleaned(_) => {
                 ctx.warn(format!("{}: {note}", path.display()));
             }
             _ => ctx.note(format!("{}: {note}", path.display())),
         }
     }
-    let doc = Document::new(path, lang.clone(), loaded, (!args.presplit).then_some(splitter));
-    let vote = lang::vote(doc.loaded.paragraphs.iter().map(|r| &doc.loaded.text[r.clone()]));
+    let doc = Document::new(
+        path,
+        lang.clone(),
+        loaded,
+        (!args.presplit).then_some(splitter),
+    );
+    let vote = lang::vote(
+        doc.loaded
+            .paragraphs
+            .iter()
+            .map(|r| &doc.loaded.text[r.clone()]),
+    );
     if let Some(problem) = lang::check(lang, &vote) {
         if args.strict {
             bail!("{}: {problem}", path.display());
@@ -108,4 +134,27 @@ pub(crate) fn load_document(ctx: &Context, path: &Path, lang: &Lang, args: &Inpu
         ctx.warn(format!("{}: {problem}", path.display()));
     }
     Ok(doc)
+}
+
+/// Read an alignment file and refuse it when a text changed since it was made (unless
+/// `allow_stale`); texts that cannot be found are warned about.
+pub(crate) fn load_alignment(
+    ctx: &Context,
+    path: &Path,
+    allow_stale: bool,
+) -> Result<tandem::alignment::AlignmentFile> {
+    let file = tandem::alignment::AlignmentFile::read(path)?;
+    match file.check_fresh(path) {
+        Ok(missing) => {
+            for m in missing {
+                ctx.warn(format!(
+                    "{}: text not found, cannot check that the alignment is up to date",
+                    m.display()
+                ));
+            }
+        }
+        Err(e) if allow_stale => ctx.warn(format!("{e} (ignored: --allow-stale)")),
+        Err(e) => return Err(e.into()),
+    }
+    Ok(file)
 }

@@ -61,7 +61,7 @@ enum Command {
     /// Split a text into sentences (one per line, or JSON/TSV with locators).
     Split(split::SplitArgs),
     /// Align an original with its translation, or every pair of the corpus (--all).
-    Align(align::AlignArgs),
+    Align(Box<align::AlignArgs>),
     /// Score an alignment against a hand-made gold alignment (strict/lax P, R, F1).
     Eval(eval::EvalArgs),
     /// Print a shell completion script.
@@ -80,9 +80,14 @@ impl Context {
     /// Print a warning on stderr unless `--quiet`.
     pub(crate) fn warn(&self, msg: impl std::fmt::Display) {
         if !self.global.quiet {
-            let style = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Yellow.into())).bold();
+            let style = anstyle::Style::new()
+                .fg_color(Some(anstyle::AnsiColor::Yellow.into()))
+                .bold();
             let mut err = anstream::AutoStream::new(std::io::stderr(), self.color_choice());
-            let _ = std::io::Write::write_fmt(&mut err, format_args!("{style}warning:{style:#} {msg}\n"));
+            let _ = std::io::Write::write_fmt(
+                &mut err,
+                format_args!("{style}warning:{style:#} {msg}\n"),
+            );
         }
     }
 
@@ -132,13 +137,19 @@ pub(crate) fn main() -> i32 {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { exit::ERROR } else { exit::OK };
+            return if e.use_stderr() {
+                exit::ERROR
+            } else {
+                exit::OK
+            };
         }
     };
-    let ctx = Context { global: cli.global.clone() };
+    let ctx = Context {
+        global: cli.global.clone(),
+    };
     let result = match cli.command {
         Command::Split(args) => split::run(&ctx, args),
-        Command::Align(args) => align::run(&ctx, args),
+        Command::Align(args) => align::run(&ctx, *args),
         Command::Eval(args) => eval::run(&ctx, args),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
@@ -150,9 +161,12 @@ pub(crate) fn main() -> i32 {
         Ok(code) => code,
         Err(e) if output::is_broken_pipe(&e) => exit::OK,
         Err(e) => {
-            let style = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Red.into())).bold();
+            let style = anstyle::Style::new()
+                .fg_color(Some(anstyle::AnsiColor::Red.into()))
+                .bold();
             let mut err = anstream::AutoStream::new(std::io::stderr(), ctx.color_choice());
-            let _ = std::io::Write::write_fmt(&mut err, format_args!("{style}error:{style:#} {e:#}\n"));
+            let _ =
+                std::io::Write::write_fmt(&mut err, format_args!("{style}error:{style:#} {e:#}\n"));
             exit::ERROR
         }
     }

@@ -23,7 +23,12 @@ pub(crate) fn to_stdout(bytes: &[u8]) -> Result<()> {
 }
 
 /// Write bytes to `path` (atomically; `-` = stdout).
-pub(crate) fn to_path(path: &Path, bytes: &[u8], overwrite: Overwrite, inputs: &[&Path]) -> Result<()> {
+pub(crate) fn to_path(
+    path: &Path,
+    bytes: &[u8],
+    overwrite: Overwrite,
+    inputs: &[&Path],
+) -> Result<()> {
     if path == Path::new("-") {
         return to_stdout(bytes);
     }

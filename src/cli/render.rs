@@ -11,7 +11,7 @@ use super::Context;
 pub(crate) fn table_width(explicit: Option<u16>) -> u16 {
     explicit
         .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
-        .or_else(|| terminal_width())
+        .or_else(terminal_width)
         .unwrap_or(100)
         .max(40)
 }

@@ -49,7 +49,11 @@ struct SentenceOut<'a> {
 }
 
 pub(crate) fn run(ctx: &Context, args: SplitArgs) -> Result<i32> {
-    let lang = args.lang.clone().or_else(|| lang_from_name(&args.file)).unwrap_or(Lang::Hu);
+    let lang = args
+        .lang
+        .clone()
+        .or_else(|| lang_from_name(&args.file))
+        .unwrap_or(Lang::Hu);
     let splitter = args.input.splitter(&lang)?;
     let doc = load_document(ctx, &args.file, &lang, &args.input, &splitter)?;
     if args.explain && !args.input.presplit {
@@ -65,7 +69,12 @@ pub(crate) fn run(ctx: &Context, args: SplitArgs) -> Result<i32> {
         }
         SplitFormat::Tsv => {
             for (i, s) in doc.sentences.iter().enumerate() {
-                let _ = writeln!(out, "{}\t{}", s.locator, collapse_whitespace(doc.sentence_text(i)));
+                let _ = writeln!(
+                    out,
+                    "{}\t{}",
+                    s.locator,
+                    collapse_whitespace(doc.sentence_text(i))
+                );
             }
         }
         SplitFormat::Json => {

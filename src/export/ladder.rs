@@ -50,7 +50,11 @@ pub fn parse_rungs(text: &str, path: &Path) -> Result<Vec<(usize, usize)>, DataF
             line: n + 1,
             reason,
         };
-        let rung = parse_rung(line).ok_or_else(|| err(format!("not a ladder rung (expected 'i j [score]'): {line:?}")))?;
+        let rung = parse_rung(line).ok_or_else(|| {
+            err(format!(
+                "not a ladder rung (expected 'i j [score]'): {line:?}"
+            ))
+        })?;
         if let Some(&(a, b)) = rungs.last() {
             if rung.0 < a || rung.1 < b {
                 return Err(err(format!(
@@ -98,11 +102,18 @@ mod tests {
     #[test]
     fn non_monotone_rungs_are_refused() {
         let err = parse_rungs("0 0\n3 2\n2 3\n", Path::new("l.ladder")).expect_err("bad");
-        assert!(err.to_string().contains("l.ladder:3: ladder is not monotone"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("l.ladder:3: ladder is not monotone"),
+            "{err}"
+        );
     }
 
     #[test]
     fn missing_final_rung_is_added() {
-        assert_eq!(to_beads(&[(0, 0), (1, 1)], 2, 2), vec![(vec![0], vec![0]), (vec![1], vec![1])]);
+        assert_eq!(
+            to_beads(&[(0, 0), (1, 1)], 2, 2),
+            vec![(vec![0], vec![0]), (vec![1], vec![1])]
+        );
     }
 }

@@ -19,5 +19,8 @@ pub type IndexBeads = Vec<(Vec<usize>, Vec<usize>)>;
 
 /// The beads of an alignment file as index lists.
 pub fn index_beads(file: &AlignmentFile) -> IndexBeads {
-    file.beads.iter().map(|b| (b.src.clone(), b.tgt.clone())).collect()
+    file.beads
+        .iter()
+        .map(|b| (b.src.clone(), b.tgt.clone()))
+        .collect()
 }

@@ -77,7 +77,10 @@ mod tests {
 
     #[test]
     fn cost_field_is_ignored_and_errors_name_the_line() {
-        assert_eq!(parse("[3]:[]:0.25\n", Path::new("x")).expect("ok"), vec![(vec![3], vec![])]);
+        assert_eq!(
+            parse("[3]:[]:0.25\n", Path::new("x")).expect("ok"),
+            vec![(vec![3], vec![])]
+        );
         let err = parse("[0]:[0]\n0 0\n", Path::new("g.txt")).expect_err("bad");
         assert!(err.to_string().starts_with("g.txt:2:"), "{err}");
     }

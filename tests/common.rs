@@ -1,0 +1,66 @@
+//! Helpers shared by the integration tests: a temp work folder and the built binary.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// A temporary folder with files in it, deleted at the end of the test.
+pub struct Workdir {
+    dir: tempfile::TempDir,
+}
+
+impl Workdir {
+    /// A new empty folder.
+    pub fn new() -> Self {
+        Workdir {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// Its path.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Write a file (parents created) and return its path.
+    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(&path, bytes).expect("write");
+        path
+    }
+
+    /// Copy a file of the repository (e.g. `originals/udhr.hu.txt`) into the folder,
+    /// under the same relative name.
+    pub fn copy_from_repo(&self, rel: &str) -> PathBuf {
+        let bytes = std::fs::read(repo().join(rel)).expect("repository file");
+        self.write(rel, bytes)
+    }
+
+    /// Read a file of the folder.
+    pub fn read(&self, name: &str) -> Vec<u8> {
+        std::fs::read(self.dir.path().join(name)).expect("read")
+    }
+
+    /// The `tandem` binary, run in this folder, without colour.
+    pub fn tandem(&self) -> Command {
+        let mut cmd = Command::cargo_bin("tandem").expect("binary");
+        cmd.current_dir(self.dir.path())
+            .env("NO_COLOR", "1")
+            .env_remove("COLUMNS");
+        cmd
+    }
+}
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared/data`, if present (tests that need it skip cleanly otherwise).
+pub fn shared_data() -> Option<PathBuf> {
+    let p = repo().join("../shared/data");
+    p.is_dir().then_some(p)
+}
