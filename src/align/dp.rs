@@ -118,6 +118,13 @@ impl Band {
         Band::from_ranges(wlo, whi)
     }
 
+    /// Cells in either band.
+    pub(crate) fn union(&self, other: &Band) -> Band {
+        let lo = self.lo.iter().zip(&other.lo).map(|(a, b)| *a.min(b)).collect();
+        let hi = self.hi.iter().zip(&other.hi).map(|(a, b)| *a.max(b)).collect();
+        Band::from_ranges(lo, hi)
+    }
+
     pub(crate) fn lo(&self, i: usize) -> u32 {
         self.lo[i]
     }
@@ -154,6 +161,10 @@ fn log_add(a: f64, b: f64) -> f64 {
         return a;
     }
     let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+    // e^-36 is below f64 precision relative to 1: the smaller term changes nothing.
+    if lo - hi < -36.0 {
+        return hi;
+    }
     hi + (lo - hi).exp().ln_1p()
 }
 

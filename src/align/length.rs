@@ -72,32 +72,33 @@ impl LengthModel {
     }
 }
 
-/// −ln(2·(1 − Φ(x))) for x ≥ 0, i.e. −ln erfc(x/√2), accurate in the far tail.
+/// −ln(2·(1 − Φ(x))) for x ≥ 0, i.e. −ln erfc(x/√2).
+///
+/// Numerical Recipes' erfcc has the form erfc(z) = t·exp(P(t, z)), so its negative
+/// logarithm is −ln t − P: one logarithm, no exponential, and no underflow in the tail.
 pub fn neg_ln_two_tail(x: f64) -> f64 {
-    let z = x / std::f64::consts::SQRT_2;
-    if z < 5.0 {
-        -erfc(z).max(f64::MIN_POSITIVE).ln()
-    } else {
-        // erfc(z) ≈ e^{-z²} / (z √π) (1 − 1/(2z²))
-        z * z + (z * std::f64::consts::PI.sqrt()).ln() - (1.0 - 0.5 / (z * z)).ln()
-    }
+    let z = x.abs() / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.5 * z);
+    -(t.ln() + erfc_exponent(z, t))
+}
+
+fn erfc_exponent(z: f64, t: f64) -> f64 {
+    -z * z - 1.265_512_23
+        + t * (1.000_023_68
+            + t * (0.374_091_96
+                + t * (0.096_784_18
+                    + t * (-0.186_288_06
+                        + t * (0.278_868_07
+                            + t * (-1.135_203_98
+                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))))
 }
 
 /// Complementary error function (Numerical Recipes' erfcc, relative error < 1.2e-7).
+#[cfg(test)]
 fn erfc(x: f64) -> f64 {
     let z = x.abs();
     let t = 1.0 / (1.0 + 0.5 * z);
-    let r = t
-        * (-z * z - 1.265_512_23
-            + t * (1.000_023_68
-                + t * (0.374_091_96
-                    + t * (0.096_784_18
-                        + t * (-0.186_288_06
-                            + t * (0.278_868_07
-                                + t * (-1.135_203_98
-                                    + t * (1.488_515_87
-                                        + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
-            .exp();
+    let r = t * erfc_exponent(z, t).exp();
     if x >= 0.0 {
         r
     } else {

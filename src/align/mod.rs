@@ -26,6 +26,7 @@
 //! give the same result on inputs where the band contains the best path (tested).
 
 pub mod anchors;
+mod chain;
 pub mod dict;
 pub(crate) mod dp;
 pub mod length;
@@ -210,6 +211,7 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
         length: LengthModel::from_totals(src_chars, tgt_chars),
         priors: neg_ln(default_priors()),
         paragraphs: both_have_paragraphs,
+        unpaired_length_weight: model::UNPAIRED_LENGTH_WEIGHT,
     };
     let (n, m) = (src_units.len(), tgt_units.len());
     let full = (n + 1).saturating_mul(m + 1) <= config.max_full_cells;
@@ -223,7 +225,7 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
         search: if full { "full" } else { "banded" }.to_string(),
     };
     let mut path = search(
-        &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, config,
+        &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, config, 0,
     );
     if config.realign && n > 0 && m > 0 {
         let confident: Vec<(usize, usize)> = path
@@ -262,7 +264,11 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
             let band = if full {
                 Band::full(n, m)
             } else {
+                // Around the first path, and around the anchor chain again: the learned
+                // dictionary makes it much denser.
+                let chain = chain::anchor_chain(&src_units, &tgt_units, &src_vocab, &tgt_vocab);
                 Band::around(&dp::path_cells(&path), 1, n, m, config.radius)
+                    .union(&Band::around(&chain, 1, n, m, config.radius))
             };
             path = run_level(
                 &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, &band,
@@ -395,7 +401,8 @@ fn add_translations(vocab: &mut Vocab, learned: &Dictionary, other: &str, concep
     }
 }
 
-/// Search at the given level: in full when small, else coarse-to-fine.
+/// Search at the given level (0 = sentences, L = runs of 2^L sentences): in full when
+/// small, else coarse-to-fine.
 fn search(
     src: &[Unit],
     tgt: &[Unit],
@@ -403,6 +410,7 @@ fn search(
     tgt_vocab: &Vocab,
     params: &CostParams,
     config: &AlignConfig,
+    level: u32,
 ) -> Vec<PathBead> {
     let (n, m) = (src.len(), tgt.len());
     if (n + 1).saturating_mul(m + 1) <= config.max_full_cells || n < 2 || m < 2 {
@@ -410,6 +418,7 @@ fn search(
     }
     let coarse_params = CostParams {
         paragraphs: false,
+        unpaired_length_weight: model::COARSE_UNPAIRED_LENGTH_WEIGHT,
         ..params.clone()
     };
     let coarse = search(
@@ -419,8 +428,15 @@ fn search(
         tgt_vocab,
         &coarse_params,
         config,
+        level + 1,
     );
-    let band = Band::around(&dp::path_cells(&coarse), 2, n, m, config.radius);
+    let mut band = Band::around(&dp::path_cells(&coarse), 2, n, m, config.radius);
+    if level == 0 {
+        // Also search around the chain of rare shared anchors: it bends with long
+        // omissions that the coarse levels may have smoothed over.
+        let chain = chain::anchor_chain(src, tgt, src_vocab, tgt_vocab);
+        band = band.union(&Band::around(&chain, 1, n, m, config.radius));
+    }
     run_level(src, tgt, src_vocab, tgt_vocab, params, &band)
 }
 
@@ -439,11 +455,20 @@ fn run_level(
 }
 
 /// Bead-type probabilities from a path, smoothed towards the defaults.
+///
+/// A run of consecutive 1-0 (or 0-1) beads counts once: a block the translator left out
+/// is one event, and counting its every sentence would make omissions look common
+/// everywhere else in the text.
 fn estimate_priors(path: &[PathBead]) -> [f64; BEADS.len()] {
     const WEIGHT: f64 = 50.0;
     let mut counts = [0.0f64; BEADS.len()];
+    let mut previous = usize::MAX;
     for b in path {
-        counts[b.ty] += 1.0;
+        let unpaired = BEADS[b.ty].0 == 0 || BEADS[b.ty].1 == 0;
+        if !(unpaired && b.ty == previous) {
+            counts[b.ty] += 1.0;
+        }
+        previous = b.ty;
     }
     let total: f64 = counts.iter().sum();
     let defaults = default_priors();

@@ -74,6 +74,10 @@ pub(crate) struct AlignArgs {
     /// One pass only: do not learn a dictionary and parameters from a first alignment.
     #[arg(long, help_heading = "Alignment")]
     no_realign: bool,
+    /// Largest grid (source × target sentences) searched in full; larger inputs are
+    /// searched coarse-to-fine in a band.
+    #[arg(long, value_name = "CELLS", default_value_t = AlignConfig::default().max_full_cells, hide_short_help = true, help_heading = "Alignment")]
+    max_full_cells: usize,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -200,6 +204,7 @@ fn config(args: &AlignArgs, src: &Lang, tgt: &Lang) -> Result<AlignConfig> {
         config.dictionary.extend(&dict);
     }
     config.realign = !args.no_realign;
+    config.max_full_cells = args.max_full_cells;
     Ok(config)
 }
 

@@ -1,0 +1,180 @@
+//! The anchor chain: a rough path from sentence pairs that share rare anchors.
+//!
+//! A concept (a number, a name, a dictionary translation) sought by at most
+//! [`MAX_OCCURRENCES`] source sentences and offered by at most as many target sentences
+//! links those sentences. Pairs linked by at least [`MIN_LINKS`] rare concepts (or by
+//! one rare number or month) are candidates; the heaviest chain of candidates increasing
+//! on both sides is the anchor chain (weighted longest increasing subsequence, with a
+//! Fenwick tree of prefix maxima).
+//!
+//! Unlike the coarse-to-fine path, the chain has no length model and no smoothing: where
+//! a translation omits a long block, it jumps, so a band around it contains the true
+//! path. The aligner searches the union of both bands.
+//!
+//! Cost: O(K log K) for K candidate pairs, K ≤ MAX_OCCURRENCES² per rare concept.
+
+use std::collections::HashMap;
+
+use super::anchors::Kind;
+use super::model::{Unit, Vocab};
+
+/// Most sentences per side a concept may occur in and still be an anchor.
+pub const MAX_OCCURRENCES: usize = 3;
+/// Fewest rare concepts (of any kind) a candidate pair must share.
+pub const MIN_LINKS: f32 = 2.0;
+/// Most cells a stretch between two chain anchors may span before it is replaced by a
+/// line (two anchors far apart on both sides say little about the path between them).
+const MAX_RECTANGLE_PER_STEP: usize = 64;
+
+/// Cells `(i, j)` (bead boundaries) of the anchor chain, from `(0, 0)` to `(n, m)`.
+pub(crate) fn anchor_chain(src: &[Unit], tgt: &[Unit], src_vocab: &Vocab, tgt_vocab: &Vocab) -> Vec<(usize, usize)> {
+    let (n, m) = (src.len(), tgt.len());
+    let mut src_occ: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut strong: HashMap<u32, bool> = HashMap::new();
+    for (i, u) in src.iter().enumerate() {
+        for &t in &u.types {
+            let kind = src_vocab.kinds[t as usize];
+            if kind == Kind::Punct {
+                continue;
+            }
+            for &c in &src_vocab.seeks[t as usize] {
+                let list = src_occ.entry(c).or_default();
+                if list.last() != Some(&(i as u32)) && list.len() <= MAX_OCCURRENCES {
+                    list.push(i as u32);
+                }
+                strong.insert(c, matches!(kind, Kind::Number | Kind::Month));
+            }
+        }
+    }
+    let mut tgt_occ: HashMap<u32, Vec<u32>> = HashMap::new();
+    for (j, u) in tgt.iter().enumerate() {
+        for &t in &u.types {
+            for &c in &tgt_vocab.offers[t as usize] {
+                if !src_occ.contains_key(&c) {
+                    continue;
+                }
+                let list = tgt_occ.entry(c).or_default();
+                if list.last() != Some(&(j as u32)) && list.len() <= MAX_OCCURRENCES {
+                    list.push(j as u32);
+                }
+            }
+        }
+    }
+    let mut links: HashMap<(u32, u32), f32> = HashMap::new();
+    for (c, targets) in &tgt_occ {
+        let Some(sources) = src_occ.get(c) else { continue };
+        if sources.len() > MAX_OCCURRENCES || targets.len() > MAX_OCCURRENCES {
+            continue;
+        }
+        let weight = if strong.get(c).copied().unwrap_or(false) { MIN_LINKS } else { 1.0 };
+        for &i in sources {
+            for &j in targets {
+                *links.entry((i, j)).or_default() += weight;
+            }
+        }
+    }
+    let mut candidates: Vec<(u32, u32, f32)> = links
+        .into_iter()
+        .filter(|&(_, w)| w >= MIN_LINKS)
+        .map(|((i, j), w)| (i, j, w))
+        .collect();
+    // By source ascending; within a source, target descending so that one source
+    // sentence cannot chain to itself.
+    candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let chain = heaviest_increasing_chain(&candidates, m);
+    let mut cells = vec![(0usize, 0usize)];
+    for (i, j) in chain {
+        let (i, j) = (i as usize, j as usize);
+        push_step(&mut cells, (i, j));
+        cells.push((i + 1, j + 1));
+    }
+    push_step(&mut cells, (n, m));
+    cells
+}
+
+/// Append `to`, inserting points on the straight line from the last cell when the
+/// rectangle between them would be large and roughly square.
+fn push_step(cells: &mut Vec<(usize, usize)>, to: (usize, usize)) {
+    let from = *cells.last().unwrap_or(&(0, 0));
+    let (di, dj) = (to.0.saturating_sub(from.0), to.1.saturating_sub(from.1));
+    if di * dj > MAX_RECTANGLE_PER_STEP * (di + dj) {
+        let steps = (di.max(dj) / 16).max(1);
+        for k in 1..steps {
+            cells.push((from.0 + di * k / steps, from.1 + dj * k / steps));
+        }
+    }
+    cells.push(to);
+}
+
+/// Heaviest chain of `(i, j, weight)` strictly increasing in both `i` and `j`.
+/// `items` must be sorted by `i` ascending, then `j` descending.
+fn heaviest_increasing_chain(items: &[(u32, u32, f32)], m: usize) -> Vec<(u32, u32)> {
+    // Fenwick tree over j of (best chain weight ending at a target < j, item index).
+    let size = m + 2;
+    let mut tree: Vec<(f32, usize)> = vec![(0.0, usize::MAX); size + 1];
+    let mut best: Vec<(f32, usize)> = Vec::with_capacity(items.len());
+    let query = |tree: &[(f32, usize)], mut k: usize| {
+        let mut acc = (0.0f32, usize::MAX);
+        while k > 0 {
+            if tree[k].0 > acc.0 {
+                acc = tree[k];
+            }
+            k &= k - 1;
+        }
+        acc
+    };
+    for (idx, &(_, j, w)) in items.iter().enumerate() {
+        let (prev_weight, prev) = query(&tree, j as usize); // targets < j
+        let total = prev_weight + w;
+        best.push((total, prev));
+        let mut k = j as usize + 1;
+        while k <= size {
+            if total > tree[k].0 {
+                tree[k] = (total, idx);
+            }
+            k += k & k.wrapping_neg();
+        }
+    }
+    let Some(mut at) = (0..best.len()).max_by(|&a, &b| best[a].0.total_cmp(&best[b].0)) else {
+        return Vec::new();
+    };
+    let mut chain = Vec::new();
+    loop {
+        chain.push((items[at].0, items[at].1));
+        match best[at].1 {
+            usize::MAX => break,
+            prev => at = prev,
+        }
+    }
+    chain.reverse();
+    chain
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chain_skips_crossing_and_lighter_pairs() {
+        let items = vec![(0, 5, 1.0), (0, 0, 2.0), (1, 1, 2.0), (2, 9, 5.0), (2, 2, 2.0), (3, 3, 2.0)];
+        let mut sorted = items.clone();
+        sorted.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        assert_eq!(heaviest_increasing_chain(&sorted, 10), vec![(0, 0), (1, 1), (2, 9)]);
+    }
+
+    #[test]
+    fn one_source_sentence_is_used_once() {
+        let items = vec![(0, 3, 1.0), (0, 2, 1.0), (0, 1, 1.0)];
+        assert_eq!(heaviest_increasing_chain(&items, 5).len(), 1);
+    }
+
+    #[test]
+    fn square_stretches_become_lines() {
+        let mut cells = vec![(0, 0)];
+        push_step(&mut cells, (1000, 1000));
+        assert!(cells.len() > 10);
+        let mut cells = vec![(0, 0)];
+        push_step(&mut cells, (1000, 10));
+        assert_eq!(cells, vec![(0, 0), (1000, 10)]);
+    }
+}
