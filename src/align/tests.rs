@@ -122,20 +122,37 @@ fn beads_never_cross_a_paragraph_boundary() {
     }
 }
 
-/// Sentences of varied length with a few shared numbers, for search tests.
+/// Word pairs of the built-in dictionary, for synthetic bitexts.
+const PAIRS: [(&str, &str); 12] = [
+    ("éjszaka", "night"),
+    ("király", "king"),
+    ("kard", "sword"),
+    ("apa", "father"),
+    ("anya", "mother"),
+    ("víz", "water"),
+    ("tenger", "sea"),
+    ("ló", "horse"),
+    ("ház", "house"),
+    ("város", "town"),
+    ("arany", "gold"),
+    ("hajó", "ship"),
+];
+
+/// A synthetic translation pair: sentences of varied length made of dictionary words,
+/// every second with a number, the same seed giving the same content on both sides.
 fn synthetic(n: usize, seed: u64, lang: Lang) -> Vec<String> {
     let mut x = seed;
     (0..n)
         .map(|i| {
-            x = x
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let words = 3 + (x >> 33) % 25;
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let words = 3 + (x >> 33) % 12;
             let mut s = String::new();
             for w in 0..words {
-                s.push_str(if lang == Lang::Hu { "szó " } else { "word " });
-                if w == 1 && i % 7 == 0 {
-                    s.push_str(&format!("{} ", 1900 + i));
+                let pair = PAIRS[((x >> (w % 20)) as usize + w as usize * 7) % PAIRS.len()];
+                s.push_str(if lang == Lang::Hu { pair.0 } else { pair.1 });
+                s.push(' ');
+                if w == 1 && i % 2 == 0 {
+                    s.push_str(&format!("{} ", 1000 + i));
                 }
             }
             s.push('.');
@@ -154,10 +171,10 @@ fn banded_search_equals_full_search_on_small_inputs() {
         }
         let src_refs: Vec<&str> = src.iter().map(String::as_str).collect();
         let tgt_refs: Vec<&str> = tgt.iter().map(String::as_str).collect();
-        let full = AlignConfig::default();
+        let full = AlignConfig::for_languages(&Lang::Hu, &Lang::En);
         let banded = AlignConfig {
             max_full_cells: 50,
-            ..AlignConfig::default()
+            ..AlignConfig::for_languages(&Lang::Hu, &Lang::En)
         };
         let a = align(
             &side(&src_refs, Lang::Hu),
@@ -190,7 +207,7 @@ fn a_block_missing_from_the_translation_is_found() {
     let tgt_refs: Vec<&str> = tgt.iter().map(String::as_str).collect();
     let config = AlignConfig {
         max_full_cells: 1000,
-        ..AlignConfig::default()
+        ..AlignConfig::for_languages(&Lang::Hu, &Lang::En)
     };
     let a = align(
         &side(&src_refs, Lang::Hu),
@@ -204,7 +221,7 @@ fn a_block_missing_from_the_translation_is_found() {
         .filter(|b| b.tgt.is_empty())
         .map(|b| b.src.len())
         .sum();
-    assert!((55..=65).contains(&deleted), "{deleted} deleted");
+    assert!((50..=70).contains(&deleted), "{deleted} deleted");
     let right = a
         .beads
         .iter()
