@@ -168,28 +168,17 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Unit>, DataFileError> {
                 }
                 _ => {}
             },
-            Event::Text(t) => {
-                if prop.is_some() || in_seg {
-                    buf.push_str(&t.xml10_content());
-                }
-            }
-            Event::CData(t) => {
-                if prop.is_some() || in_seg {
-                    buf.push_str(&t.xml10_content());
-                }
-            }
-            Event::GeneralRef(r) => {
-                if prop.is_some() || in_seg {
-                    let c = match r.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c),
-                        _ => quick_xml::escape::resolve_predefined_entity(&r.xml10_content())
-                            .and_then(|s| s.chars().next()),
-                    };
-                    let c = c.ok_or_else(|| {
-                        err(pos, format!("unknown entity &{};", r.xml10_content()))
-                    })?;
-                    buf.push(c);
-                }
+            Event::Text(t) if prop.is_some() || in_seg => buf.push_str(&t.xml10_content()),
+            Event::CData(t) if prop.is_some() || in_seg => buf.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) if prop.is_some() || in_seg => {
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => quick_xml::escape::resolve_predefined_entity(&r.xml10_content())
+                        .and_then(|s| s.chars().next()),
+                };
+                let c =
+                    c.ok_or_else(|| err(pos, format!("unknown entity &{};", r.xml10_content())))?;
+                buf.push(c);
             }
             Event::End(e) => match e.local_name().as_ref() {
                 "tu" => units.extend(unit.take()),

@@ -197,9 +197,9 @@ impl Report {
             .unwrap_or(0);
         let mut flags = vec![Vec::new(); n];
         for f in &self.findings {
-            for k in f.bead..f.bead + f.beads.max(1) {
-                if !flags[k].contains(&f.kind) {
-                    flags[k].push(f.kind);
+            for bead in flags.iter_mut().skip(f.bead).take(f.beads.max(1)) {
+                if !bead.contains(&f.kind) {
+                    bead.push(f.kind);
                 }
             }
         }

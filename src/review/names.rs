@@ -130,6 +130,8 @@ struct Words {
     keys: HashSet<String>,
     /// Words written in lower case, lowercased.
     lower: HashSet<String>,
+    /// Every word, lowercased.
+    lowered: HashSet<String>,
 }
 
 fn bucket(s: &str) -> String {
@@ -146,6 +148,7 @@ impl Words {
             cognates: HashSet::new(),
             keys: HashSet::new(),
             lower: HashSet::new(),
+            lowered: HashSet::new(),
         };
         for (word, _) in words_with_position(text) {
             let word = bare(word);
@@ -159,11 +162,34 @@ impl Words {
             }
             w.cognates.extend(cognate_keys(word, lang));
             w.keys.insert(word_key(word));
+            w.lowered.insert(word.to_lowercase());
             if word.chars().next().is_some_and(char::is_lowercase) {
                 w.lower.insert(word.to_lowercase());
             }
         }
         w
+    }
+
+    /// Whether a dictionary translation of `word` occurs here. Hungarian is matched by
+    /// prefix, as the aligner does: the dictionary holds citation forms (`állam`), texts
+    /// hold inflected ones (`államon`).
+    fn has_translation(&self, word: &str, lang: &Lang, dict: &Dictionary) -> bool {
+        let key = word_key(word);
+        let lookups: Vec<&str> = if lang == &Lang::Hu {
+            key.char_indices()
+                .map(|(i, c)| &key[..i + c.len_utf8()])
+                .filter(|k| k.chars().count() >= 4)
+                .collect()
+        } else {
+            vec![key.as_str()]
+        };
+        lookups.iter().flat_map(|k| dict.get(k)).any(|t| {
+            if self.lang == Lang::Hu {
+                self.lowered.iter().any(|w| w.starts_with(t.as_str()))
+            } else {
+                self.keys.contains(t)
+            }
+        })
     }
 
     /// Whether `word` (of the other language, with dictionary translations `dict`) has
@@ -187,10 +213,7 @@ impl Words {
             || cognate_keys(word, lang)
                 .iter()
                 .any(|k| self.cognates.contains(k))
-            || dict
-                .get(&word_key(word))
-                .iter()
-                .any(|t| self.keys.contains(t))
+            || self.has_translation(word, lang, dict)
         {
             return true;
         }
@@ -202,6 +225,11 @@ impl Words {
             (hu_here && fl >= 3 && g.starts_with(&f))
                 || (hu_there && gl >= 3 && f.starts_with(g.as_str()))
                 || (fl >= 5 && gl >= 5 && strsim::jaro_winkler(&f, g) >= SIMILARITY)
+                || {
+                    // Shared stem, different ending (`Indies` ~ `Indiákra`).
+                    let common = f.chars().zip(g.chars()).take_while(|(a, b)| a == b).count();
+                    common >= 4 && common + 2 >= fl.min(gl)
+                }
         })
     }
 }
@@ -326,6 +354,11 @@ mod tests {
             ),
             ("Beck János és Kuba.", "János Beck and Cuba."),
             ("Mi a nagykövetség dolga?", "What does the Embassy do?"),
+            (
+                "Az államon belül mozoghat.",
+                "He may move within each State.",
+            ),
+            ("Az állam dönt.", "The State decides."),
         ]);
         assert_eq!(kinds(&f, K), Vec::<usize>::new());
     }

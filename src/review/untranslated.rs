@@ -3,7 +3,7 @@
 //!
 //! - **Copy**: at least [`COPY_SHARE`] of the target's lower-case words (names and
 //!   acronyms excluded, since they are rightly identical) also occur in the original,
-//!   with at least two of them shared.
+//!   with at least three of them shared (a quoted phrase such as `my lord` is not a copy).
 //! - **Language**: for a Hungarian–English pair, whatlang (restricted to the two
 //!   languages) judges a target of at least [`CheckConfig::language_min_letters`]
 //!   letters to be in the source language with confidence of at least
@@ -54,7 +54,7 @@ pub fn check(file: &AlignmentFile, views: &[BeadView<'_>], config: &CheckConfig)
         let tgt_words = lower_words(&v.tgt);
         let src_words: HashSet<String> = lower_words(&v.src).into_iter().collect();
         let shared = tgt_words.iter().filter(|w| src_words.contains(*w)).count();
-        let reason = if shared >= 2 && shared as f64 >= COPY_SHARE * tgt_words.len() as f64 {
+        let reason = if shared >= 3 && shared as f64 >= COPY_SHARE * tgt_words.len() as f64 {
             Some(format!(
                 "the translation repeats the original ({shared} of {} words): {}",
                 tgt_words.len(),
