@@ -38,5 +38,6 @@ pub mod eval;
 pub mod export;
 pub mod lang;
 pub mod load;
+pub mod review;
 pub mod segment;
 pub mod write;

@@ -6,5 +6,7 @@ mod common;
 
 /// Loading, the CLI shell, safety of writes (issue 2).
 mod cli;
+/// Review: show, check and export (issue 5).
+mod review;
 /// Splitter quality on hand-segmented text (skips without ../shared).
 mod seg_quality;

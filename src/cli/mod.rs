@@ -2,10 +2,13 @@
 //! Only this module prints.
 
 mod align;
+mod check;
 mod eval;
+mod export;
 mod input;
 mod output;
 mod render;
+mod show;
 mod split;
 
 use std::io::IsTerminal;
@@ -64,6 +67,12 @@ enum Command {
     Align(Box<align::AlignArgs>),
     /// Score an alignment against a hand-made gold alignment (strict/lax P, R, F1).
     Eval(eval::EvalArgs),
+    /// Show an alignment side by side, with review flags.
+    Show(show::ShowArgs),
+    /// Review an alignment: omissions, additions, number/name mismatches, untranslated …
+    Check(Box<check::CheckArgs>),
+    /// Export an alignment as tsv, csv, tmx, ladder, vecalign or html.
+    Export(export::ExportArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -151,6 +160,9 @@ pub(crate) fn main() -> i32 {
         Command::Split(args) => split::run(&ctx, args),
         Command::Align(args) => align::run(&ctx, *args),
         Command::Eval(args) => eval::run(&ctx, args),
+        Command::Show(args) => show::run(&ctx, args),
+        Command::Check(args) => check::run(&ctx, *args),
+        Command::Export(args) => export::run(&ctx, args),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(shell, &mut cmd, "tandem", &mut std::io::stdout());

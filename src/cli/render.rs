@@ -75,3 +75,187 @@ pub(crate) fn summary_table(_ctx: &Context, rows: &[Summary], src: &Lang, tgt: &
         rows.len()
     )
 }
+
+/// Wrap `text` in `style` when colour is on.
+fn paint(color: bool, style: anstyle::Style, text: &str) -> String {
+    if color && !text.is_empty() {
+        format!("{style}{text}{style:#}")
+    } else {
+        text.to_string()
+    }
+}
+
+fn severity_style(severity: tandem::review::Severity) -> anstyle::Style {
+    use anstyle::AnsiColor;
+    use tandem::review::Severity;
+    let color = match severity {
+        Severity::Error => AnsiColor::Red,
+        Severity::Warning => AnsiColor::Yellow,
+        Severity::Info => AnsiColor::Cyan,
+    };
+    anstyle::Style::new().fg_color(Some(color.into())).bold()
+}
+
+/// Findings, then the summary, as terminal tables (`tandem check`).
+pub(crate) fn check_report(
+    ctx: &Context,
+    file: &tandem::alignment::AlignmentFile,
+    report: &tandem::review::Report,
+    width: Option<u16>,
+) -> String {
+    use tandem::review::{FindingKind, Side};
+    let color = ctx.stdout_color();
+    let width = table_width(width);
+    let mut out = String::new();
+    if report.findings.is_empty() {
+        out.push_str(&format!("{}: no findings\n", file.id));
+    } else {
+        let mut table = new_table(width);
+        if color {
+            table.enforce_styling();
+        }
+        table.set_header(vec!["severity", "kind", "locator", "reason"]);
+        for f in &report.findings {
+            let locator = match f.side {
+                Side::Source => f.locator.to_string(),
+                Side::Target => format!("{} ({})", f.locator, file.target.lang),
+            };
+            table.add_row(vec![
+                Cell::new(paint(
+                    color,
+                    severity_style(f.severity),
+                    &f.severity.to_string(),
+                )),
+                Cell::new(f.kind.as_str()),
+                Cell::new(locator),
+                Cell::new(&f.reason),
+            ]);
+        }
+        out.push_str(&format!("{table}\n"));
+    }
+    let s = &report.summary;
+    let mut summary = new_table(width.min(60));
+    summary.set_header(vec![Cell::new("kind"), Cell::new("findings")]);
+    for kind in FindingKind::ALL {
+        summary.add_row(vec![
+            Cell::new(kind.as_str()),
+            num(s.counts.get(&kind).copied().unwrap_or(0)),
+        ]);
+    }
+    out.push_str(&format!(
+        "{summary}\n{}: {} findings, {} beads, {:.0}% 1-1, mean confidence {:.2}\n",
+        file.id,
+        report.findings.len(),
+        s.beads,
+        s.one_to_one * 100.0,
+        s.mean_confidence
+    ));
+    out
+}
+
+/// The side-by-side table (`tandem show`).
+pub(crate) fn show_table(
+    ctx: &Context,
+    file: &tandem::alignment::AlignmentFile,
+    rows: &[super::show::Row],
+    width: Option<u16>,
+) -> String {
+    use comfy_table::{ColumnConstraint, Width};
+    let color = ctx.stdout_color();
+    let mut table = new_table(table_width(width));
+    if color {
+        table.enforce_styling();
+    }
+    table.set_header(vec![
+        Cell::new("locator"),
+        Cell::new(file.source.lang.code()),
+        Cell::new(file.target.lang.code()),
+        Cell::new("type"),
+        Cell::new("conf."),
+        Cell::new("flags"),
+    ]);
+    let low = anstyle::Style::new()
+        .fg_color(Some(anstyle::AnsiColor::Red.into()))
+        .bold();
+    let flag = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Yellow.into()));
+    for r in rows {
+        let conf = format!("{:.2}", r.confidence);
+        let conf = if r.confidence < super::align::LOW_CONFIDENCE {
+            paint(color, low, &conf)
+        } else {
+            conf
+        };
+        let flags: Vec<&str> = r.flags.iter().map(|k| k.as_str()).collect();
+        table.add_row(vec![
+            Cell::new(&r.locator),
+            Cell::new(&r.source),
+            Cell::new(&r.target),
+            Cell::new(&r.kind),
+            Cell::new(conf).set_alignment(CellAlignment::Right),
+            Cell::new(paint(color, flag, &flags.join("\n"))),
+        ]);
+    }
+    // Text columns share what is left; the small ones keep their content width.
+    for i in [0usize, 3, 4, 5] {
+        if let Some(col) = table.column_mut(i) {
+            col.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(16)));
+        }
+    }
+    if rows.is_empty() {
+        return "no beads to show\n".to_string();
+    }
+    format!("{table}\n")
+}
+
+fn md_cell(s: &str) -> String {
+    tandem::document::collapse_whitespace(s)
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+}
+
+/// A GitHub-flavoured Markdown table: one line per bead, `|` escaped.
+pub(crate) fn show_markdown(
+    file: &tandem::alignment::AlignmentFile,
+    rows: &[super::show::Row],
+) -> String {
+    let mut out = format!(
+        "| locator | {} | {} | type | conf. | flags |\n|---|---|---|---|---:|---|\n",
+        md_cell(file.source.lang.code()),
+        md_cell(file.target.lang.code())
+    );
+    for r in rows {
+        let flags: Vec<&str> = r.flags.iter().map(|k| k.as_str()).collect();
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {:.2} | {} |\n",
+            md_cell(&r.locator),
+            md_cell(&r.source),
+            md_cell(&r.target),
+            md_cell(&r.kind),
+            r.confidence,
+            md_cell(&flags.join(", "))
+        ));
+    }
+    out
+}
+
+/// Tab-separated rows (`tandem show --format tsv`).
+pub(crate) fn show_tsv(rows: &[super::show::Row]) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut out =
+        String::from("locator\tsource_ids\ttarget_ids\ttype\tconfidence\tflags\tsource\ttarget\n");
+    for r in rows {
+        let flags: Vec<&str> = r.flags.iter().map(|k| k.as_str()).collect();
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{:.4}\t{}\t{}\t{}\n",
+            r.locator,
+            r.source_ids.join(" "),
+            r.target_ids.join(" "),
+            r.kind,
+            r.confidence,
+            flags.join(","),
+            clean(&r.source),
+            clean(&r.target)
+        ));
+    }
+    out
+}

@@ -39,3 +39,52 @@ pub fn write(file: &AlignmentFile) -> String {
     }
     out
 }
+
+/// Read beads back from TSV written by [`write`], resolving locators against `file`.
+pub fn parse(
+    text: &str,
+    path: &std::path::Path,
+    file: &AlignmentFile,
+) -> Result<super::IndexBeads, crate::error::DataFileError> {
+    let mut beads = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if (n == 0 && line == HEADER) || line.trim().is_empty() {
+            continue;
+        }
+        let err = |reason: String| crate::error::DataFileError {
+            path: path.to_path_buf(),
+            line: n + 1,
+            reason,
+        };
+        let mut cols = line.split('\t');
+        let (Some(s), Some(t)) = (cols.next(), cols.next()) else {
+            return Err(err("expected source_ids<TAB>target_ids<TAB>…".into()));
+        };
+        beads.push((
+            super::sentence_ids(s, &file.source).map_err(err)?,
+            super::sentence_ids(t, &file.target).map_err(err)?,
+        ));
+    }
+    Ok(beads)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::index_beads;
+    use crate::review::testutil::file;
+
+    #[test]
+    fn round_trips_to_the_same_beads() {
+        let f = file(&[("Egy.", "One."), ("Kettő.", ""), ("", "Three.")]);
+        let text = write(&f);
+        let beads = parse(&text, std::path::Path::new("x.tsv"), &f).expect("parses");
+        assert_eq!(beads, index_beads(&f));
+        let bad = text.replace("p2.s1\t\t1-0", "p9.s1\t\t1-0");
+        let err = parse(&bad, std::path::Path::new("x.tsv"), &f).expect_err("bad locator");
+        assert!(
+            err.to_string().starts_with("x.tsv:3: locator p9.s1"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! `tandem show`: an alignment side by side in the terminal (or as Markdown, TSV, JSON),
+//! with the review flags of each bead.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use serde::Serialize;
+use tandem::alignment::AlignmentFile;
+use tandem::document::Locator;
+use tandem::review::{check, side_text, CheckConfig, FindingKind};
+
+use super::input::load_alignment;
+use super::{output, render, Context};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct ShowArgs {
+    /// The alignment file (alignments/<id>.json).
+    alignment: PathBuf,
+    /// Show only beads with review findings.
+    #[arg(long)]
+    only_flagged: bool,
+    /// Show only beads of these original paragraphs or sentences: p3..p7, p3.s2..p4,
+    /// p5.. or l10..l20 (inclusive).
+    #[arg(long, value_name = "FROM..TO", value_parser = parse_range)]
+    range: Option<(Option<Locator>, Option<Locator>)>,
+    /// Table width (default: the terminal, else COLUMNS, else 100).
+    #[arg(long, value_name = "N")]
+    width: Option<u16>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
+    format: ShowFormat,
+    /// Use an alignment even if a text changed since it was made.
+    #[arg(long)]
+    allow_stale: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ShowFormat {
+    /// A terminal table fitted to the width.
+    Table,
+    /// A Markdown (GFM) table, one row per bead.
+    Markdown,
+    /// Tab-separated, one bead per line.
+    Tsv,
+    /// A JSON array of beads.
+    Json,
+}
+
+/// One bead as shown.
+#[derive(Debug, Serialize)]
+pub(crate) struct Row {
+    pub(crate) bead: usize,
+    pub(crate) locator: String,
+    pub(crate) source_ids: Vec<String>,
+    pub(crate) target_ids: Vec<String>,
+    #[serde(rename = "type")]
+    pub(crate) kind: String,
+    pub(crate) confidence: f64,
+    pub(crate) flags: Vec<FindingKind>,
+    pub(crate) reasons: Vec<String>,
+    pub(crate) source: String,
+    pub(crate) target: String,
+}
+
+/// `p3` is the whole paragraph: from its first sentence, or up to its last.
+fn parse_end(s: &str, upper: bool) -> Result<Option<Locator>, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if let Some(p) = s.strip_prefix('p').filter(|p| !p.contains('.')) {
+        let paragraph: u32 = p
+            .parse()
+            .map_err(|_| format!("'{s}' is not a paragraph; write p3, p3.s2 or l17"))?;
+        return Ok(Some(Locator::Para {
+            paragraph,
+            sentence: if upper { u32::MAX } else { 1 },
+        }));
+    }
+    s.parse().map(Some)
+}
+
+fn parse_range(s: &str) -> Result<(Option<Locator>, Option<Locator>), String> {
+    match s.split_once("..") {
+        Some((a, b)) => Ok((parse_end(a, false)?, parse_end(b, true)?)),
+        None => Ok((parse_end(s, false)?, parse_end(s, true)?)),
+    }
+}
+
+/// `p8.s2–s3`, `p8.s3–p9.s1`, `l4–l6`: the span of some sentences.
+pub(crate) fn span(ids: &[usize], rec: &tandem::alignment::TextRecord) -> String {
+    let loc = |i: &usize| rec.sentences.get(*i).map(|s| s.id);
+    match (ids.first().and_then(loc), ids.last().and_then(loc)) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (
+            Some(a @ Locator::Para { paragraph: p, .. }),
+            Some(Locator::Para {
+                paragraph: q,
+                sentence,
+            }),
+        ) if p == q => format!("{a}–s{sentence}"),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        _ => String::new(),
+    }
+}
+
+pub(crate) fn rows(
+    file: &AlignmentFile,
+    only_flagged: bool,
+    range: Option<(Option<Locator>, Option<Locator>)>,
+) -> Vec<Row> {
+    let report = check(file, &CheckConfig::default());
+    let flags = report.flags();
+    let mut out = Vec::new();
+    for (k, b) in file.beads.iter().enumerate() {
+        let bead_flags = flags.get(k).cloned().unwrap_or_default();
+        if only_flagged && bead_flags.is_empty() {
+            continue;
+        }
+        let first = b
+            .src
+            .first()
+            .map(|&i| file.source.sentences[i].id)
+            .or_else(|| {
+                // An addition sits where the original continues.
+                file.beads[..k]
+                    .iter()
+                    .rev()
+                    .find_map(|p| p.src.last().map(|&i| file.source.sentences[i].id))
+            });
+        if let (Some((from, to)), Some(first)) = (range, first) {
+            if from.is_some_and(|f| first < f) || to.is_some_and(|t| first > t) {
+                continue;
+            }
+        }
+        let locator = if b.src.is_empty() {
+            format!("+{}", span(&b.tgt, &file.target))
+        } else {
+            span(&b.src, &file.source)
+        };
+        let ids = |ids: &[usize], rec: &tandem::alignment::TextRecord| {
+            ids.iter()
+                .map(|&i| rec.sentences[i].id.to_string())
+                .collect()
+        };
+        out.push(Row {
+            bead: k,
+            locator,
+            source_ids: ids(&b.src, &file.source),
+            target_ids: ids(&b.tgt, &file.target),
+            kind: b.kind.clone(),
+            confidence: b.confidence,
+            flags: bead_flags,
+            reasons: report.on_bead(k).map(|f| f.reason.clone()).collect(),
+            source: tandem::document::collapse_whitespace(&side_text(&file.source, &b.src)),
+            target: tandem::document::collapse_whitespace(&side_text(&file.target, &b.tgt)),
+        });
+    }
+    out
+}
+
+pub(crate) fn run(ctx: &Context, args: ShowArgs) -> Result<i32> {
+    let file = load_alignment(ctx, &args.alignment, args.allow_stale)?;
+    let rows = rows(&file, args.only_flagged, args.range);
+    let text = match args.format {
+        ShowFormat::Table => render::show_table(ctx, &file, &rows, args.width),
+        ShowFormat::Markdown => render::show_markdown(&file, &rows),
+        ShowFormat::Tsv => render::show_tsv(&rows),
+        ShowFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&rows)?;
+            s.push('\n');
+            s
+        }
+    };
+    output::to_stdout(text.as_bytes())?;
+    Ok(super::exit::OK)
+}

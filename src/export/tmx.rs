@@ -1,0 +1,266 @@
+//! TMX 1.4b translation memory, written and read with quick-xml.
+//!
+//! One `<tu>` per bead. Each carries `<prop>`s: `x-doc` (the alignment's id),
+//! `x-source-ids` / `x-target-ids` (locators, space-separated), `x-type` and
+//! `x-confidence`; then one `<tuv xml:lang="hu|en"><seg>…</seg></tuv>` per non-empty
+//! side (TMX allows a unit with one variant; an omission keeps only its original). The
+//! header names tandem as the creation tool, `segtype="sentence"`, `datatype="plaintext"`
+//! and the source language. quick-xml escapes all text. Cost: linear.
+
+use std::path::Path;
+
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::{Reader, Writer};
+
+use super::{locators, sentence_ids, IndexBeads};
+use crate::alignment::AlignmentFile;
+use crate::error::DataFileError;
+use crate::review::side_text;
+
+/// Write the alignment as TMX 1.4b.
+pub fn write(file: &AlignmentFile) -> std::io::Result<String> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let (sl, tl) = (file.source.lang.code(), file.target.lang.code());
+    w.create_element("tmx")
+        .with_attribute(("version", "1.4"))
+        .write_inner_content(|w| {
+            w.create_element("header")
+                .with_attributes([
+                    ("creationtool", "tandem"),
+                    ("creationtoolversion", env!("CARGO_PKG_VERSION")),
+                    ("segtype", "sentence"),
+                    ("o-tmf", "tandem-alignment"),
+                    ("adminlang", "en"),
+                    ("srclang", sl),
+                    ("datatype", "plaintext"),
+                ])
+                .write_inner_content(|w| {
+                    for (t, v) in [
+                        ("x-doc", file.id.as_str()),
+                        ("x-source-path", file.source.path.as_str()),
+                        ("x-target-path", file.target.path.as_str()),
+                    ] {
+                        w.create_element("prop")
+                            .with_attribute(("type", t))
+                            .write_text_content(BytesText::new(v))?;
+                    }
+                    Ok(())
+                })?;
+            w.create_element("body").write_inner_content(|w| {
+                for (k, b) in file.beads.iter().enumerate() {
+                    let tuid = (k + 1).to_string();
+                    w.create_element("tu")
+                        .with_attribute(("tuid", tuid.as_str()))
+                        .write_inner_content(|w| {
+                            let props = [
+                                ("x-doc", file.id.clone()),
+                                ("x-source-ids", locators(&b.src, &file.source)),
+                                ("x-target-ids", locators(&b.tgt, &file.target)),
+                                ("x-type", b.kind.clone()),
+                                ("x-confidence", format!("{:.4}", b.confidence)),
+                            ];
+                            for (t, v) in &props {
+                                w.create_element("prop")
+                                    .with_attribute(("type", *t))
+                                    .write_text_content(BytesText::new(v))?;
+                            }
+                            for (lang, ids, rec) in
+                                [(sl, &b.src, &file.source), (tl, &b.tgt, &file.target)]
+                            {
+                                if ids.is_empty() {
+                                    continue;
+                                }
+                                let text = side_text(rec, ids);
+                                w.create_element("tuv")
+                                    .with_attribute(("xml:lang", lang))
+                                    .write_inner_content(|w| {
+                                        w.create_element("seg")
+                                            .write_text_content(BytesText::new(&text))?;
+                                        Ok(())
+                                    })?;
+                            }
+                            Ok(())
+                        })?;
+                }
+                Ok(())
+            })?;
+            Ok(())
+        })?;
+    let mut out = String::from_utf8(w.into_inner())
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+    out.push('\n');
+    Ok(out)
+}
+
+/// One translation unit as read back.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Unit {
+    /// `(type, value)` of each `<prop>`.
+    pub props: Vec<(String, String)>,
+    /// `(xml:lang, text)` of each `<tuv>`'s `<seg>`.
+    pub segs: Vec<(String, String)>,
+}
+
+impl Unit {
+    /// The value of a prop.
+    pub fn prop(&self, name: &str) -> Option<&str> {
+        self.props
+            .iter()
+            .find(|(t, _)| t == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Read the translation units of a TMX file (any TMX; props and segs are collected).
+pub fn read(text: &str, path: &Path) -> Result<Vec<Unit>, DataFileError> {
+    let mut reader = Reader::from_str(text);
+    let mut units = Vec::new();
+    let mut unit: Option<Unit> = None;
+    let mut prop: Option<String> = None;
+    let mut lang: Option<String> = None;
+    let mut in_seg = false;
+    let mut buf = String::new();
+    let err = |pos: u64, reason: String| DataFileError {
+        path: path.to_path_buf(),
+        line: text[..(pos as usize).min(text.len())]
+            .lines()
+            .count()
+            .max(1),
+        reason,
+    };
+    loop {
+        let pos = reader.buffer_position();
+        let event = reader
+            .read_event()
+            .map_err(|e| err(pos, format!("not well-formed XML: {e}")))?;
+        match event {
+            Event::Start(e) => match e.local_name().as_ref() {
+                "tu" => unit = Some(Unit::default()),
+                "prop" if unit.is_some() => {
+                    let t = e
+                        .try_get_attribute("type")
+                        .ok()
+                        .flatten()
+                        .and_then(|a| {
+                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .ok()
+                                .map(|v| v.into_owned())
+                        })
+                        .unwrap_or_default();
+                    prop = Some(t);
+                    buf.clear();
+                }
+                "tuv" => {
+                    lang = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == "xml:lang" || a.key.as_ref() == "lang")
+                        .and_then(|a| {
+                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .ok()
+                                .map(|v| v.into_owned())
+                        });
+                }
+                "seg" => {
+                    in_seg = true;
+                    buf.clear();
+                }
+                _ => {}
+            },
+            Event::Text(t) if prop.is_some() || in_seg => buf.push_str(&t.xml10_content()),
+            Event::CData(t) if prop.is_some() || in_seg => buf.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) if prop.is_some() || in_seg => {
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => quick_xml::escape::resolve_predefined_entity(&r.xml10_content())
+                        .and_then(|s| s.chars().next()),
+                };
+                let c =
+                    c.ok_or_else(|| err(pos, format!("unknown entity &{};", r.xml10_content())))?;
+                buf.push(c);
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                "tu" => units.extend(unit.take()),
+                "prop" => {
+                    if let (Some(t), Some(u)) = (prop.take(), unit.as_mut()) {
+                        u.props.push((t, std::mem::take(&mut buf)));
+                    }
+                }
+                "seg" => {
+                    in_seg = false;
+                    if let Some(u) = unit.as_mut() {
+                        u.segs
+                            .push((lang.clone().unwrap_or_default(), std::mem::take(&mut buf)));
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(units)
+}
+
+/// Read beads back from TMX written by [`write`] (its `x-source-ids`/`x-target-ids`
+/// props), resolving locators against `file`.
+pub fn parse(text: &str, path: &Path, file: &AlignmentFile) -> Result<IndexBeads, DataFileError> {
+    read(text, path)?
+        .iter()
+        .enumerate()
+        .map(|(k, u)| {
+            let err = |reason: String| DataFileError {
+                path: path.to_path_buf(),
+                line: 0,
+                reason: format!("translation unit {}: {reason}", k + 1),
+            };
+            let (Some(s), Some(t)) = (u.prop("x-source-ids"), u.prop("x-target-ids")) else {
+                return Err(err(
+                    "no x-source-ids/x-target-ids props; only TMX written by tandem re-imports"
+                        .into(),
+                ));
+            };
+            Ok((
+                sentence_ids(s, &file.source).map_err(err)?,
+                sentence_ids(t, &file.target).map_err(err)?,
+            ))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::index_beads;
+    use crate::review::testutil::file;
+
+    #[test]
+    fn escapes_text_and_round_trips() {
+        let f = file(&[
+            ("A <b> & \"c\" 'd'", "A <b> & \"c\" 'd'"),
+            ("Kimaradt.", ""),
+            ("", "Added."),
+        ]);
+        let text = write(&f).expect("writes");
+        assert!(text.contains("<tmx version=\"1.4\">"), "{text}");
+        assert!(text.contains("creationtool=\"tandem\""));
+        assert!(text.contains("<tuv xml:lang=\"hu\">"));
+        assert!(text.contains("&lt;b&gt; &amp;"), "{text}");
+        let units = read(&text, Path::new("x.tmx")).expect("reads");
+        assert_eq!(units.len(), 3);
+        assert_eq!(units[0].segs[0], ("hu".into(), "A <b> & \"c\" 'd'".into()));
+        assert_eq!(units[1].segs.len(), 1);
+        assert_eq!(units[0].prop("x-doc"), Some("t"));
+        assert_eq!(
+            parse(&text, Path::new("x.tmx"), &f).expect("parses"),
+            index_beads(&f)
+        );
+    }
+
+    #[test]
+    fn malformed_xml_is_an_error_naming_the_file() {
+        let err = read("<tmx><body><tu></body>", Path::new("bad.tmx")).expect_err("bad");
+        assert!(err.to_string().starts_with("bad.tmx:"), "{err}");
+    }
+}

@@ -1,0 +1,472 @@
+//! Review: `show`, `check` and `export` on the bundled corpus (issue 5).
+
+use std::path::Path;
+
+use predicates::str::contains;
+use serde_json::Value;
+use tandem::alignment::AlignmentFile;
+use tandem::export::{csv, index_beads, ladder, tmx, tsv, vecalign};
+
+use crate::common::{shared_data, Workdir};
+
+/// A work folder with the beck pair aligned into `alignments/beck-1963-01-28.json`.
+fn aligned_beck() -> Workdir {
+    let wd = Workdir::new();
+    wd.copy_from_repo("originals/beck-1963-01-28.hu.txt");
+    wd.copy_from_repo("translations/beck-1963-01-28.en.txt");
+    std::fs::create_dir_all(wd.path().join("alignments")).expect("mkdir");
+    wd.tandem()
+        .args([
+            "align",
+            "originals/beck-1963-01-28.hu.txt",
+            "translations/beck-1963-01-28.en.txt",
+        ])
+        .assert()
+        .success();
+    wd
+}
+
+const BECK: &str = "alignments/beck-1963-01-28.json";
+
+fn json(bytes: &[u8]) -> Value {
+    serde_json::from_slice(bytes).expect("valid JSON")
+}
+
+fn stdout(wd: &Workdir, args: &[&str]) -> String {
+    let out = wd
+        .tandem()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// The id of the first source sentence starting with `prefix`.
+fn source_locator(file: &AlignmentFile, prefix: &str) -> String {
+    file.source
+        .sentences
+        .iter()
+        .find(|s| s.text.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no source sentence starts with {prefix:?}"))
+        .id
+        .to_string()
+}
+
+#[test]
+fn check_finds_exactly_the_planted_problems() {
+    let wd = Workdir::new();
+    wd.copy_from_repo("originals/beck-1963-01-28.hu.txt");
+    let en =
+        std::fs::read_to_string(crate::common::repo().join("translations/beck-1963-01-28.en.txt"))
+            .expect("bundled translation");
+    let planted = [
+        // 1. a sentence deleted
+        (
+            "The leaders are aware of this and, even if in a wavy line, they are leading the country in the direction to become a real and organic part of the socialist camp. ",
+            "",
+        ),
+        // 2. a number changed
+        ("Havana, 28 January 1963", "Havana, 28 January 1964"),
+        // 3. a name dropped
+        ("mainly and first of all, the Soviet Union, revolutionary", "mainly and first of all, revolutionary"),
+        // 4. a sentence left in Hungarian
+        (
+            "Since the crisis Cuban leaders at all levels have avoided us and the delegations arriving from the socialist countries.",
+            "A válság óta a kubai vezetők minden szinten kerülnek bennünket és a szocialista országokból érkező küldöttségeket.",
+        ),
+    ];
+    let mut text = en;
+    for (from, to) in planted {
+        // The last occurrence: the file's `#` header quotes some of these phrases.
+        let at = text
+            .rfind(from)
+            .unwrap_or_else(|| panic!("translation changed upstream: {from:?}"));
+        text.replace_range(at..at + from.len(), to);
+    }
+    wd.write("translations/beck-1963-01-28.en.txt", text);
+    std::fs::create_dir_all(wd.path().join("alignments")).expect("mkdir");
+    wd.tandem()
+        .args([
+            "align",
+            "originals/beck-1963-01-28.hu.txt",
+            "translations/beck-1963-01-28.en.txt",
+        ])
+        .assert()
+        .success();
+    let file = AlignmentFile::read(&wd.path().join(BECK)).expect("alignment");
+    let report = json(stdout(&wd, &["check", BECK, "--format", "json"]).as_bytes());
+    let mut found: Vec<(String, String)> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| {
+            matches!(
+                f["kind"].as_str(),
+                Some("omission" | "number-mismatch" | "name-mismatch" | "untranslated")
+            )
+        })
+        .map(|f| {
+            (
+                f["kind"].as_str().unwrap_or_default().to_string(),
+                f["locator"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    found.sort();
+    let mut expected = vec![
+        (
+            "omission".to_string(),
+            source_locator(&file, "Ezzel a vezetők tisztában"),
+        ),
+        (
+            "number-mismatch".to_string(),
+            source_locator(&file, "Havanna, 1963."),
+        ),
+        (
+            "name-mismatch".to_string(),
+            source_locator(&file, "A fő tény azonban"),
+        ),
+        (
+            "untranslated".to_string(),
+            source_locator(&file, "A válság óta a kubai vezetők"),
+        ),
+    ];
+    expected.sort();
+    assert_eq!(found, expected, "report: {report:#}");
+    // The unmodified pair has none of these problems.
+    let clean = aligned_beck();
+    let report = json(stdout(&clean, &["check", BECK, "--format", "json"]).as_bytes());
+    assert_eq!(report["findings"], Value::Array(vec![]), "{report:#}");
+}
+
+#[test]
+fn check_aligns_two_texts_and_gates_ci_with_exit_codes() {
+    let wd = Workdir::new();
+    wd.copy_from_repo("originals/udhr.hu.txt");
+    wd.copy_from_repo("translations/udhr.en.txt");
+    let texts = ["originals/udhr.hu.txt", "translations/udhr.en.txt"];
+    let out = stdout(&wd, &["check", texts[0], texts[1], "--width", "100"]);
+    assert!(out.contains("│ kind"), "{out}");
+    assert!(out.contains("findings, 102 beads"), "{out}");
+    // An addition is found in udhr (the preamble's "Now, therefore,").
+    wd.tandem()
+        .args(["check", texts[0], texts[1], "--fail-on", "addition"])
+        .assert()
+        .code(1);
+    wd.tandem()
+        .args([
+            "check",
+            texts[0],
+            texts[1],
+            "--fail-on",
+            "omission,untranslated",
+        ])
+        .assert()
+        .code(0);
+    wd.tandem()
+        .args(["check", texts[0], texts[1], "--max-findings", "0"])
+        .assert()
+        .code(1);
+    wd.tandem()
+        .args(["check", texts[0], texts[1], "--fail-on", "typo"])
+        .assert()
+        .code(2)
+        .stderr(contains("unknown finding kind 'typo'"));
+    let tsv = stdout(&wd, &["check", texts[0], texts[1], "--format", "tsv"]);
+    assert!(tsv.starts_with("severity\tkind\tlocator\tside\tbead\treason\n"));
+    assert!(tsv.contains("warning\taddition\tp10.s1\ttarget\t"), "{tsv}");
+}
+
+#[test]
+fn check_refuses_stale_alignments_and_text_given_as_alignment() {
+    let wd = aligned_beck();
+    wd.write("translations/beck-1963-01-28.en.txt", "Changed.\n");
+    wd.tandem()
+        .args(["check", BECK])
+        .assert()
+        .code(2)
+        .stderr(contains("--allow-stale"));
+    wd.tandem()
+        .args(["check", BECK, "--allow-stale"])
+        .assert()
+        .success();
+    wd.tandem()
+        .args(["check", "translations/beck-1963-01-28.en.txt"])
+        .assert()
+        .code(2)
+        .stderr(contains("is a text, not an alignment"));
+}
+
+#[test]
+fn show_fits_the_width_and_filters() {
+    let wd = aligned_beck();
+    let out = stdout(&wd, &["show", BECK, "--width", "90"]);
+    for line in out.lines() {
+        assert!(line.chars().count() <= 90, "line too wide: {line}");
+    }
+    assert!(out.contains("p7.s2–s3"), "multi-sentence locator: {out}");
+    assert!(!out.contains('\u{1b}'), "no colour when piped");
+    let cols = wd
+        .tandem()
+        .env("COLUMNS", "70")
+        .args(["show", BECK])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let cols = String::from_utf8(cols).expect("UTF-8");
+    assert!(cols.lines().all(|l| l.chars().count() <= 70), "{cols}");
+    let ranged = json(
+        stdout(
+            &wd,
+            &["show", BECK, "--range", "p9..p10", "--format", "json"],
+        )
+        .as_bytes(),
+    );
+    let locs: Vec<&str> = ranged
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter_map(|r| r["locator"].as_str())
+        .collect();
+    assert_eq!(locs, ["p9.s1", "p9.s2", "p10.s1", "p10.s2–s3"]);
+    let flagged = stdout(&wd, &["show", BECK, "--only-flagged", "--format", "tsv"]);
+    assert_eq!(flagged.lines().count(), 1, "clean document: header only");
+    wd.tandem()
+        .args(["show", BECK, "--range", "q3"])
+        .assert()
+        .code(2)
+        .stderr(contains("--range"));
+    let colored = wd
+        .tandem()
+        .env_remove("NO_COLOR")
+        .args(["--color", "always", "show", BECK, "--only-flagged"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(!colored.is_empty());
+}
+
+#[test]
+fn show_markdown_is_one_valid_row_per_bead() {
+    let wd = Workdir::new();
+    wd.write("a.hu.txt", "Az a | b kérdés?\n\nMásodik bekezdés itt.\n");
+    wd.write(
+        "a.en.txt",
+        "The a | b question?\n\nSecond paragraph here.\n",
+    );
+    wd.tandem()
+        .args(["align", "a.hu.txt", "a.en.txt", "-o", "a.json"])
+        .assert()
+        .success();
+    let md = stdout(&wd, &["show", "a.json", "--format", "markdown"]);
+    let lines: Vec<&str> = md.lines().collect();
+    assert_eq!(lines.len(), 2 + 2, "{md}");
+    assert_eq!(lines[1], "|---|---|---|---|---:|---|");
+    assert!(lines[2].contains("Az a \\| b kérdés?"), "{md}");
+    for l in &lines {
+        // Unescaped pipes delimit exactly six cells.
+        let cells = l.replace("\\|", "").matches('|').count();
+        assert_eq!(cells, 7, "{l}");
+    }
+}
+
+#[test]
+fn exports_round_trip_to_the_same_beads() {
+    let wd = aligned_beck();
+    let file = AlignmentFile::read(&wd.path().join(BECK)).expect("alignment");
+    let beads = index_beads(&file);
+    let n = file.source.sentences.len();
+    let m = file.target.sentences.len();
+    for format in ["tsv", "csv", "tmx", "ladder", "vecalign"] {
+        let out = format!("beck.{format}");
+        wd.tandem()
+            .args(["export", BECK, "--format", format, "-o", &out])
+            .assert()
+            .success();
+        let text = String::from_utf8(wd.read(&out)).expect("UTF-8");
+        let p = Path::new(&out);
+        let back = match format {
+            "tsv" => tsv::parse(&text, p, &file).expect("tsv"),
+            "csv" => csv::parse(&text, p, &file).expect("csv"),
+            "tmx" => tmx::parse(&text, p, &file).expect("tmx"),
+            "ladder" => ladder::to_beads(&ladder::parse_rungs(&text, p).expect("ladder"), n, m),
+            _ => vecalign::parse(&text, p).expect("vecalign"),
+        };
+        assert_eq!(back, beads, "{format} round trip");
+        // Never overwrite without --force.
+        wd.tandem()
+            .args(["export", BECK, "--format", format, "-o", &out])
+            .assert()
+            .code(2)
+            .stderr(contains("--force"));
+    }
+    wd.tandem()
+        .args([
+            "export", BECK, "--format", "csv", "-o", "beck.csv", "--force",
+        ])
+        .assert()
+        .success();
+}
+
+#[test]
+fn tmx_is_well_formed_and_has_every_sentence_once() {
+    let wd = aligned_beck();
+    let file = AlignmentFile::read(&wd.path().join(BECK)).expect("alignment");
+    let text = stdout(&wd, &["export", BECK, "--format", "tmx"]);
+    assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+    assert!(text.contains("srclang=\"hu\"") && text.contains("creationtool=\"tandem\""));
+    let units = tmx::read(&text, Path::new("beck.tmx")).expect("well-formed TMX");
+    assert_eq!(units.len(), file.beads.len());
+    for (side, rec, lang) in [
+        ("x-source-ids", &file.source, "hu"),
+        ("x-target-ids", &file.target, "en"),
+    ] {
+        let ids: Vec<String> = units
+            .iter()
+            .flat_map(|u| {
+                u.prop(side)
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let expected: Vec<String> = rec.sentences.iter().map(|s| s.id.to_string()).collect();
+        assert_eq!(ids, expected, "{side}: every sentence once, in order");
+        let segs: String = units
+            .iter()
+            .flat_map(|u| {
+                u.segs
+                    .iter()
+                    .filter(|(l, _)| l == lang)
+                    .map(|(_, t)| t.clone())
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let sentences: String = rec
+            .sentences
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(segs, sentences, "{lang} text survives escaping");
+        assert!(units
+            .iter()
+            .all(|u| u.prop("x-doc") == Some("beck-1963-01-28")));
+    }
+}
+
+#[test]
+fn html_is_self_contained_and_renders_in_chromium() {
+    let wd = Workdir::new();
+    wd.copy_from_repo("originals/udhr.hu.txt");
+    wd.copy_from_repo("translations/udhr.en.txt");
+    std::fs::create_dir_all(wd.path().join("alignments")).expect("mkdir");
+    wd.tandem()
+        .args(["align", "originals/udhr.hu.txt", "translations/udhr.en.txt"])
+        .assert()
+        .success();
+    wd.tandem()
+        .args([
+            "export",
+            "alignments/udhr.json",
+            "--format",
+            "html",
+            "-o",
+            "udhr.html",
+        ])
+        .assert()
+        .success();
+    let html = String::from_utf8(wd.read("udhr.html")).expect("UTF-8");
+    assert!(!html.contains("<script") && !html.contains("<link") && !html.contains("url("));
+    assert_eq!(html.matches("<tr id=\"b").count(), 102);
+    assert!(
+        html.contains("class=\"bead warning\" title=\"addition (warning)"),
+        "flag tooltip"
+    );
+    let chromium = Path::new("/usr/bin/chromium");
+    if !chromium.exists() {
+        eprintln!("note: /usr/bin/chromium not found; skipping the headless rendering check");
+        return;
+    }
+    let artifacts = crate::common::repo().join("target/test-artifacts");
+    std::fs::create_dir_all(&artifacts).expect("artifacts dir");
+    let page = format!("file://{}", wd.path().join("udhr.html").display());
+    let profile = wd.path().join("chromium-profile");
+    let base = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ];
+    let user_dir = format!("--user-data-dir={}", profile.display());
+    let dom = std::process::Command::new(chromium)
+        .args(base)
+        .arg(&user_dir)
+        .arg("--dump-dom")
+        .arg(&page)
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert_eq!(dom.matches("<tr id=\"b").count(), 102, "rendered rows");
+    assert!(dom.contains("Universal Declaration of Human Rights") || dom.contains("Emberi"));
+    assert!(!dom.contains("This page isn’t working") && !dom.contains("ERR_"));
+    let shot = artifacts.join("review-udhr.png");
+    let status = std::process::Command::new(chromium)
+        .args(base)
+        .arg(&user_dir)
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg("--window-size=1200,900")
+        .arg(&page)
+        .output()
+        .expect("chromium runs");
+    assert!(status.status.success(), "screenshot failed");
+    assert!(
+        std::fs::metadata(&shot)
+            .map(|m| m.len() > 10_000)
+            .unwrap_or(false),
+        "screenshot written"
+    );
+}
+
+#[test]
+fn steinbeck_gold_alignment_checks_quickly() {
+    let Some(data) = shared_data() else {
+        eprintln!("note: ../shared/data not found; skipping");
+        return;
+    };
+    let gold = data.join("gold/steinbeck");
+    let wd = Workdir::new();
+    wd.tandem()
+        .args([
+            "align",
+            "--presplit",
+            "--src-lang",
+            "hu",
+            "--tgt-lang",
+            "en",
+        ])
+        .arg(gold.join("src.txt"))
+        .arg(gold.join("tgt.txt"))
+        .args(["-o", "st.json"])
+        .assert()
+        .success();
+    let report = json(stdout(&wd, &["check", "st.json", "--format", "json"]).as_bytes());
+    let counts = &report["summary"]["counts"];
+    // A published translation: nothing untranslated, few structural problems.
+    assert_eq!(counts["untranslated"], 0, "{counts}");
+    assert!(counts["omission"].as_u64().unwrap_or(99) <= 10, "{counts}");
+    assert!(
+        counts["number-mismatch"].as_u64().unwrap_or(999) <= 60,
+        "{counts}"
+    );
+}
