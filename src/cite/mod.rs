@@ -22,6 +22,7 @@
 //! for a distance bound k (see [`search`]). Only matched documents' alignment files,
 //! sidecars and texts (for the staleness check) are read.
 
+pub mod format;
 pub mod index;
 pub mod normalize;
 pub mod search;
