@@ -479,7 +479,7 @@ impl Corpus {
         let path = self.dir.join(&doc.file);
         let file = AlignmentFile::read(&path)?;
         let mut doc_warnings = Vec::new();
-        let original = file.resolve(&path, &file.source);
+        let original = tidy(&file.resolve(&path, &file.source));
         let sidecar_path = original.with_file_name(format!("{}.toml", file.id));
         let mut meta = DocMeta {
             doc: file.id.clone(),
@@ -515,11 +515,13 @@ impl Corpus {
             Err(reason) => doc_warnings.push(Warning::BadSidecar { reason }),
         }
         match file.check_fresh(&path) {
-            Ok(missing) => {
-                doc_warnings.extend(missing.into_iter().map(|text| Warning::Unchecked { text }))
-            }
+            Ok(missing) => doc_warnings.extend(
+                missing
+                    .iter()
+                    .map(|text| Warning::Unchecked { text: tidy(text) }),
+            ),
             Err(AlignmentFileError::Stale { text, .. }) => {
-                doc_warnings.push(Warning::Stale { text })
+                doc_warnings.push(Warning::Stale { text: tidy(&text) })
             }
             Err(e) => return Err(e.into()),
         }
@@ -664,6 +666,22 @@ impl Corpus {
         let rec = side_record(&file, side);
         Some((rec.sentences.first()?.id, rec.sentences.last()?.id))
     }
+}
+
+/// `a/b/../c` → `a/c`, lexically (for messages; `..` after `..` is kept).
+fn tidy(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out.iter().collect()
 }
 
 fn side_text(d: &IndexedDoc, side: Side) -> &NormText {
@@ -841,5 +859,53 @@ fn citation(loaded: &Loaded, from: Side, beads: Range<usize>) -> Citation {
         },
         beads: cited,
         warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_tidied_for_messages() {
+        assert_eq!(
+            tidy(Path::new("alignments/../translations/x.en.txt")),
+            PathBuf::from("translations/x.en.txt")
+        );
+        assert_eq!(tidy(Path::new("../a/./b")), PathBuf::from("../a/b"));
+        assert_eq!(tidy(Path::new("/c/al/../t")), PathBuf::from("/c/t"));
+    }
+
+    #[test]
+    fn queries_without_words_are_refused() {
+        assert!(matches!(
+            Query::new("“…”", Side::En),
+            Err(CiteError::EmptyQuote)
+        ));
+        assert!(Query::new("„Ha mégis…”", Side::Hu).is_ok());
+    }
+
+    #[test]
+    fn beads_spanning_sentences() {
+        let text = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("alignments/beck-1963-01-28.json"),
+        )
+        .expect("bundled alignment");
+        let a = AlignmentFile::from_json(&text, Path::new("a.json")).expect("valid");
+        // Each sentence lies in exactly one bead of its side, and a span of sentences
+        // maps to the beads covering it.
+        for side in [Side::Hu, Side::En] {
+            let n = side_record(&a, side).sentences.len();
+            for k in 0..n {
+                let r = bead_span(&a, side, k..k + 1);
+                assert_eq!(r.len(), 1, "sentence {k}");
+                let b = &a.beads[r.start];
+                let ids = if side == Side::Hu { &b.src } else { &b.tgt };
+                assert!(ids.contains(&k));
+            }
+            let all = bead_span(&a, side, 0..n);
+            assert_eq!(all.start, 0);
+            assert!(all.end >= a.beads.len() - 1);
+        }
     }
 }
