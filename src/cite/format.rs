@@ -283,6 +283,7 @@ mod tests {
 
     fn sample() -> Citation {
         let loc = |s: &str| s.parse::<Locator>().expect("valid");
+        let mark = 27..37;
         Citation {
             meta: DocMeta {
                 doc: "beck".into(),
@@ -313,7 +314,7 @@ mod tests {
                 english: vec![CitedSentence {
                     id: loc("p9.s1"),
                     text: "Since the crisis they have avoided us.".into(),
-                    marks: vec![27..37],
+                    marks: vec![mark],
                 }],
             }],
             warnings: vec![Warning::Reconstruction { doc: "beck".into() }],

@@ -54,7 +54,8 @@ pub fn find_exact(
             break;
         };
         from = start + text[start..].chars().next().map_or(1, char::len_utf8);
-        let mut ranges = vec![start..start + first.len()];
+        let mut ranges = Vec::with_capacity(pieces.len());
+        ranges.push(start..start + first.len());
         for piece in &pieces[1..] {
             let prev_end = ranges.last().map_or(start, |r| r.end);
             match occurrences(text, piece, prev_end).next() {
