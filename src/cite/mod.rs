@@ -601,7 +601,13 @@ impl Corpus {
         let mut near: Vec<(usize, search::Near)> = Vec::new();
         for (i, d) in docs.iter().enumerate() {
             let norm = side_text(d, query.from);
-            for n in search::find_near(&norm.text, needle, 0.25, query.suggestions) {
+            for n in search::find_near_in_sentences(
+                &norm.text,
+                &norm.starts,
+                needle,
+                0.25,
+                query.suggestions,
+            ) {
                 near.push((i, n));
             }
         }

@@ -135,6 +135,81 @@ pub fn find_near(text: &str, needle: &str, max_ratio: f64, limit: usize) -> Vec<
     out
 }
 
+/// [`find_near`] restricted to the parts of `text` worth searching: windows of whole
+/// sentences (`starts` = sentence start offsets), at least as long as the needle plus one
+/// sentence, that contain at least a third of the needle's distinct words of 4+
+/// characters. A near match with a quarter of its characters wrong still keeps most
+/// words intact, so this filter rarely loses one, and it skips nearly all of an
+/// unrelated corpus. Cost: one substring scan per needle word, plus [`find_near`] on the
+/// surviving windows.
+pub fn find_near_in_sentences(
+    text: &str,
+    starts: &[usize],
+    needle: &str,
+    max_ratio: f64,
+    limit: usize,
+) -> Vec<Near> {
+    let mut words: Vec<&str> = needle
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words.truncate(64);
+    if words.is_empty() || starts.is_empty() {
+        return find_near(text, needle, max_ratio, limit);
+    }
+    let need = words.len().div_ceil(3) as u32;
+    let end_of = |i: usize| starts.get(i + 1).copied().unwrap_or(text.len());
+    let masks: Vec<u64> = (0..starts.len())
+        .map(|i| {
+            let sentence = text.get(starts[i]..end_of(i)).unwrap_or("");
+            words
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| sentence.contains(*w))
+                .fold(0u64, |m, (k, _)| m | (1 << k))
+        })
+        .collect();
+    let mut regions: Vec<Range<usize>> = Vec::new();
+    for i in 0..starts.len() {
+        let (mut j, mut mask) = (i, masks[i]);
+        while j + 1 < starts.len() && end_of(j) - starts[i] < needle.len() {
+            j += 1;
+            mask |= masks[j];
+        }
+        if j + 1 < starts.len() {
+            j += 1;
+            mask |= masks[j];
+        }
+        if mask.count_ones() < need {
+            continue;
+        }
+        let r = starts[i]..end_of(j);
+        match regions.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => regions.push(r),
+        }
+    }
+    let mut out: Vec<Near> = Vec::new();
+    for r in regions {
+        let Some(part) = text.get(r.clone()) else {
+            continue;
+        };
+        for mut n in find_near(part, needle, max_ratio, limit) {
+            n.range = n.range.start + r.start..n.range.end + r.start;
+            out.push(n);
+        }
+    }
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.range.start.cmp(&b.range.start))
+    });
+    out.truncate(limit);
+    out
+}
+
 /// The start that makes `text[start..end]` most similar to `needle`.
 fn best_start(text: &str, needle: &str, end: usize, k: usize) -> Option<Near> {
     let mut end = end.min(text.len());
@@ -228,6 +303,37 @@ mod tests {
         assert!(
             text[best.range.clone()].starts_with("since the crisis"),
             "{best:?}"
+        );
+    }
+
+    #[test]
+    fn sentence_filter_agrees_with_the_full_search() {
+        let sentences = [
+            "before the crisis they talked openly.",
+            "it was so with the delegates.",
+            "since the crisis cuban leaders at all levels have avoided us and the delegations.",
+            "if there is a conversation, it is formal and empty.",
+        ];
+        let text = sentences.join(" ");
+        let mut starts = Vec::new();
+        let mut at = 0;
+        for s in sentences {
+            starts.push(at);
+            at += s.len() + 1;
+        }
+        for needle in [
+            "since the crises cuban leaders have avoided us",
+            "delegations. if there is a conversaton",
+            "it is formall and empty",
+        ] {
+            let full = find_near(&text, needle, 0.25, 3);
+            let filtered = find_near_in_sentences(&text, &starts, needle, 0.25, 3);
+            assert!(!full.is_empty(), "{needle}");
+            assert_eq!(filtered.first(), full.first(), "{needle}");
+        }
+        assert!(
+            find_near_in_sentences(&text, &starts, "wholly unrelated wording here", 0.25, 3)
+                .is_empty()
         );
     }
 
