@@ -9,6 +9,7 @@
 //! - [`align`]: find the beads (1-1, 1-2, 2-1, 1-0 …) between two documents, each with a
 //!   confidence;
 //! - [`alignment`]: the alignment file (JSON) every later step reads.
+//! - [`cite`]: find a quotation in the corpus and give the aligned original with locators.
 //!
 //! The library never prints; the `tandem` binary (module `cli`) does.
 //!
@@ -31,6 +32,7 @@
 
 pub mod align;
 pub mod alignment;
+pub mod cite;
 pub mod corpus;
 pub mod document;
 pub mod error;

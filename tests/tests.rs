@@ -4,6 +4,8 @@
 #[allow(dead_code)]
 mod common;
 
+/// Citing a quotation or locator (issue 7).
+mod cite;
 /// Loading, the CLI shell, safety of writes (issue 2).
 mod cli;
 /// Review: show, check and export (issue 5).

@@ -3,6 +3,7 @@
 
 mod align;
 mod check;
+mod cite;
 mod eval;
 mod export;
 mod input;
@@ -65,6 +66,8 @@ enum Command {
     Split(split::SplitArgs),
     /// Align an original with its translation, or every pair of the corpus (--all).
     Align(Box<align::AlignArgs>),
+    /// Find a quotation in the corpus and print the aligned original with locators.
+    Cite(cite::CiteArgs),
     /// Score an alignment against a hand-made gold alignment (strict/lax P, R, F1).
     Eval(eval::EvalArgs),
     /// Show an alignment side by side, with review flags.
@@ -159,6 +162,7 @@ pub(crate) fn main() -> i32 {
     let result = match cli.command {
         Command::Split(args) => split::run(&ctx, args),
         Command::Align(args) => align::run(&ctx, *args),
+        Command::Cite(args) => cite::run(&ctx, args),
         Command::Eval(args) => eval::run(&ctx, args),
         Command::Show(args) => show::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, *args),
