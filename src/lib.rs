@@ -8,7 +8,8 @@
 //!   byte ranges), giving a [`document::Document`] with stable locators (`p3.s2`);
 //! - [`align`]: find the beads (1-1, 1-2, 2-1, 1-0 …) between two documents, each with a
 //!   confidence;
-//! - [`alignment`]: the alignment file (JSON) every later step reads.
+//! - [`alignment`]: the alignment file (JSON) every later step reads;
+//! - [`diff`]: what a reviser changed between two versions, sentence by sentence.
 //!
 //! The library never prints; the `tandem` binary (module `cli`) does.
 //!
@@ -32,6 +33,7 @@
 pub mod align;
 pub mod alignment;
 pub mod corpus;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod eval;
