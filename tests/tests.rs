@@ -6,5 +6,7 @@ mod common;
 
 /// Loading, the CLI shell, safety of writes (issue 2).
 mod cli;
+/// Revision diffs: kinds, places, formats, exit codes (issue 6).
+mod diff;
 /// Splitter quality on hand-segmented text (skips without ../shared).
 mod seg_quality;

@@ -2,6 +2,7 @@
 //! Only this module prints.
 
 mod align;
+mod diff;
 mod eval;
 mod input;
 mod output;
@@ -62,6 +63,9 @@ enum Command {
     Split(split::SplitArgs),
     /// Align an original with its translation, or every pair of the corpus (--all).
     Align(Box<align::AlignArgs>),
+    /// Show what a reviser changed between two versions, sentence by sentence (splits,
+    /// merges, moves, word edits), optionally against the original.
+    Diff(Box<diff::DiffArgs>),
     /// Score an alignment against a hand-made gold alignment (strict/lax P, R, F1).
     Eval(eval::EvalArgs),
     /// Print a shell completion script.
@@ -150,6 +154,7 @@ pub(crate) fn main() -> i32 {
     let result = match cli.command {
         Command::Split(args) => split::run(&ctx, args),
         Command::Align(args) => align::run(&ctx, *args),
+        Command::Diff(args) => diff::run(&ctx, *args),
         Command::Eval(args) => eval::run(&ctx, args),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();

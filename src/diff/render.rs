@@ -64,9 +64,17 @@ pub fn summary_line(s: &Summary) -> String {
     line
 }
 
-/// The header of one change: `edited p8.s1 -> p8.s1 (similarity 0.62)`.
+/// The header of one change: `edited p8.s1 -> p8.s1 (similarity 0.62)`, `inserted ->
+/// p7.s2`.
 pub fn change_heading(kind: Kind, old: &str, new: &str, similarity: Option<f64>) -> String {
-    let mut h = format!("{kind} {old} -> {new}");
+    let side = |s: &str| {
+        if s == "-" {
+            String::new()
+        } else {
+            format!(" {s}")
+        }
+    };
+    let mut h = format!("{kind}{} ->{}", side(old), side(new));
     if let (Some(sim), Kind::Edited | Kind::Moved | Kind::Split | Kind::Merged) = (similarity, kind)
     {
         let _ = write!(h, " (similarity {sim:.2})");
