@@ -4,7 +4,7 @@
 //! CAT tools compare segments with the same id and break as soon as a reviser splits or
 //! merges sentences. Here the two versions are first *aligned* ([`pairing`]): a sequence
 //! diff finds the unchanged runs, and a small dynamic program with a word-overlap score
-//! pairs the changed sentences between them (1-1, 1-2, 2-1, 1-0, 0-1). Each changed pair
+//! pairs the changed sentences between them (1-1, 1-2, 1-3, 2-1, 3-1, 1-0, 0-1). Each changed pair
 //! then gets a word-level diff ([`words`]). Deleted sentences that reappear nearly
 //! unchanged elsewhere are reported once, as moved.
 //!
@@ -19,8 +19,8 @@
 //! | `edited` | 1 → 1 | words changed (word ops and similarity given) |
 //! | `punctuation` | 1 → 1 | same words in the same order; only punctuation changed |
 //! | `whitespace` | 1 → 1 | only whitespace changed |
-//! | `split` | 1 → 2 | one sentence became two |
-//! | `merged` | 2 → 1 | two sentences became one |
+//! | `split` | 1 → 2 or 3 | one sentence became two or three |
+//! | `merged` | 2 or 3 → 1 | two or three sentences became one |
 //! | `deleted` | 1 → 0 | sentence removed |
 //! | `inserted` | 0 → 1 | sentence added |
 //! | `moved` | k → k elsewhere | sentences deleted in one place and inserted, identical or nearly (Dice ≥ [`DiffConfig::move_similarity`]), in another |
@@ -64,9 +64,9 @@ use words::{dice, word_ops, Vocab, WordOp};
 pub enum Kind {
     /// Words changed in a sentence (1 → 1).
     Edited,
-    /// One sentence became two (1 → 2).
+    /// One sentence became two or three (1 → 2, 1 → 3).
     Split,
-    /// Two sentences became one (2 → 1).
+    /// Two or three sentences became one (2 → 1, 3 → 1).
     Merged,
     /// A sentence was added (0 → 1).
     Inserted,

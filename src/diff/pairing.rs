@@ -5,12 +5,13 @@
 //!    is cheap (`O((N + M)·D)` for `D` changed sentences) and leaves small *regions* of
 //!    changed sentences between unchanged runs.
 //! 2. **Regions.** Inside each region a small dynamic program pairs the sentences with
-//!    beads 1-1, 1-2 (split), 2-1 (merge), 1-0 (deleted) and 0-1 (inserted), maximising
-//!    `Σ 2·shared words − t·(words on both sides) − p` over the beads, where `t` is the
-//!    minimum Dice similarity of a pair ([`super::DiffConfig::min_similarity`]) and `p` a
-//!    small penalty for 1-2 and 2-1. A 1-0 or 0-1 bead scores 0, so a pair is made only
-//!    when its Dice similarity is above `t`, and a split or merge only when the extra
-//!    sentence shares words with its partner. Shared words are counted on lowercased
+//!    beads 1-1, 1-2 and 1-3 (split), 2-1 and 3-1 (merge), 1-0 (deleted) and 0-1
+//!    (inserted), maximising `Σ 2·shared words − t·(words on both sides) − p` over the
+//!    beads, where `t` is the minimum Dice similarity of a pair
+//!    ([`super::DiffConfig::min_similarity`]) and `p` a small penalty per extra sentence
+//!    of a split or merge. A 1-0 or 0-1 bead scores 0, so a pair is made only when its
+//!    Dice similarity is above `t`, and a split or merge only when the extra sentences
+//!    share words with their partner. Shared words are counted on lowercased
 //!    Unicode words ([`super::words`]).
 //!
 //! Cost: `O(n·m)` bag comparisons per region up to [`MAX_FULL_CELLS`]; larger regions
@@ -86,7 +87,7 @@ pub(crate) fn pair(
 
 /// Bead shapes: (old sentences, new sentences).
 // On ties the earlier shape wins; 0-1 before 1-0 puts deletions before insertions.
-const SHAPES: [(usize, usize); 5] = [(1, 1), (0, 1), (1, 0), (1, 2), (2, 1)];
+const SHAPES: [(usize, usize); 7] = [(1, 1), (0, 1), (1, 0), (1, 2), (2, 1), (1, 3), (3, 1)];
 
 /// Align one region of changed sentences (indices relative to the region).
 fn pair_region(old: &[&str], new: &[&str], t: f64, vocab: &mut Vocab) -> Vec<Pair> {
@@ -107,6 +108,16 @@ fn pair_region(old: &[&str], new: &[&str], t: f64, vocab: &mut Vocab) -> Vec<Pai
     let bags_new: Vec<Vec<u32>> = new.iter().map(|s| vocab.bag(s)).collect();
     let pairs_old: Vec<Vec<u32>> = bags_old.windows(2).map(|w| merge(&w[0], &w[1])).collect();
     let pairs_new: Vec<Vec<u32>> = bags_new.windows(2).map(|w| merge(&w[0], &w[1])).collect();
+    let triples_old: Vec<Vec<u32>> = pairs_old
+        .iter()
+        .zip(bags_old.iter().skip(2))
+        .map(|(p, b)| merge(p, b))
+        .collect();
+    let triples_new: Vec<Vec<u32>> = pairs_new
+        .iter()
+        .zip(bags_new.iter().skip(2))
+        .map(|(p, b)| merge(p, b))
+        .collect();
     // Sentences without words (e.g. "—") count as one pseudo-word, shared when equal.
     let size = |bag: &[u32]| bag.len().max(1) as f64;
     let score = |a: &[u32], b: &[u32], texts_equal: bool| -> f64 {
@@ -147,6 +158,12 @@ fn pair_region(old: &[&str], new: &[&str], t: f64, vocab: &mut Vocab) -> Vec<Pai
                     (1, 1) => score(&bags_old[i - 1], &bags_new[j - 1], old[i - 1] == new[j - 1]),
                     (1, 2) => score(&bags_old[i - 1], &pairs_new[j - 2], false) - SPLIT_PENALTY,
                     (2, 1) => score(&pairs_old[i - 2], &bags_new[j - 1], false) - SPLIT_PENALTY,
+                    (1, 3) => {
+                        score(&bags_old[i - 1], &triples_new[j - 3], false) - 2.0 * SPLIT_PENALTY
+                    }
+                    (3, 1) => {
+                        score(&triples_old[i - 3], &bags_new[j - 1], false) - 2.0 * SPLIT_PENALTY
+                    }
                     _ => 0.0,
                 };
                 // Strictly better only: on ties the earlier shape (1-1 first) wins.
@@ -278,6 +295,13 @@ mod tests {
         assert_eq!(run(&[A, B, C, D], &[A, bc, D]), vec![(1..3, 1..2)]);
         assert_eq!(run(&[A, B, C], &[A, C]), vec![(1..2, 1..1)]);
         assert_eq!(run(&[A, C], &[A, D, C]), vec![(1..1, 1..2)]);
+        let (b1, b2, b3) = (
+            "It has turned out.",
+            "The number of communists is smaller.",
+            "Than we believed.",
+        );
+        assert_eq!(run(&[A, B, C], &[A, b1, b2, b3, C]), vec![(1..2, 1..4)]);
+        assert_eq!(run(&[A, b1, b2, b3, C], &[A, B, C]), vec![(1..4, 1..2)]);
     }
 
     #[test]
