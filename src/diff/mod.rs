@@ -2,7 +2,7 @@
 //! split, merged, inserted, deleted or moved.
 //!
 //! CAT tools compare segments with the same id and break as soon as a reviser splits or
-//! merges sentences. Here the two versions are first *aligned* ([`pairing`]): a sequence
+//! merges sentences. Here the two versions are first *aligned* (module `pairing`): a sequence
 //! diff finds the unchanged runs, and a small dynamic program with a word-overlap score
 //! pairs the changed sentences between them (1-1, 1-2, 1-3, 2-1, 3-1, 1-0, 0-1). Each changed pair
 //! then gets a word-level diff ([`words`]). Deleted sentences that reappear nearly
