@@ -1,8 +1,8 @@
 //! Words inside sentences: the bags of words that score sentence pairs, and the
 //! word-level diff shown for a changed pair.
 //!
-//! - [`Vocab`] interns lowercased Unicode words (UAX#29, `unicode_words`) so that a
-//!   sentence becomes a sorted bag of ids; [`common`] counts the shared words of two bags
+//! - `Vocab` interns lowercased Unicode words (UAX#29, `unicode_words`) so that a
+//!   sentence becomes a sorted bag of ids; `common` counts the shared words of two bags
 //!   in `O(a + b)`. Dice = `2·common / (a + b)`.
 //! - [`word_ops`] diffs two texts word by word with `similar` (Unicode words, so
 //!   punctuation and Hungarian suffixes after a hyphen are tokens of their own), under a
