@@ -8,8 +8,12 @@
 //!   byte ranges), giving a [`document::Document`] with stable locators (`p3.s2`);
 //! - [`align`]: find the beads (1-1, 1-2, 2-1, 1-0 …) between two documents, each with a
 //!   confidence;
-//! - [`alignment`]: the alignment file (JSON) every later step reads.
-//! - [`cite`]: find a quotation in the corpus and give the aligned original with locators.
+//! - [`alignment`]: the alignment file (JSON) every later step reads;
+//! - [`cite`]: find a quotation in the corpus and give the aligned original with locators;
+//! - [`diff`]: what a reviser changed between two versions, sentence by sentence;
+//! - [`review`]: quality checks of an alignment (omissions, numbers, names …);
+//! - [`export`]: TSV, CSV, TMX, HTML, hunalign ladder and vecalign files;
+//! - [`eval`]: strict and lax precision, recall and F1 against a gold alignment.
 //!
 //! The library never prints; the `tandem` binary (module `cli`) does.
 //!
@@ -34,6 +38,7 @@ pub mod align;
 pub mod alignment;
 pub mod cite;
 pub mod corpus;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod eval;

@@ -8,6 +8,8 @@ mod common;
 mod cite;
 /// Loading, the CLI shell, safety of writes (issue 2).
 mod cli;
+/// Revision diffs: kinds, places, formats, exit codes (issue 6).
+mod diff;
 /// Review: show, check and export (issue 5).
 mod review;
 /// Splitter quality on hand-segmented text (skips without ../shared).

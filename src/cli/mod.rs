@@ -4,6 +4,7 @@
 mod align;
 mod check;
 mod cite;
+mod diff;
 mod eval;
 mod export;
 mod input;
@@ -68,6 +69,9 @@ enum Command {
     Align(Box<align::AlignArgs>),
     /// Find a quotation in the corpus and print the aligned original with locators.
     Cite(cite::CiteArgs),
+    /// Show what a reviser changed between two versions, sentence by sentence (splits,
+    /// merges, moves, word edits), optionally against the original.
+    Diff(Box<diff::DiffArgs>),
     /// Score an alignment against a hand-made gold alignment (strict/lax P, R, F1).
     Eval(eval::EvalArgs),
     /// Show an alignment side by side, with review flags.
@@ -163,6 +167,7 @@ pub(crate) fn main() -> i32 {
         Command::Split(args) => split::run(&ctx, args),
         Command::Align(args) => align::run(&ctx, *args),
         Command::Cite(args) => cite::run(&ctx, args),
+        Command::Diff(args) => diff::run(&ctx, *args),
         Command::Eval(args) => eval::run(&ctx, args),
         Command::Show(args) => show::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, *args),
