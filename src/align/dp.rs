@@ -168,14 +168,17 @@ fn log_add(a: f64, b: f64) -> f64 {
     hi + (lo - hi).exp().ln_1p()
 }
 
-/// Find the best path through the band, with a posterior for each of its beads.
-pub(crate) fn best_path(band: &Band, n: usize, m: usize, scorer: &Scorer<'_>) -> Vec<PathBead> {
+/// Find the best path through the band, with a posterior for each of its beads when
+/// `posteriors` is set (otherwise they are 1: the coarse levels only need the path, and
+/// skip the forward–backward sums and their memory).
+pub(crate) fn best_path(band: &Band, n: usize, m: usize, scorer: &Scorer<'_>, posteriors: bool) -> Vec<PathBead> {
     let cells = band.cells();
     let types = BEADS.len();
+    let sums = if posteriors { cells } else { 0 };
     let mut best = vec![f64::INFINITY; cells];
-    let mut alpha = vec![f64::NEG_INFINITY; cells];
+    let mut alpha = vec![f64::NEG_INFINITY; sums];
     let mut back = vec![u8::MAX; cells];
-    let mut costs = vec![f32::INFINITY; cells * types];
+    let mut costs = vec![f32::INFINITY; sums * types];
     for i in 0..=n {
         for j in band.lo(i) as usize..=band.hi(i) as usize {
             let Some(cell) = band.cell(i, j) else {
@@ -183,7 +186,9 @@ pub(crate) fn best_path(band: &Band, n: usize, m: usize, scorer: &Scorer<'_>) ->
             };
             if i == 0 && j == 0 {
                 best[cell] = 0.0;
-                alpha[cell] = 0.0;
+                if posteriors {
+                    alpha[cell] = 0.0;
+                }
                 continue;
             }
             let mut b = f64::INFINITY;
@@ -203,17 +208,21 @@ pub(crate) fn best_path(band: &Band, n: usize, m: usize, scorer: &Scorer<'_>) ->
                 if !c.is_finite() {
                     continue;
                 }
-                costs[cell * types + ty] = c as f32;
                 let total = best[prev] + c;
                 if total < b {
                     b = total;
                     arg = ty as u8;
                 }
-                a = log_add(a, alpha[prev] - c);
+                if posteriors {
+                    costs[cell * types + ty] = c as f32;
+                    a = log_add(a, alpha[prev] - c);
+                }
             }
             best[cell] = b;
-            alpha[cell] = a;
             back[cell] = arg;
+            if posteriors {
+                alpha[cell] = a;
+            }
         }
     }
     // Backward log-sums, reusing `best` (no longer needed once the path is read).
@@ -228,6 +237,20 @@ pub(crate) fn best_path(band: &Band, n: usize, m: usize, scorer: &Scorer<'_>) ->
         j -= l;
     }
     path_cells.reverse();
+    if !posteriors {
+        return path_cells
+            .into_iter()
+            .map(|(i, j, ty)| {
+                let (k, l) = BEADS[ty];
+                PathBead {
+                    src: (i - k, i),
+                    tgt: (j - l, j),
+                    ty,
+                    posterior: 1.0,
+                }
+            })
+            .collect();
+    }
     let mut beta = best;
     beta.fill(f64::NEG_INFINITY);
     let end = band.cell(n, m).expect("end cell in band");

@@ -271,7 +271,7 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
                     .union(&Band::around(&chain, 1, n, m, config.radius))
             };
             path = run_level(
-                &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, &band,
+                &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, &band, true,
             );
             stats.passes = 2;
         }
@@ -414,7 +414,7 @@ fn search(
 ) -> Vec<PathBead> {
     let (n, m) = (src.len(), tgt.len());
     if (n + 1).saturating_mul(m + 1) <= config.max_full_cells || n < 2 || m < 2 {
-        return run_level(src, tgt, src_vocab, tgt_vocab, params, &Band::full(n, m));
+        return run_level(src, tgt, src_vocab, tgt_vocab, params, &Band::full(n, m), level == 0);
     }
     let coarse_params = CostParams {
         paragraphs: false,
@@ -437,7 +437,7 @@ fn search(
         let chain = chain::anchor_chain(src, tgt, src_vocab, tgt_vocab);
         band = band.union(&Band::around(&chain, 1, n, m, config.radius));
     }
-    run_level(src, tgt, src_vocab, tgt_vocab, params, &band)
+    run_level(src, tgt, src_vocab, tgt_vocab, params, &band, level == 0)
 }
 
 fn run_level(
@@ -447,11 +447,14 @@ fn run_level(
     tgt_vocab: &Vocab,
     params: &CostParams,
     band: &Band,
+    posteriors: bool,
 ) -> Vec<PathBead> {
-    let fs = model::features(src, src_vocab, tgt, tgt_vocab);
-    let ft = model::features(tgt, tgt_vocab, src, src_vocab);
+    let (fs, ft) = rayon::join(
+        || model::features(src, src_vocab, tgt, tgt_vocab),
+        || model::features(tgt, tgt_vocab, src, src_vocab),
+    );
     let scorer = model::Scorer::new(&fs, &ft, params, band);
-    dp::best_path(band, src.len(), tgt.len(), &scorer)
+    dp::best_path(band, src.len(), tgt.len(), &scorer, posteriors)
 }
 
 /// Bead-type probabilities from a path, smoothed towards the defaults.

@@ -159,6 +159,10 @@ pub(crate) struct Features {
     /// Sum of miss weights per unit, against 1, 2 or 3 units of the other side.
     base: Vec<[f32; 3]>,
     pool: Vec<u32>,
+    /// Per unit, the concepts its anchors seek with the anchor's bit, sorted by concept.
+    seek_ranges: Vec<(u32, u32)>,
+    seek_concepts: Vec<u32>,
+    seek_bits: Vec<u8>,
     /// Prefix sums of unit lengths.
     prefix_len: Vec<u32>,
     para: Vec<u32>,
@@ -176,13 +180,22 @@ impl Features {
         &self.anchors[a as usize..b as usize]
     }
 
-    /// Bits of `u`'s anchors that find a sought concept among `offers`.
+    /// Bits of `u`'s anchors that find a sought concept among `offers` (sorted): one
+    /// merge walk over two sorted lists.
     fn match_mask(&self, u: usize, offers: &[u32]) -> u64 {
+        let (a, b) = self.seek_ranges[u];
+        let concepts = &self.seek_concepts[a as usize..b as usize];
+        let bits = &self.seek_bits[a as usize..b as usize];
         let mut mask = 0u64;
-        for (bit, anchor) in self.anchors(u).iter().enumerate() {
-            let seeks = &self.pool[anchor.seeks.0 as usize..anchor.seeks.1 as usize];
-            if seeks.iter().any(|c| offers.binary_search(c).is_ok()) {
-                mask |= 1 << bit;
+        let (mut i, mut j) = (0, 0);
+        while i < concepts.len() && j < offers.len() {
+            match concepts[i].cmp(&offers[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    mask |= 1 << bits[i];
+                    i += 1;
+                }
             }
         }
         mask
@@ -271,6 +284,7 @@ pub(crate) fn features(
     let mut seek_range: HashMap<u32, (u32, u32)> = HashMap::new();
     let mut offers: Vec<u32> = Vec::new();
     let mut chosen: Vec<(f64, u32)> = Vec::new();
+    let mut seek_list: Vec<(u32, u8)> = Vec::new();
     for u in units {
         offers.clear();
         for &t in &u.types {
@@ -311,6 +325,17 @@ pub(crate) fn features(
         }
         f.anchor_ranges.push((a0, f.anchors.len() as u32));
         f.base.push(base);
+        seek_list.clear();
+        for (bit, anchor) in f.anchors[a0 as usize..].iter().enumerate() {
+            for &c in &f.pool[anchor.seeks.0 as usize..anchor.seeks.1 as usize] {
+                seek_list.push((c, bit as u8));
+            }
+        }
+        seek_list.sort_unstable();
+        let s0 = f.seek_concepts.len() as u32;
+        f.seek_concepts.extend(seek_list.iter().map(|p| p.0));
+        f.seek_bits.extend(seek_list.iter().map(|p| p.1));
+        f.seek_ranges.push((s0, f.seek_concepts.len() as u32));
         let last = *f.prefix_len.last().unwrap_or(&0);
         f.prefix_len.push(last + u.len);
         f.para.push(u.para);
