@@ -98,12 +98,17 @@ impl LangVote {
     }
 }
 
+/// Most pieces that vote; longer texts are sampled evenly (detection is the slow part).
+pub const MAX_VOTERS: usize = 400;
+
 /// Vote over pieces of text (paragraphs), weighting each by its length.
 pub fn vote<'a>(pieces: impl IntoIterator<Item = &'a str>) -> LangVote {
     let detector = Detector::with_allowlist(vec![WLang::Hun, WLang::Eng]);
     let mut hungarian = 0usize;
     let mut total = 0usize;
-    for piece in pieces {
+    let pieces: Vec<&str> = pieces.into_iter().collect();
+    let step = pieces.len().div_ceil(MAX_VOTERS).max(1);
+    for piece in pieces.into_iter().step_by(step) {
         let len = piece.chars().filter(|c| c.is_alphabetic()).count();
         if len < MIN_VOTE_CHARS {
             continue;

@@ -68,7 +68,7 @@ impl LengthModel {
         let (ls, lt) = (f64::from(ls), f64::from(lt));
         let mean = ((self.ratio * ls + lt) / 2.0).max(1.0);
         let delta = (lt - self.ratio * ls) / (self.variance * mean).sqrt();
-        neg_ln_two_tail(delta.abs())
+        tail_cost(delta.abs())
     }
 }
 
@@ -91,6 +91,29 @@ fn erfc_exponent(z: f64, t: f64) -> f64 {
                         + t * (0.278_868_07
                             + t * (-1.135_203_98
                                 + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))))
+}
+
+/// Range and resolution of the tail-cost table.
+const TAIL_TABLE_MAX: f64 = 40.0;
+const TAIL_STEPS_PER_UNIT: f64 = 512.0;
+
+/// [`neg_ln_two_tail`] from a table with linear interpolation (the DP evaluates it
+/// millions of times); exact beyond the table.
+fn tail_cost(x: f64) -> f64 {
+    static TABLE: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
+    if x >= TAIL_TABLE_MAX {
+        return neg_ln_two_tail(x);
+    }
+    let table = TABLE.get_or_init(|| {
+        let n = (TAIL_TABLE_MAX * TAIL_STEPS_PER_UNIT) as usize + 2;
+        (0..n)
+            .map(|k| neg_ln_two_tail(k as f64 / TAIL_STEPS_PER_UNIT))
+            .collect()
+    });
+    let pos = x * TAIL_STEPS_PER_UNIT;
+    let k = pos as usize;
+    let frac = pos - k as f64;
+    table[k] + (table[k + 1] - table[k]) * frac
 }
 
 /// Complementary error function (Numerical Recipes' erfcc, relative error < 1.2e-7).
@@ -129,6 +152,13 @@ mod tests {
         let b = neg_ln_two_tail(7.08);
         assert!((a - b).abs() < 0.2, "{a} {b}");
         assert!(neg_ln_two_tail(1e6).is_finite());
+    }
+
+    #[test]
+    fn table_matches_the_formula() {
+        for x in [0.0, 0.3, 1.7, 5.55, 12.0, 39.9, 45.0] {
+            assert!((tail_cost(x) - neg_ln_two_tail(x)).abs() < 1e-4, "{x}");
+        }
     }
 
     #[test]

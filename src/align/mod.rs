@@ -112,7 +112,7 @@ impl Default for AlignConfig {
             realign: true,
             paragraphs: true,
             max_full_cells: 1_000_000,
-            radius: 8,
+            radius: 6,
         }
     }
 }
