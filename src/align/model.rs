@@ -228,8 +228,15 @@ pub(crate) fn features(
     other_units: &[Unit],
     other_vocab: &Vocab,
 ) -> Features {
-    // Document frequency of each concept on the other side.
-    let mut df: HashMap<u32, u32> = HashMap::new();
+    // Document frequency of each concept on the other side (concept ids are dense).
+    let concepts = [&vocab.offers, &vocab.seeks, &other_vocab.offers, &other_vocab.seeks]
+        .into_iter()
+        .flatten()
+        .flatten()
+        .copied()
+        .max()
+        .map_or(0, |c| c as usize + 1);
+    let mut df: Vec<u32> = vec![0; concepts];
     let mut seen: Vec<u32> = Vec::new();
     for u in other_units {
         seen.clear();
@@ -239,7 +246,7 @@ pub(crate) fn features(
         seen.sort_unstable();
         seen.dedup();
         for &c in &seen {
-            *df.entry(c).or_default() += 1;
+            df[c as usize] += 1;
         }
     }
     let n_other = other_units.len().max(1) as f64;
@@ -250,7 +257,7 @@ pub(crate) fn features(
             if seeks.is_empty() {
                 return None;
             }
-            let hits: u32 = seeks.iter().map(|c| df.get(c).copied().unwrap_or(0)).sum();
+            let hits: u32 = seeks.iter().map(|&c| df[c as usize]).sum();
             let p_r = (f64::from(hits) / n_other).clamp(0.5 / n_other, MAX_CHANCE);
             let p_a = vocab.reliability[t];
             if p_a <= p_r + 0.01 {
@@ -276,6 +283,22 @@ pub(crate) fn features(
         }
         (delta, miss)
     };
+    // Concepts the other side seeks: offering anything else can never match, so it is
+    // left out of the per-unit lists (this keeps the pair masks cheap).
+    let max_concept = vocab
+        .offers
+        .iter()
+        .chain(&other_vocab.seeks)
+        .flatten()
+        .copied()
+        .max()
+        .map_or(0, |c| c as usize + 1);
+    let mut sought = vec![false; max_concept];
+    for seeks in &other_vocab.seeks {
+        for &c in seeks {
+            sought[c as usize] = true;
+        }
+    }
     let mut f = Features {
         prefix_len: Vec::with_capacity(units.len() + 1),
         ..Features::default()
@@ -288,7 +311,7 @@ pub(crate) fn features(
     for u in units {
         offers.clear();
         for &t in &u.types {
-            offers.extend_from_slice(&vocab.offers[t as usize]);
+            offers.extend(vocab.offers[t as usize].iter().filter(|&&c| sought[c as usize]));
         }
         offers.sort_unstable();
         offers.dedup();
@@ -328,7 +351,10 @@ pub(crate) fn features(
         seek_list.clear();
         for (bit, anchor) in f.anchors[a0 as usize..].iter().enumerate() {
             for &c in &f.pool[anchor.seeks.0 as usize..anchor.seeks.1 as usize] {
-                seek_list.push((c, bit as u8));
+                // A concept nobody on the other side offers can never match.
+                if df[c as usize] > 0 {
+                    seek_list.push((c, bit as u8));
+                }
             }
         }
         seek_list.sort_unstable();
