@@ -237,3 +237,63 @@ mod tests {
         assert!(read_bead_file("hello\n", Path::new("x")).is_err());
     }
 }
+
+/// Beads of one confidence band, and how many of them are right.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CalibrationBin {
+    /// Lowest confidence in the band.
+    pub from: f64,
+    /// Confidence the band stops below (1.0 includes 1.0).
+    pub to: f64,
+    /// Test beads in the band.
+    pub beads: usize,
+    /// Of them, beads that are exactly in the gold (strictly right).
+    pub right: usize,
+}
+
+/// Confidence bands used by [`calibration`].
+pub const CALIBRATION_EDGES: [f64; 5] = [0.0, 0.5, 0.9, 0.99, 1.0];
+
+/// How well confidence separates right from wrong beads: for each band of confidence,
+/// the share of test beads that are strictly right. `confidences[k]` belongs to
+/// `test[k]`.
+pub fn calibration(
+    gold: &IndexBeads,
+    test: &IndexBeads,
+    confidences: &[f64],
+) -> Vec<CalibrationBin> {
+    let gold: HashSet<&Key> = gold.iter().collect();
+    let mut bins: Vec<CalibrationBin> = CALIBRATION_EDGES
+        .windows(2)
+        .map(|w| CalibrationBin {
+            from: w[0],
+            to: w[1],
+            beads: 0,
+            right: 0,
+        })
+        .collect();
+    for (bead, &c) in test.iter().zip(confidences) {
+        let k = bins.iter().position(|b| c < b.to).unwrap_or(bins.len() - 1);
+        bins[k].beads += 1;
+        if gold.contains(bead) {
+            bins[k].right += 1;
+        }
+    }
+    bins
+}
+
+#[cfg(test)]
+mod calibration_tests {
+    use super::*;
+
+    #[test]
+    fn bins_count_right_beads_by_confidence() {
+        let gold: IndexBeads = vec![(vec![0], vec![0]), (vec![1], vec![1])];
+        let test: IndexBeads = vec![(vec![0], vec![0]), (vec![1], vec![]), (vec![], vec![1])];
+        let bins = calibration(&gold, &test, &[0.999, 0.3, 0.95]);
+        assert_eq!(bins[0].beads, 1);
+        assert_eq!(bins[0].right, 0);
+        assert_eq!(bins[2].beads, 1);
+        assert_eq!((bins[3].beads, bins[3].right), (1, 1));
+    }
+}

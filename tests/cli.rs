@@ -13,7 +13,17 @@ fn help_lists_every_command_and_version_works() {
     let w = Workdir::new();
     let out = w.tandem().arg("--help").assert().success();
     let text = String::from_utf8(out.get_output().stdout.clone()).expect("utf8");
-    for cmd in ["split", "align", "eval", "show", "check", "export", "diff", "cite", "completions"] {
+    for cmd in [
+        "split",
+        "align",
+        "eval",
+        "show",
+        "check",
+        "export",
+        "diff",
+        "cite",
+        "completions",
+    ] {
         assert!(text.contains(cmd), "--help lacks {cmd}");
     }
     w.tandem()

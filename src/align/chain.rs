@@ -27,7 +27,12 @@ pub const MIN_LINKS: f32 = 2.0;
 const MAX_RECTANGLE_PER_STEP: usize = 64;
 
 /// Cells `(i, j)` (bead boundaries) of the anchor chain, from `(0, 0)` to `(n, m)`.
-pub(crate) fn anchor_chain(src: &[Unit], tgt: &[Unit], src_vocab: &Vocab, tgt_vocab: &Vocab) -> Vec<(usize, usize)> {
+pub(crate) fn anchor_chain(
+    src: &[Unit],
+    tgt: &[Unit],
+    src_vocab: &Vocab,
+    tgt_vocab: &Vocab,
+) -> Vec<(usize, usize)> {
     let (n, m) = (src.len(), tgt.len());
     let mut src_occ: HashMap<u32, Vec<u32>> = HashMap::new();
     let mut strong: HashMap<u32, bool> = HashMap::new();
@@ -62,11 +67,17 @@ pub(crate) fn anchor_chain(src: &[Unit], tgt: &[Unit], src_vocab: &Vocab, tgt_vo
     }
     let mut links: HashMap<(u32, u32), f32> = HashMap::new();
     for (c, targets) in &tgt_occ {
-        let Some(sources) = src_occ.get(c) else { continue };
+        let Some(sources) = src_occ.get(c) else {
+            continue;
+        };
         if sources.len() > MAX_OCCURRENCES || targets.len() > MAX_OCCURRENCES {
             continue;
         }
-        let weight = if strong.get(c).copied().unwrap_or(false) { MIN_LINKS } else { 1.0 };
+        let weight = if strong.get(c).copied().unwrap_or(false) {
+            MIN_LINKS
+        } else {
+            1.0
+        };
         for &i in sources {
             for &j in targets {
                 *links.entry((i, j)).or_default() += weight;
@@ -156,10 +167,20 @@ mod tests {
 
     #[test]
     fn chain_skips_crossing_and_lighter_pairs() {
-        let items = vec![(0, 5, 1.0), (0, 0, 2.0), (1, 1, 2.0), (2, 9, 5.0), (2, 2, 2.0), (3, 3, 2.0)];
+        let items = vec![
+            (0, 5, 1.0),
+            (0, 0, 2.0),
+            (1, 1, 2.0),
+            (2, 9, 5.0),
+            (2, 2, 2.0),
+            (3, 3, 2.0),
+        ];
         let mut sorted = items.clone();
         sorted.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        assert_eq!(heaviest_increasing_chain(&sorted, 10), vec![(0, 0), (1, 1), (2, 9)]);
+        assert_eq!(
+            heaviest_increasing_chain(&sorted, 10),
+            vec![(0, 0), (1, 1), (2, 9)]
+        );
     }
 
     #[test]

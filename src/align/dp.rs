@@ -120,8 +120,18 @@ impl Band {
 
     /// Cells in either band.
     pub(crate) fn union(&self, other: &Band) -> Band {
-        let lo = self.lo.iter().zip(&other.lo).map(|(a, b)| *a.min(b)).collect();
-        let hi = self.hi.iter().zip(&other.hi).map(|(a, b)| *a.max(b)).collect();
+        let lo = self
+            .lo
+            .iter()
+            .zip(&other.lo)
+            .map(|(a, b)| *a.min(b))
+            .collect();
+        let hi = self
+            .hi
+            .iter()
+            .zip(&other.hi)
+            .map(|(a, b)| *a.max(b))
+            .collect();
         Band::from_ranges(lo, hi)
     }
 
@@ -190,7 +200,13 @@ fn softplus_neg(x: f64) -> f64 {
 /// Find the best path through the band, with a posterior for each of its beads when
 /// `posteriors` is set (otherwise they are 1: the coarse levels only need the path, and
 /// skip the forward–backward sums and their memory).
-pub(crate) fn best_path(band: &Band, n: usize, m: usize, scorer: &Scorer<'_>, posteriors: bool) -> Vec<PathBead> {
+pub(crate) fn best_path(
+    band: &Band,
+    n: usize,
+    m: usize,
+    scorer: &Scorer<'_>,
+    posteriors: bool,
+) -> Vec<PathBead> {
     let cells = band.cells();
     let types = BEADS.len();
     let sums = if posteriors { cells } else { 0 };
@@ -322,8 +338,18 @@ mod tests {
 
     #[test]
     fn log_add_matches_the_exact_formula() {
-        for (a, b) in [(0.0, 0.0), (-1.0, -3.5), (-100.0, -100.2), (5.0, -40.0), (-2.0, f64::NEG_INFINITY)] {
-            let exact = if b == f64::NEG_INFINITY { a } else { (f64::exp(a) + f64::exp(b)).ln() };
+        for (a, b) in [
+            (0.0, 0.0),
+            (-1.0, -3.5),
+            (-100.0, -100.2),
+            (5.0, -40.0),
+            (-2.0, f64::NEG_INFINITY),
+        ] {
+            let exact = if b == f64::NEG_INFINITY {
+                a
+            } else {
+                (f64::exp(a) + f64::exp(b)).ln()
+            };
             assert!((log_add(a, b) - exact).abs() < 1e-6, "{a} {b}");
         }
     }

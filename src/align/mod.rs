@@ -261,15 +261,16 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
                 &src_vocab,
                 &mut tgt_vocab,
             );
-            let band = if full {
-                Band::full(n, m)
-            } else {
-                // Around the first path, and around the anchor chain again: the learned
-                // dictionary makes it much denser.
-                let chain = chain::anchor_chain(&src_units, &tgt_units, &src_vocab, &tgt_vocab);
-                Band::around(&dp::path_cells(&path), 1, n, m, config.radius)
-                    .union(&Band::around(&chain, 1, n, m, config.radius))
-            };
+            let band =
+                if full {
+                    Band::full(n, m)
+                } else {
+                    // Around the first path, and around the anchor chain again: the learned
+                    // dictionary makes it much denser.
+                    let chain = chain::anchor_chain(&src_units, &tgt_units, &src_vocab, &tgt_vocab);
+                    Band::around(&dp::path_cells(&path), 1, n, m, config.radius)
+                        .union(&Band::around(&chain, 1, n, m, config.radius))
+                };
             path = run_level(
                 &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, &band, true,
             );
@@ -414,7 +415,15 @@ fn search(
 ) -> Vec<PathBead> {
     let (n, m) = (src.len(), tgt.len());
     if (n + 1).saturating_mul(m + 1) <= config.max_full_cells || n < 2 || m < 2 {
-        return run_level(src, tgt, src_vocab, tgt_vocab, params, &Band::full(n, m), level == 0);
+        return run_level(
+            src,
+            tgt,
+            src_vocab,
+            tgt_vocab,
+            params,
+            &Band::full(n, m),
+            level == 0,
+        );
     }
     let coarse_params = CostParams {
         paragraphs: false,

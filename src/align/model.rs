@@ -229,13 +229,18 @@ pub(crate) fn features(
     other_vocab: &Vocab,
 ) -> Features {
     // Document frequency of each concept on the other side (concept ids are dense).
-    let concepts = [&vocab.offers, &vocab.seeks, &other_vocab.offers, &other_vocab.seeks]
-        .into_iter()
-        .flatten()
-        .flatten()
-        .copied()
-        .max()
-        .map_or(0, |c| c as usize + 1);
+    let concepts = [
+        &vocab.offers,
+        &vocab.seeks,
+        &other_vocab.offers,
+        &other_vocab.seeks,
+    ]
+    .into_iter()
+    .flatten()
+    .flatten()
+    .copied()
+    .max()
+    .map_or(0, |c| c as usize + 1);
     let mut df: Vec<u32> = vec![0; concepts];
     let mut seen: Vec<u32> = Vec::new();
     for u in other_units {
@@ -311,7 +316,11 @@ pub(crate) fn features(
     for u in units {
         offers.clear();
         for &t in &u.types {
-            offers.extend(vocab.offers[t as usize].iter().filter(|&&c| sought[c as usize]));
+            offers.extend(
+                vocab.offers[t as usize]
+                    .iter()
+                    .filter(|&&c| sought[c as usize]),
+            );
         }
         offers.sort_unstable();
         offers.dedup();

@@ -144,7 +144,9 @@ fn synthetic(n: usize, seed: u64, lang: Lang) -> Vec<String> {
     let mut x = seed;
     (0..n)
         .map(|i| {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let words = 3 + (x >> 33) % 12;
             let mut s = String::new();
             for w in 0..words {

@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 
 use anyhow::{bail, Context as _, Result};
-use tandem::eval::{pair_beads, read_bead_file, score};
+use tandem::alignment::AlignmentFile;
+use tandem::eval::{calibration, pair_beads, read_bead_file, score, BeadFile, CalibrationBin};
+use tandem::export::index_beads;
 
 use super::{exit, output, render, Context};
 
@@ -12,7 +14,8 @@ pub(crate) struct EvalArgs {
     /// Gold alignment, vecalign or ladder format (auto-detected); repeat for several pairs.
     #[arg(short, long, required = true)]
     gold: Vec<PathBuf>,
-    /// Alignment(s) to score, one per gold file, in the same order.
+    /// Alignment(s) to score, one per gold file, in the same order: vecalign, ladder, or a
+    /// tandem alignment file (JSON), which also reports how right beads are by confidence.
     #[arg(required = true, num_args = 1..)]
     test: Vec<PathBuf>,
     /// Source and target sentence counts per pair (`N,M`), to close ladder files;
@@ -45,17 +48,45 @@ pub(crate) fn run(_ctx: &Context, args: EvalArgs) -> Result<i32> {
         bail!("give one --sizes per gold/test pair");
     }
     let mut pairs = Vec::new();
+    // Confidence bands, when every test file is a tandem alignment (JSON).
+    let mut bins: Option<Vec<CalibrationBin>> = Some(Vec::new());
     for (k, (g, t)) in args.gold.iter().zip(&args.test).enumerate() {
-        let read = |p: &PathBuf| -> Result<_> {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("cannot read '{}'", p.display()))?;
-            Ok(read_bead_file(&text, p)?)
+        let read_text = |p: &PathBuf| -> Result<String> {
+            std::fs::read_to_string(p).with_context(|| format!("cannot read '{}'", p.display()))
         };
-        pairs.push(pair_beads(read(g)?, read(t)?, args.sizes.get(k).copied()));
+        let gold = read_bead_file(&read_text(g)?, g)?;
+        let test_text = read_text(t)?;
+        if test_text.trim_start().starts_with('{') {
+            let file = AlignmentFile::from_json(&test_text, t)?;
+            let beads = index_beads(&file);
+            let confidences: Vec<f64> = file.beads.iter().map(|b| b.confidence).collect();
+            let (gold, test) = pair_beads(gold, BeadFile::Beads(beads), args.sizes.get(k).copied());
+            if let Some(all) = bins.as_mut() {
+                let these = calibration(&gold, &test, &confidences);
+                if all.is_empty() {
+                    *all = these;
+                } else {
+                    for (a, b) in all.iter_mut().zip(these) {
+                        a.beads += b.beads;
+                        a.right += b.right;
+                    }
+                }
+            }
+            pairs.push((gold, test));
+        } else {
+            bins = None;
+            pairs.push(pair_beads(
+                gold,
+                read_bead_file(&test_text, t)?,
+                args.sizes.get(k).copied(),
+            ));
+        }
     }
     let s = score(&pairs);
+    let bins = bins.filter(|b| !b.is_empty());
     if args.json {
-        output::to_stdout(format!("{}\n", serde_json::to_string_pretty(&s)?).as_bytes())?;
+        let value = serde_json::json!({ "scores": s, "calibration": bins });
+        output::to_stdout(format!("{}\n", serde_json::to_string_pretty(&value)?).as_bytes())?;
         return Ok(exit::OK);
     }
     let mut table = render::new_table(render::table_width(None));
@@ -72,12 +103,27 @@ pub(crate) fn run(_ctx: &Context, args: EvalArgs) -> Result<i32> {
         format!("{:.4}", s.recall_lax),
         format!("{:.4}", s.f1_lax),
     ]);
-    output::to_stdout(
-        format!(
-            "{table}\n{} test beads, {} gold beads non-empty on both sides\n",
-            s.test_beads, s.gold_beads_nonempty
-        )
-        .as_bytes(),
-    )?;
+    let mut out = format!(
+        "{table}\n{} test beads, {} gold beads non-empty on both sides\n",
+        s.test_beads, s.gold_beads_nonempty
+    );
+    if let Some(bins) = bins {
+        let mut cal = render::new_table(render::table_width(None));
+        cal.set_header(vec!["confidence", "beads", "strictly right", "share right"]);
+        for b in &bins {
+            cal.add_row(vec![
+                format!("{:.2} – {:.2}", b.from, b.to),
+                b.beads.to_string(),
+                b.right.to_string(),
+                if b.beads == 0 {
+                    "–".to_string()
+                } else {
+                    format!("{:.1}%", 100.0 * b.right as f64 / b.beads as f64)
+                },
+            ]);
+        }
+        out.push_str(&format!("{cal}\n"));
+    }
+    output::to_stdout(out.as_bytes())?;
     Ok(exit::OK)
 }
