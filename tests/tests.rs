@@ -4,6 +4,8 @@
 #[allow(dead_code)]
 mod common;
 
+/// Alignment quality floors on ../shared/data/gold (skips without it).
+mod align_quality;
 /// Citing a quotation or locator (issue 7).
 mod cite;
 /// Loading, the CLI shell, safety of writes (issue 2).

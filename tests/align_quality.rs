@@ -1,0 +1,83 @@
+//! Regression floors for alignment quality on the hand-aligned gold sets of
+//! `../shared/data/gold` (skipped when that folder is absent, as on a user's machine).
+//! The floors sit just under what tandem reached; see docs/alignment-quality.md.
+
+use std::path::Path;
+
+use tandem::align::{align_documents, AlignConfig};
+use tandem::document::Document;
+use tandem::eval::{read_bead_file, score, BeadFile};
+use tandem::export::IndexBeads;
+use tandem::lang::Lang;
+use tandem::load::{load_bytes, LoadOptions};
+
+use crate::common::shared_data;
+
+fn presplit(text: &str, lang: Lang) -> Document {
+    let options = LoadOptions {
+        presplit: true,
+        ..LoadOptions::default()
+    };
+    let loaded = load_bytes(text.as_bytes(), Path::new("gold"), &options).expect("gold text loads");
+    Document::new(Path::new("gold"), lang, loaded, None)
+}
+
+fn gold_beads(path: &Path) -> IndexBeads {
+    let text = std::fs::read_to_string(path).expect("gold file");
+    match read_bead_file(&text, path).expect("gold parses") {
+        BeadFile::Beads(b) => b,
+        BeadFile::Rungs(_) => panic!("gold sets are in vecalign format"),
+    }
+}
+
+/// Strict F1 of tandem on a gold set, optionally with target lines `gap` removed.
+fn strict_f1(set: &str, src_lang: Lang, tgt_lang: Lang, gap: Option<std::ops::Range<usize>>) -> Option<f64> {
+    let dir = shared_data()?.join("gold").join(set);
+    let src = std::fs::read_to_string(dir.join("src.txt")).expect("src.txt");
+    let tgt = std::fs::read_to_string(dir.join("tgt.txt")).expect("tgt.txt");
+    let mut gold = gold_beads(&dir.join("gold.txt"));
+    let mut tgt_lines: Vec<&str> = tgt.lines().collect();
+    if let Some(gap) = gap {
+        // Delete a block of the translation; gold beads lose those sentences.
+        let shift = |j: usize| if j >= gap.end { j - gap.len() } else { j };
+        tgt_lines.drain(gap.clone());
+        gold = gold
+            .into_iter()
+            .map(|(s, t)| (s, t.into_iter().filter(|j| !gap.contains(j)).map(shift).collect()))
+            .filter(|(s, t): &(Vec<usize>, Vec<usize>)| !s.is_empty() || !t.is_empty())
+            .collect();
+    }
+    let tgt = tgt_lines.join("\n") + "\n";
+    let config = AlignConfig::for_languages(&src_lang, &tgt_lang);
+    let a = align_documents(&presplit(&src, src_lang), &presplit(&tgt, tgt_lang), &config);
+    let test: IndexBeads = a.beads.iter().map(|b| (b.src.clone().collect(), b.tgt.clone().collect())).collect();
+    Some(score(&[(gold, test)]).f1_strict)
+}
+
+fn check_floor(name: &str, f1: Option<f64>, floor: f64) {
+    match f1 {
+        None => eprintln!("skipped {name}: ../shared/data/gold not found"),
+        Some(f1) => {
+            eprintln!("{name}: strict F1 {f1:.4} (floor {floor})");
+            assert!(f1 >= floor, "{name}: strict F1 {f1:.4} fell below the floor {floor}");
+        }
+    }
+}
+
+#[test]
+fn steinbeck_hu_en_strict_f1_stays_above_the_floor() {
+    check_floor("steinbeck", strict_f1("steinbeck", Lang::Hu, Lang::En, None), 0.970);
+}
+
+#[test]
+fn text_berg_de_fr_strict_f1_stays_above_the_floor() {
+    let de = Lang::Other("de".into());
+    let fr = Lang::Other("fr".into());
+    check_floor("defr.dev", strict_f1("defr.dev", de, fr, None), 0.835);
+}
+
+#[test]
+fn a_thousand_sentence_omission_costs_little() {
+    // ../shared/data/gold/steinbeck with target sentences 2000..3000 deleted.
+    check_floor("steinbeck minus 1,000 sentences", strict_f1("steinbeck", Lang::Hu, Lang::En, Some(2000..3000)), 0.935);
+}
