@@ -24,7 +24,13 @@ fn corpus() -> &'static (Vec<String>, Vec<String>) {
     CORPUS.get_or_init(|| {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/gold/steinbeck");
         let read = |name: &str| -> Option<Vec<String>> {
-            Some(std::fs::read_to_string(dir.join(name)).ok()?.lines().map(str::to_string).collect())
+            Some(
+                std::fs::read_to_string(dir.join(name))
+                    .ok()?
+                    .lines()
+                    .map(str::to_string)
+                    .collect(),
+            )
         };
         match (read("src.txt"), read("tgt.txt")) {
             (Some(s), Some(t)) => (s, t),
@@ -47,7 +53,9 @@ fn synthetic(n: usize) -> (Vec<String>, Vec<String>) {
     let mut x = 7u64;
     let (mut hu, mut en) = (Vec::new(), Vec::new());
     for i in 0..n {
-        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let words = 4 + (x >> 33) % 14;
         let (mut h, mut e) = (String::new(), String::new());
         for w in 0..words {

@@ -31,7 +31,12 @@ fn gold_beads(path: &Path) -> IndexBeads {
 }
 
 /// Strict F1 of tandem on a gold set, optionally with target lines `gap` removed.
-fn strict_f1(set: &str, src_lang: Lang, tgt_lang: Lang, gap: Option<std::ops::Range<usize>>) -> Option<f64> {
+fn strict_f1(
+    set: &str,
+    src_lang: Lang,
+    tgt_lang: Lang,
+    gap: Option<std::ops::Range<usize>>,
+) -> Option<f64> {
     let dir = shared_data()?.join("gold").join(set);
     let src = std::fs::read_to_string(dir.join("src.txt")).expect("src.txt");
     let tgt = std::fs::read_to_string(dir.join("tgt.txt")).expect("tgt.txt");
@@ -43,14 +48,30 @@ fn strict_f1(set: &str, src_lang: Lang, tgt_lang: Lang, gap: Option<std::ops::Ra
         tgt_lines.drain(gap.clone());
         gold = gold
             .into_iter()
-            .map(|(s, t)| (s, t.into_iter().filter(|j| !gap.contains(j)).map(shift).collect()))
+            .map(|(s, t)| {
+                (
+                    s,
+                    t.into_iter()
+                        .filter(|j| !gap.contains(j))
+                        .map(shift)
+                        .collect(),
+                )
+            })
             .filter(|(s, t): &(Vec<usize>, Vec<usize>)| !s.is_empty() || !t.is_empty())
             .collect();
     }
     let tgt = tgt_lines.join("\n") + "\n";
     let config = AlignConfig::for_languages(&src_lang, &tgt_lang);
-    let a = align_documents(&presplit(&src, src_lang), &presplit(&tgt, tgt_lang), &config);
-    let test: IndexBeads = a.beads.iter().map(|b| (b.src.clone().collect(), b.tgt.clone().collect())).collect();
+    let a = align_documents(
+        &presplit(&src, src_lang),
+        &presplit(&tgt, tgt_lang),
+        &config,
+    );
+    let test: IndexBeads = a
+        .beads
+        .iter()
+        .map(|b| (b.src.clone().collect(), b.tgt.clone().collect()))
+        .collect();
     Some(score(&[(gold, test)]).f1_strict)
 }
 
@@ -59,14 +80,21 @@ fn check_floor(name: &str, f1: Option<f64>, floor: f64) {
         None => eprintln!("skipped {name}: ../shared/data/gold not found"),
         Some(f1) => {
             eprintln!("{name}: strict F1 {f1:.4} (floor {floor})");
-            assert!(f1 >= floor, "{name}: strict F1 {f1:.4} fell below the floor {floor}");
+            assert!(
+                f1 >= floor,
+                "{name}: strict F1 {f1:.4} fell below the floor {floor}"
+            );
         }
     }
 }
 
 #[test]
 fn steinbeck_hu_en_strict_f1_stays_above_the_floor() {
-    check_floor("steinbeck", strict_f1("steinbeck", Lang::Hu, Lang::En, None), 0.970);
+    check_floor(
+        "steinbeck",
+        strict_f1("steinbeck", Lang::Hu, Lang::En, None),
+        0.970,
+    );
 }
 
 #[test]
@@ -79,5 +107,9 @@ fn text_berg_de_fr_strict_f1_stays_above_the_floor() {
 #[test]
 fn a_thousand_sentence_omission_costs_little() {
     // ../shared/data/gold/steinbeck with target sentences 2000..3000 deleted.
-    check_floor("steinbeck minus 1,000 sentences", strict_f1("steinbeck", Lang::Hu, Lang::En, Some(2000..3000)), 0.935);
+    check_floor(
+        "steinbeck minus 1,000 sentences",
+        strict_f1("steinbeck", Lang::Hu, Lang::En, Some(2000..3000)),
+        0.935,
+    );
 }

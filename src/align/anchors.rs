@@ -105,6 +105,14 @@ pub fn extract(text: &str, lang: &Lang) -> Vec<Token> {
                     key: word_key(piece),
                 });
             }
+        } else if piece == "<" && text[at..].starts_with("<p>") {
+            // hunalign's paragraph marker: a sentence of its own in presplit input.
+            out.push(Token {
+                kind: Kind::Punct,
+                key: "¶".to_string(),
+            });
+            k += 3;
+            continue;
         } else if let Some(p) = punct_class(piece, &text[..at], &text[at + piece.len()..]) {
             out.push(Token {
                 kind: Kind::Punct,
@@ -476,6 +484,12 @@ mod tests {
     #[test]
     fn english_i_is_not_a_numeral() {
         assert!(keys("I could characterize it.", Lang::En, Kind::Number).is_empty());
+    }
+
+    #[test]
+    fn hunalign_paragraph_marker_is_an_anchor() {
+        assert_eq!(keys("<p>", Lang::Hu, Kind::Punct), ["¶"]);
+        assert!(keys("<p>", Lang::En, Kind::Word).is_empty());
     }
 
     #[test]

@@ -111,7 +111,7 @@ impl Default for AlignConfig {
             dictionary: Dictionary::new(),
             realign: true,
             paragraphs: true,
-            max_full_cells: 1_000_000,
+            max_full_cells: 300_000,
             radius: 6,
         }
     }

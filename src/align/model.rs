@@ -101,6 +101,7 @@ pub(crate) fn prior_reliability(kind: Kind, key: &str) -> f64 {
         Kind::Punct => match key {
             "?" => 0.75,
             "!" => 0.6,
+            "¶" => 0.9,
             _ => 0.45,
         },
         Kind::Word => 0.4,
