@@ -332,6 +332,13 @@ pub(crate) fn best_path(
     out
 }
 
+/// The cells at the bead boundaries of a path, `(0, 0)` first.
+pub(crate) fn path_cells(path: &[PathBead]) -> Vec<(usize, usize)> {
+    let mut cells = vec![(0, 0)];
+    cells.extend(path.iter().map(|b| (b.src.1, b.tgt.1)));
+    cells
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,11 +360,4 @@ mod tests {
             assert!((log_add(a, b) - exact).abs() < 1e-6, "{a} {b}");
         }
     }
-}
-
-/// The cells at the bead boundaries of a path, `(0, 0)` first.
-pub(crate) fn path_cells(path: &[PathBead]) -> Vec<(usize, usize)> {
-    let mut cells = vec![(0, 0)];
-    cells.extend(path.iter().map(|b| (b.src.1, b.tgt.1)));
-    cells
 }
