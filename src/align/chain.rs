@@ -22,9 +22,11 @@ use super::model::{Unit, Vocab};
 pub const MAX_OCCURRENCES: usize = 3;
 /// Fewest rare concepts (of any kind) a candidate pair must share.
 pub const MIN_LINKS: f32 = 2.0;
-/// Most cells a stretch between two chain anchors may span before it is replaced by a
-/// line (two anchors far apart on both sides say little about the path between them).
-const MAX_RECTANGLE_PER_STEP: usize = 64;
+/// Most cells a square stretch between two chain anchors may span before it is replaced
+/// by a line.
+const MAX_RECTANGLE_PER_STEP: usize = 16;
+/// Sentences between the points of such a line.
+const LINE_STEP: usize = 4;
 
 /// Cells `(i, j)` (bead boundaries) of the anchor chain, from `(0, 0)` to `(n, m)`.
 pub(crate) fn anchor_chain(
@@ -103,13 +105,16 @@ pub(crate) fn anchor_chain(
     cells
 }
 
-/// Append `to`, inserting points on the straight line from the last cell when the
-/// rectangle between them would be large and roughly square.
+/// Append `to`. Between two anchors the path is unknown: a skewed stretch (one side
+/// much longer: an omission) keeps its whole rectangle, but a roughly square one is
+/// replaced by points on the straight line every few sentences, so that the band stays
+/// narrow where the texts run in parallel.
 fn push_step(cells: &mut Vec<(usize, usize)>, to: (usize, usize)) {
     let from = *cells.last().unwrap_or(&(0, 0));
     let (di, dj) = (to.0.saturating_sub(from.0), to.1.saturating_sub(from.1));
-    if di * dj > MAX_RECTANGLE_PER_STEP * (di + dj) {
-        let steps = (di.max(dj) / 16).max(1);
+    let square = 4 * di.min(dj) >= 3 * di.max(dj);
+    if square && di * dj > MAX_RECTANGLE_PER_STEP {
+        let steps = (di.max(dj) / LINE_STEP).max(1);
         for k in 1..steps {
             cells.push((from.0 + di * k / steps, from.1 + dj * k / steps));
         }

@@ -197,9 +197,26 @@ fn softplus_neg(x: f64) -> f64 {
     table[k] + (table[k + 1] - table[k]) * frac
 }
 
+/// Bead costs are kept for the backward sweep as fixed-point numbers: 1/64 nat steps,
+/// ±500 nats (a bead costing more than that has no posterior mass anyway).
+const COST_SCALE: f64 = 64.0;
+const NO_BEAD: i16 = i16::MAX;
+
+fn quantise(c: f64) -> i16 {
+    (c * COST_SCALE).round().clamp(-32_000.0, 32_000.0) as i16
+}
+
+fn dequantise(q: i16) -> f64 {
+    f64::from(q) / COST_SCALE
+}
+
 /// Find the best path through the band, with a posterior for each of its beads when
 /// `posteriors` is set (otherwise they are 1: the coarse levels only need the path, and
 /// skip the forward–backward sums and their memory).
+///
+/// Memory per cell: the best score (8 bytes), a back-pointer (1), and with posteriors
+/// the forward log-sum relative to the best score (4) and the quantised cost of every
+/// bead type ending there (2 each).
 pub(crate) fn best_path(
     band: &Band,
     n: usize,
@@ -211,9 +228,12 @@ pub(crate) fn best_path(
     let types = BEADS.len();
     let sums = if posteriors { cells } else { 0 };
     let mut best = vec![f64::INFINITY; cells];
-    let mut alpha = vec![f64::NEG_INFINITY; sums];
+    // alpha(cell) = forward log-sum = rel[cell] − best[cell]; the difference is small and
+    // fits an f32 where alpha itself (up to millions of nats) would not.
+    let mut rel = vec![f32::NEG_INFINITY; sums];
     let mut back = vec![u8::MAX; cells];
-    let mut costs = vec![f32::INFINITY; sums * types];
+    let mut costs = vec![NO_BEAD; sums * types];
+    let alpha = |rel: &[f32], best: &[f64], cell: usize| f64::from(rel[cell]) - best[cell];
     for i in 0..=n {
         for j in band.lo(i) as usize..=band.hi(i) as usize {
             let Some(cell) = band.cell(i, j) else {
@@ -222,7 +242,7 @@ pub(crate) fn best_path(
             if i == 0 && j == 0 {
                 best[cell] = 0.0;
                 if posteriors {
-                    alpha[cell] = 0.0;
+                    rel[cell] = 0.0;
                 }
                 continue;
             }
@@ -249,18 +269,18 @@ pub(crate) fn best_path(
                     arg = ty as u8;
                 }
                 if posteriors {
-                    costs[cell * types + ty] = c as f32;
-                    a = log_add(a, alpha[prev] - c);
+                    let q = quantise(c);
+                    costs[cell * types + ty] = q;
+                    a = log_add(a, alpha(&rel, &best, prev) - dequantise(q));
                 }
             }
             best[cell] = b;
             back[cell] = arg;
-            if posteriors {
-                alpha[cell] = a;
+            if posteriors && b.is_finite() {
+                rel[cell] = (a + b) as f32;
             }
         }
     }
-    // Backward log-sums, reusing `best` (no longer needed once the path is read).
     let mut path_cells = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
@@ -286,9 +306,21 @@ pub(crate) fn best_path(
             })
             .collect();
     }
+    // Forward sums at the start of every path bead, and the total, before `best` is
+    // reused for the backward sums.
+    let end = band.cell(n, m).expect("end cell in band");
+    let z = alpha(&rel, &best, end);
+    let path_alpha: Vec<f64> = path_cells
+        .iter()
+        .map(|&(i, j, ty)| {
+            let (k, l) = BEADS[ty];
+            let prev = band.cell(i - k, j - l).expect("in band");
+            alpha(&rel, &best, prev)
+        })
+        .collect();
+    drop(rel);
     let mut beta = best;
     beta.fill(f64::NEG_INFINITY);
-    let end = band.cell(n, m).expect("end cell in band");
     beta[end] = 0.0;
     for i in (0..=n).rev() {
         for j in (band.lo(i) as usize..=band.hi(i) as usize).rev() {
@@ -306,22 +338,20 @@ pub(crate) fn best_path(
                 let Some(next) = band.cell(i + k, j + l) else {
                     continue;
                 };
-                let c = costs[next * types + ty];
-                if c.is_finite() && beta[next] > f64::NEG_INFINITY {
-                    acc = log_add(acc, beta[next] - f64::from(c));
+                let q = costs[next * types + ty];
+                if q != NO_BEAD && beta[next] > f64::NEG_INFINITY {
+                    acc = log_add(acc, beta[next] - dequantise(q));
                 }
             }
             beta[cell] = acc;
         }
     }
-    let z = alpha[end];
     let mut out = Vec::with_capacity(path_cells.len());
-    for (i, j, ty) in path_cells {
+    for ((i, j, ty), a) in path_cells.into_iter().zip(path_alpha) {
         let (k, l) = BEADS[ty];
         let cell = band.cell(i, j).expect("in band");
-        let prev = band.cell(i - k, j - l).expect("in band");
-        let c = f64::from(costs[cell * types + ty]);
-        let posterior = (alpha[prev] - c + beta[cell] - z).exp().clamp(0.0, 1.0);
+        let c = dequantise(costs[cell * types + ty]);
+        let posterior = (a - c + beta[cell] - z).exp().clamp(0.0, 1.0);
         out.push(PathBead {
             src: (i - k, i),
             tgt: (j - l, j),

@@ -165,6 +165,10 @@ pub fn align_documents(src: &Document, tgt: &Document, config: &AlignConfig) -> 
     align(&Side::from_document(src), &Side::from_document(tgt), config)
 }
 
+/// Band radius around the anchor chain: the chain only has to rescue the path where the
+/// coarse levels smoothed over a long omission, so a narrow band is enough.
+const CHAIN_RADIUS: usize = 3;
+
 /// Default bead-type probabilities (Gale & Church 1993, with 1-3 / 3-1 added).
 fn default_priors() -> [f64; BEADS.len()] {
     // Order of BEADS: 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3.
@@ -224,15 +228,13 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
         passes: 1,
         search: if full { "full" } else { "banded" }.to_string(),
     };
+    let realign = config.realign && n > 0 && m > 0;
+    // Without a second pass, the first one computes the confidences itself.
     let mut path = search(
-        &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, config, 0,
+        &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, config, 0, !realign,
     );
-    if config.realign && n > 0 && m > 0 {
-        let confident: Vec<(usize, usize)> = path
-            .iter()
-            .filter(|b| b.ty == 0 && b.posterior >= 0.9)
-            .map(|b| (b.src.0, b.tgt.0))
-            .collect();
+    if realign {
+        let confident = confident_pairs(&path);
         if confident.len() >= 20 {
             let lengths: Vec<(usize, usize)> = confident
                 .iter()
@@ -261,21 +263,18 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
                 &src_vocab,
                 &mut tgt_vocab,
             );
-            let band =
-                if full {
-                    Band::full(n, m)
-                } else {
-                    // Around the first path, and around the anchor chain again: the learned
-                    // dictionary makes it much denser.
-                    let chain = chain::anchor_chain(&src_units, &tgt_units, &src_vocab, &tgt_vocab);
-                    Band::around(&dp::path_cells(&path), 1, n, m, config.radius)
-                        .union(&Band::around(&chain, 1, n, m, config.radius))
-                };
-            path = run_level(
-                &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, &band, true,
-            );
             stats.passes = 2;
         }
+        // The second pass (or, with too little to learn from, the first again) with
+        // posteriors, around the first path: it already followed any long omission.
+        let band = if full {
+            Band::full(n, m)
+        } else {
+            Band::around(&dp::path_cells(&path), 1, n, m, config.radius)
+        };
+        path = run_level(
+            &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, &band, true,
+        );
     }
     stats.length_ratio = params.length.ratio;
     stats.length_variance = params.length.variance;
@@ -412,6 +411,7 @@ fn search(
     params: &CostParams,
     config: &AlignConfig,
     level: u32,
+    posteriors: bool,
 ) -> Vec<PathBead> {
     let (n, m) = (src.len(), tgt.len());
     if (n + 1).saturating_mul(m + 1) <= config.max_full_cells || n < 2 || m < 2 {
@@ -422,7 +422,7 @@ fn search(
             tgt_vocab,
             params,
             &Band::full(n, m),
-            level == 0,
+            posteriors,
         );
     }
     let coarse_params = CostParams {
@@ -438,15 +438,17 @@ fn search(
         &coarse_params,
         config,
         level + 1,
+        false,
     );
     let mut band = Band::around(&dp::path_cells(&coarse), 2, n, m, config.radius);
     if level == 0 {
         // Also search around the chain of rare shared anchors: it bends with long
         // omissions that the coarse levels may have smoothed over.
         let chain = chain::anchor_chain(src, tgt, src_vocab, tgt_vocab);
-        band = band.union(&Band::around(&chain, 1, n, m, config.radius));
+        let chain_band = Band::around(&chain, 1, n, m, CHAIN_RADIUS);
+        band = band.union(&chain_band);
     }
-    run_level(src, tgt, src_vocab, tgt_vocab, params, &band, level == 0)
+    run_level(src, tgt, src_vocab, tgt_vocab, params, &band, posteriors)
 }
 
 fn run_level(
@@ -463,7 +465,24 @@ fn run_level(
         || model::features(tgt, tgt_vocab, src, src_vocab),
     );
     let scorer = model::Scorer::new(&fs, &ft, params, band);
+    if std::env::var_os("TANDEM_MEM").is_some() {
+        eprintln!("level: src {} | tgt {} | cells {} | masks {}", fs.sizes(), ft.sizes(), band.cells(), scorer.mask_count());
+    }
     dp::best_path(band, src.len(), tgt.len(), &scorer, posteriors)
+}
+
+/// The 1-1 beads of a first path that a second pass may learn from: those whose
+/// neighbours on both sides are 1-1 beads too. (The first pass computes no posteriors:
+/// forward–backward would double its memory, and runs of 1-1 beads are where a
+/// length-and-anchor alignment is reliable.)
+fn confident_pairs(path: &[PathBead]) -> Vec<(usize, usize)> {
+    (0..path.len())
+        .filter(|&k| {
+            let one_to_one = |k: usize| path.get(k).is_some_and(|b| b.ty == 0);
+            one_to_one(k) && k > 0 && one_to_one(k - 1) && one_to_one(k + 1)
+        })
+        .map(|k| (path[k].src.0, path[k].tgt.0))
+        .collect()
 }
 
 /// Bead-type probabilities from a path, smoothed towards the defaults.

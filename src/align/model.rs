@@ -220,6 +220,11 @@ impl Features {
     pub(crate) fn len(&self) -> usize {
         self.offers.len()
     }
+
+    /// Sizes of the pools (debugging memory).
+    pub(crate) fn sizes(&self) -> String {
+        format!("units {} pool {} anchors {} seeks {}", self.offers.len(), self.pool.len(), self.anchors.len(), self.seek_concepts.len())
+    }
 }
 
 /// Build the features of `units` (one side), weighting anchors against `other`.
@@ -264,6 +269,11 @@ pub(crate) fn features(
                 return None;
             }
             let hits: u32 = seeks.iter().map(|&c| df[c as usize]).sum();
+            if hits == 0 {
+                // Nothing on the other side could match it: it says nothing about which
+                // unit it belongs with (and would only add a constant miss penalty).
+                return None;
+            }
             let p_r = (f64::from(hits) / n_other).clamp(0.5 / n_other, MAX_CHANCE);
             let p_a = vocab.reliability[t];
             if p_a <= p_r + 0.01 {
@@ -441,6 +451,10 @@ impl<'a> Scorer<'a> {
             pair_at,
             masks,
         }
+    }
+
+    pub(crate) fn mask_count(&self) -> usize {
+        self.masks.len()
     }
 
     fn masks(&self, s: usize, t: usize) -> (u64, u64) {
