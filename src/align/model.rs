@@ -15,7 +15,7 @@
 //! The same is done from the target side, and the two directions are averaged. A bead's
 //! cost is then `prior(type) + length cost − evidence (+ a paragraph penalty)`.
 //! For speed, the evidence of every (source unit, target unit) pair near the search path
-//! is computed once as two 64-bit masks of matched anchors; a bead of several units ORs
+//! is computed once as two 32-bit masks of matched anchors; a bead of several units ORs
 //! the masks, so a word matched twice counts once.
 
 use std::collections::HashMap;
@@ -37,12 +37,17 @@ const PARAGRAPH_PENALTY: f64 = 2.0;
 /// .972 → .974, defr.dev .839 → .858 against the full cost).
 pub(crate) const UNPAIRED_LENGTH_WEIGHT: f64 = 0.25;
 /// The same at the coarse levels of the search. A coarse unit pools the anchors of its
-/// sentences (at most 64 count) while its length, and so the cost of leaving it out,
+/// sentences (at most 32 count) while its length, and so the cost of leaving it out,
 /// keeps growing; with the sentence-level weight a coarse path would rather drift
 /// across a long omission than leave it out. Measured on a 1,000-sentence omission
 /// (docs/alignment-quality.md): 0.25 finds it in neither test bitext, 0.05 loses one,
 /// 0.1 finds both, and texts without omissions align the same at all of them.
 pub(crate) const COARSE_UNPAIRED_LENGTH_WEIGHT: f64 = 0.1;
+/// A set of a unit's anchors, one bit each.
+type Mask = u32;
+/// Most anchors a unit keeps (the most informative ones): one per bit of a [`Mask`].
+const MAX_ANCHORS: usize = Mask::BITS as usize;
+
 /// Highest chance-match probability an anchor may have and still count.
 const MAX_CHANCE: f64 = 0.9;
 
@@ -154,7 +159,7 @@ struct Anchor {
 pub(crate) struct Features {
     /// Sorted offered concepts per unit (ranges into `pool`).
     offers: Vec<(u32, u32)>,
-    /// Anchors per unit (ranges into `anchors`), at most 64.
+    /// Anchors per unit (ranges into `anchors`), at most [`MAX_ANCHORS`].
     anchor_ranges: Vec<(u32, u32)>,
     anchors: Vec<Anchor>,
     /// Sum of miss weights per unit, against 1, 2 or 3 units of the other side.
@@ -183,11 +188,11 @@ impl Features {
 
     /// Bits of `u`'s anchors that find a sought concept among `offers` (sorted): one
     /// merge walk over two sorted lists.
-    fn match_mask(&self, u: usize, offers: &[u32]) -> u64 {
+    fn match_mask(&self, u: usize, offers: &[u32]) -> Mask {
         let (a, b) = self.seek_ranges[u];
         let concepts = &self.seek_concepts[a as usize..b as usize];
         let bits = &self.seek_bits[a as usize..b as usize];
-        let mut mask = 0u64;
+        let mut mask = 0;
         let (mut i, mut j) = (0, 0);
         while i < concepts.len() && j < offers.len() {
             match concepts[i].cmp(&offers[j]) {
@@ -204,7 +209,7 @@ impl Features {
 
     /// Evidence of unit `u` against `others` units of the other side (1..=3) whose
     /// matches are `mask`.
-    fn evidence(&self, u: usize, others: usize, mask: u64) -> f64 {
+    fn evidence(&self, u: usize, others: usize, mask: Mask) -> f64 {
         let k = others.clamp(1, 3) - 1;
         let anchors = self.anchors(u);
         let mut e = f64::from(self.base[u][k]);
@@ -344,9 +349,9 @@ pub(crate) fn features(
                 chosen.push(((p_a / p_r).ln(), t));
             }
         }
-        if chosen.len() > 64 {
+        if chosen.len() > MAX_ANCHORS {
             chosen.sort_by(|a, b| b.0.total_cmp(&a.0));
-            chosen.truncate(64);
+            chosen.truncate(MAX_ANCHORS);
         }
         let a0 = f.anchors.len() as u32;
         let mut base = [0.0f32; 3];
@@ -411,7 +416,7 @@ pub(crate) struct Scorer<'a> {
     pair_lo: Vec<u32>,
     pair_hi: Vec<u32>,
     pair_at: Vec<usize>,
-    masks: Vec<(u64, u64)>,
+    masks: Vec<(Mask, Mask)>,
 }
 
 impl<'a> Scorer<'a> {
@@ -457,7 +462,7 @@ impl<'a> Scorer<'a> {
         self.masks.len()
     }
 
-    fn masks(&self, s: usize, t: usize) -> (u64, u64) {
+    fn masks(&self, s: usize, t: usize) -> (Mask, Mask) {
         let (lo, hi) = (self.pair_lo[s] as usize, self.pair_hi[s] as usize);
         if (lo..hi).contains(&t) {
             self.masks[self.pair_at[s] + t - lo]
@@ -493,11 +498,11 @@ impl<'a> Scorer<'a> {
             }
             let mut evidence = 0.0;
             for s in i0..i1 {
-                let mask = (j0..j1).fold(0u64, |acc, t| acc | self.masks(s, t).0);
+                let mask = (j0..j1).fold(0, |acc, t| acc | self.masks(s, t).0);
                 evidence += src.evidence(s, j1 - j0, mask);
             }
             for t in j0..j1 {
-                let mask = (i0..i1).fold(0u64, |acc, s| acc | self.masks(s, t).1);
+                let mask = (i0..i1).fold(0, |acc, s| acc | self.masks(s, t).1);
                 evidence += tgt.evidence(t, i1 - i0, mask);
             }
             cost -= DIRECTION_WEIGHT * evidence;

@@ -223,7 +223,7 @@ fn a_block_missing_from_the_translation_is_found() {
         .filter(|b| b.tgt.is_empty())
         .map(|b| b.src.len())
         .sum();
-    assert!((50..=70).contains(&deleted), "{deleted} deleted");
+    assert!((45..=70).contains(&deleted), "{deleted} deleted");
     let right = a
         .beads
         .iter()
@@ -234,6 +234,7 @@ fn a_block_missing_from_the_translation_is_found() {
             (s < 100 && t == s) || (s >= 160 && t + 60 == s)
         })
         .count();
+    eprintln!("{deleted} deleted, {right} right 1-1 beads");
     assert!(right >= 220, "{right} right 1-1 beads");
 }
 

@@ -8,7 +8,8 @@ use rayon::prelude::*;
 use tandem::align::{align_documents, AlignConfig, Alignment};
 use tandem::alignment::{is_alignment_file, AlignmentFile};
 use tandem::corpus::{discover, doc_id, DocPair};
-use tandem::export::{index_beads, ladder, tsv, vecalign};
+use tandem::document::Document;
+use tandem::export::{ladder, tsv, vecalign, IndexBeads};
 use tandem::lang::Lang;
 use tandem::load::sha256_hex;
 use tandem::write::Overwrite;
@@ -150,8 +151,7 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
     let record_path = out
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("{id}.json")));
-    let file = AlignmentFile::new(&id, &src, &tgt, &alignment, &record_path);
-    let bytes = render_format(&file, args.format);
+    let bytes = render_format(&id, &src, &tgt, &alignment, &record_path, args.format);
     match &out {
         Some(path) => {
             let overwrite = if args.force {
@@ -165,9 +165,9 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
         }
         None => output::to_stdout(&bytes)?,
     }
-    let row = Summary::of(
+    let row = Summary::of_alignment(
         &id,
-        &file,
+        (src.sentences.len(), tgt.sentences.len()),
         &alignment,
         started.elapsed().as_secs_f64(),
         "aligned",
@@ -220,15 +220,22 @@ fn default_output(original: &Path, id: &str) -> Option<PathBuf> {
         .then(|| Path::new("alignments").join(format!("{id}.json")))
 }
 
-fn render_format(file: &AlignmentFile, format: AlignFormat) -> Vec<u8> {
+/// The output bytes. vecalign and ladder need only the beads, so the (large) alignment
+/// record with both texts is built only for json and tsv.
+fn render_format(id: &str, src: &Document, tgt: &Document, alignment: &Alignment, record_path: &Path, format: AlignFormat) -> Vec<u8> {
+    let beads: IndexBeads = alignment
+        .beads
+        .iter()
+        .map(|b| (b.src.clone().collect(), b.tgt.clone().collect()))
+        .collect();
     match format {
-        AlignFormat::Json => file.to_json().into_bytes(),
-        AlignFormat::Vecalign => vecalign::write(&index_beads(file)).into_bytes(),
+        AlignFormat::Vecalign => vecalign::write(&beads).into_bytes(),
         AlignFormat::Ladder => {
-            let conf: Vec<f64> = file.beads.iter().map(|b| b.confidence).collect();
-            ladder::write(&index_beads(file), &conf).into_bytes()
+            let conf: Vec<f64> = alignment.beads.iter().map(|b| b.confidence).collect();
+            ladder::write(&beads, &conf).into_bytes()
         }
-        AlignFormat::Tsv => tsv::write(file).into_bytes(),
+        AlignFormat::Json => AlignmentFile::new(id, src, tgt, alignment, record_path).to_json().into_bytes(),
+        AlignFormat::Tsv => tsv::write(&AlignmentFile::new(id, src, tgt, alignment, record_path)).into_bytes(),
     }
 }
 
@@ -247,14 +254,24 @@ pub(crate) struct Summary {
 }
 
 impl Summary {
-    fn of(
-        id: &str,
-        file: &AlignmentFile,
-        _alignment: &Alignment,
-        seconds: f64,
-        status: &str,
-    ) -> Self {
-        Summary::from_file(id, file, seconds, status)
+    fn of_alignment(id: &str, sentences: (usize, usize), alignment: &Alignment, seconds: f64, status: &str) -> Self {
+        let beads = alignment.beads.len();
+        let ones = alignment.beads.iter().filter(|b| b.src.len() == 1 && b.tgt.len() == 1).count();
+        Summary {
+            id: id.to_string(),
+            src_sentences: sentences.0,
+            tgt_sentences: sentences.1,
+            beads,
+            one_to_one: if beads == 0 { 0.0 } else { ones as f64 / beads as f64 },
+            low: alignment.beads.iter().filter(|b| b.confidence < LOW_CONFIDENCE).count(),
+            mean_confidence: if beads == 0 {
+                0.0
+            } else {
+                alignment.beads.iter().map(|b| b.confidence).sum::<f64>() / beads as f64
+            },
+            seconds,
+            status: status.to_string(),
+        }
     }
 
     fn from_file(id: &str, file: &AlignmentFile, seconds: f64, status: &str) -> Self {
