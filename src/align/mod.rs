@@ -231,7 +231,7 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
     let realign = config.realign && n > 0 && m > 0;
     // Without a second pass, the first one computes the confidences itself.
     let mut path = search(
-        &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, config, 0, !realign,
+        &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, config, !realign,
     );
     if realign {
         let confident = confident_pairs(&path);
@@ -321,7 +321,7 @@ fn units(side: &Side<'_>, vocab: &mut Vocab) -> Vec<Unit> {
             len: text.chars().count() as u32,
             para,
             para_start: side.paragraphs.is_some() && prev_para != Some(para),
-            types,
+            types: types.into_boxed_slice(),
         });
         prev_para = Some(para);
     }
@@ -401,8 +401,10 @@ fn add_translations(vocab: &mut Vocab, learned: &Dictionary, other: &str, concep
     }
 }
 
-/// Search at the given level (0 = sentences, L = runs of 2^L sentences): in full when
-/// small, else coarse-to-fine.
+/// Search the sentence grid: in full when small, else coarse-to-fine. The coarsest
+/// level (runs of 2^L sentences) is searched in full, each finer one in a band around the
+/// path of the level above; the sentence level also around the anchor chain. Levels are
+/// built one at a time from the sentences, so only one coarse level is in memory.
 fn search(
     src: &[Unit],
     tgt: &[Unit],
@@ -410,11 +412,13 @@ fn search(
     tgt_vocab: &Vocab,
     params: &CostParams,
     config: &AlignConfig,
-    level: u32,
     posteriors: bool,
 ) -> Vec<PathBead> {
     let (n, m) = (src.len(), tgt.len());
-    if (n + 1).saturating_mul(m + 1) <= config.max_full_cells || n < 2 || m < 2 {
+    let fits = |n: usize, m: usize| {
+        (n + 1).saturating_mul(m + 1) <= config.max_full_cells || n < 2 || m < 2
+    };
+    if fits(n, m) {
         return run_level(
             src,
             tgt,
@@ -425,29 +429,37 @@ fn search(
             posteriors,
         );
     }
+    let mut top = 1u32;
+    while !fits(n.div_ceil(1 << top), m.div_ceil(1 << top)) {
+        top += 1;
+    }
     let coarse_params = CostParams {
         paragraphs: false,
         unpaired_length_weight: model::COARSE_UNPAIRED_LENGTH_WEIGHT,
         ..params.clone()
     };
-    let coarse = search(
-        &model::coarsen(src),
-        &model::coarsen(tgt),
-        src_vocab,
-        tgt_vocab,
-        &coarse_params,
-        config,
-        level + 1,
-        false,
-    );
-    let mut band = Band::around(&dp::path_cells(&coarse), 2, n, m, config.radius);
-    if level == 0 {
-        // Also search around the chain of rare shared anchors: it bends with long
-        // omissions that the coarse levels may have smoothed over.
-        let chain = chain::anchor_chain(src, tgt, src_vocab, tgt_vocab);
-        let chain_band = Band::around(&chain, 1, n, m, CHAIN_RADIUS);
-        band = band.union(&chain_band);
+    let mut path: Vec<PathBead> = Vec::new();
+    for level in (1..=top).rev() {
+        let s = model::coarsen_by(src, 1 << level);
+        let t = model::coarsen_by(tgt, 1 << level);
+        let band = if level == top {
+            Band::full(s.len(), t.len())
+        } else {
+            Band::around(&dp::path_cells(&path), 2, s.len(), t.len(), config.radius)
+        };
+        path = run_level(&s, &t, src_vocab, tgt_vocab, &coarse_params, &band, false);
     }
+    // Also search around the chain of rare shared anchors: it bends with long omissions
+    // that the coarse levels may have smoothed over.
+    let chain = chain::anchor_chain(src, tgt, src_vocab, tgt_vocab);
+    let band = Band::around(&dp::path_cells(&path), 2, n, m, config.radius).union(&Band::around(
+        &chain,
+        1,
+        n,
+        m,
+        CHAIN_RADIUS,
+    ));
+    drop(path);
     run_level(src, tgt, src_vocab, tgt_vocab, params, &band, posteriors)
 }
 
@@ -465,9 +477,6 @@ fn run_level(
         || model::features(tgt, tgt_vocab, src, src_vocab),
     );
     let scorer = model::Scorer::new(&fs, &ft, params, band);
-    if std::env::var_os("TANDEM_MEM").is_some() {
-        eprintln!("level: src {} | tgt {} | cells {} | masks {}", fs.sizes(), ft.sizes(), band.cells(), scorer.mask_count());
-    }
     dp::best_path(band, src.len(), tgt.len(), &scorer, posteriors)
 }
 

@@ -123,22 +123,24 @@ pub(crate) struct Unit {
     /// Whether the unit starts a paragraph.
     pub(crate) para_start: bool,
     /// Sorted, unique anchor types.
-    pub(crate) types: Vec<u32>,
+    pub(crate) types: Box<[u32]>,
 }
 
-/// Merge units two by two (a coarser level of the search).
-pub(crate) fn coarsen(units: &[Unit]) -> Vec<Unit> {
+/// Merge every `factor` consecutive units into one (a coarser level of the search).
+pub(crate) fn coarsen_by(units: &[Unit], factor: usize) -> Vec<Unit> {
+    let mut types: Vec<u32> = Vec::new();
     units
-        .chunks(2)
-        .map(|pair| {
-            let mut types: Vec<u32> = pair.iter().flat_map(|u| u.types.iter().copied()).collect();
+        .chunks(factor.max(1))
+        .map(|run| {
+            types.clear();
+            types.extend(run.iter().flat_map(|u| u.types.iter().copied()));
             types.sort_unstable();
             types.dedup();
             Unit {
-                len: pair.iter().map(|u| u.len).sum(),
+                len: run.iter().map(|u| u.len).sum(),
                 para: 0,
                 para_start: false,
-                types,
+                types: types.as_slice().into(),
             }
         })
         .collect()
@@ -147,8 +149,6 @@ pub(crate) fn coarsen(units: &[Unit]) -> Vec<Unit> {
 /// One weighted anchor of a unit.
 #[derive(Debug, Clone, Copy)]
 struct Anchor {
-    /// Range of sought concepts in [`Features::pool`].
-    seeks: (u32, u32),
     /// Weight of a match minus weight of a miss, against 1, 2 or 3 units of the other
     /// side (more units, more chance matches).
     delta: [f32; 3],
@@ -224,11 +224,6 @@ impl Features {
 
     pub(crate) fn len(&self) -> usize {
         self.offers.len()
-    }
-
-    /// Sizes of the pools (debugging memory).
-    pub(crate) fn sizes(&self) -> String {
-        format!("units {} pool {} anchors {} seeks {}", self.offers.len(), self.pool.len(), self.anchors.len(), self.seek_concepts.len())
     }
 }
 
@@ -325,7 +320,6 @@ pub(crate) fn features(
         ..Features::default()
     };
     f.prefix_len.push(0);
-    let mut seek_range: HashMap<u32, (u32, u32)> = HashMap::new();
     let mut offers: Vec<u32> = Vec::new();
     let mut chosen: Vec<(f64, u32)> = Vec::new();
     let mut seek_list: Vec<(u32, u8)> = Vec::new();
@@ -355,33 +349,23 @@ pub(crate) fn features(
         }
         let a0 = f.anchors.len() as u32;
         let mut base = [0.0f32; 3];
-        for &(_, t) in &chosen {
+        seek_list.clear();
+        for (bit, &(_, t)) in chosen.iter().enumerate() {
             let (p_a, p_r) = weights[t as usize].unwrap_or((0.0, 1.0));
             let (delta, miss) = weigh(p_a, p_r);
-            let range = *seek_range.entry(t).or_insert_with(|| {
-                let s = f.pool.len() as u32;
-                f.pool.extend_from_slice(&vocab.seeks[t as usize]);
-                (s, f.pool.len() as u32)
-            });
-            f.anchors.push(Anchor {
-                seeks: range,
-                delta,
-            });
+            f.anchors.push(Anchor { delta });
             for k in 0..3 {
                 base[k] += miss[k];
             }
-        }
-        f.anchor_ranges.push((a0, f.anchors.len() as u32));
-        f.base.push(base);
-        seek_list.clear();
-        for (bit, anchor) in f.anchors[a0 as usize..].iter().enumerate() {
-            for &c in &f.pool[anchor.seeks.0 as usize..anchor.seeks.1 as usize] {
+            for &c in &vocab.seeks[t as usize] {
                 // A concept nobody on the other side offers can never match.
                 if df[c as usize] > 0 {
                     seek_list.push((c, bit as u8));
                 }
             }
         }
+        f.anchor_ranges.push((a0, f.anchors.len() as u32));
+        f.base.push(base);
         seek_list.sort_unstable();
         let s0 = f.seek_concepts.len() as u32;
         f.seek_concepts.extend(seek_list.iter().map(|p| p.0));
@@ -456,10 +440,6 @@ impl<'a> Scorer<'a> {
             pair_at,
             masks,
         }
-    }
-
-    pub(crate) fn mask_count(&self) -> usize {
-        self.masks.len()
     }
 
     fn masks(&self, s: usize, t: usize) -> (Mask, Mask) {

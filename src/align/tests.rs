@@ -234,7 +234,6 @@ fn a_block_missing_from_the_translation_is_found() {
             (s < 100 && t == s) || (s >= 160 && t + 60 == s)
         })
         .count();
-    eprintln!("{deleted} deleted, {right} right 1-1 beads");
     assert!(right >= 220, "{right} right 1-1 beads");
 }
 

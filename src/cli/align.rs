@@ -222,7 +222,14 @@ fn default_output(original: &Path, id: &str) -> Option<PathBuf> {
 
 /// The output bytes. vecalign and ladder need only the beads, so the (large) alignment
 /// record with both texts is built only for json and tsv.
-fn render_format(id: &str, src: &Document, tgt: &Document, alignment: &Alignment, record_path: &Path, format: AlignFormat) -> Vec<u8> {
+fn render_format(
+    id: &str,
+    src: &Document,
+    tgt: &Document,
+    alignment: &Alignment,
+    record_path: &Path,
+    format: AlignFormat,
+) -> Vec<u8> {
     let beads: IndexBeads = alignment
         .beads
         .iter()
@@ -234,8 +241,12 @@ fn render_format(id: &str, src: &Document, tgt: &Document, alignment: &Alignment
             let conf: Vec<f64> = alignment.beads.iter().map(|b| b.confidence).collect();
             ladder::write(&beads, &conf).into_bytes()
         }
-        AlignFormat::Json => AlignmentFile::new(id, src, tgt, alignment, record_path).to_json().into_bytes(),
-        AlignFormat::Tsv => tsv::write(&AlignmentFile::new(id, src, tgt, alignment, record_path)).into_bytes(),
+        AlignFormat::Json => AlignmentFile::new(id, src, tgt, alignment, record_path)
+            .to_json()
+            .into_bytes(),
+        AlignFormat::Tsv => {
+            tsv::write(&AlignmentFile::new(id, src, tgt, alignment, record_path)).into_bytes()
+        }
     }
 }
 
@@ -254,16 +265,34 @@ pub(crate) struct Summary {
 }
 
 impl Summary {
-    fn of_alignment(id: &str, sentences: (usize, usize), alignment: &Alignment, seconds: f64, status: &str) -> Self {
+    fn of_alignment(
+        id: &str,
+        sentences: (usize, usize),
+        alignment: &Alignment,
+        seconds: f64,
+        status: &str,
+    ) -> Self {
         let beads = alignment.beads.len();
-        let ones = alignment.beads.iter().filter(|b| b.src.len() == 1 && b.tgt.len() == 1).count();
+        let ones = alignment
+            .beads
+            .iter()
+            .filter(|b| b.src.len() == 1 && b.tgt.len() == 1)
+            .count();
         Summary {
             id: id.to_string(),
             src_sentences: sentences.0,
             tgt_sentences: sentences.1,
             beads,
-            one_to_one: if beads == 0 { 0.0 } else { ones as f64 / beads as f64 },
-            low: alignment.beads.iter().filter(|b| b.confidence < LOW_CONFIDENCE).count(),
+            one_to_one: if beads == 0 {
+                0.0
+            } else {
+                ones as f64 / beads as f64
+            },
+            low: alignment
+                .beads
+                .iter()
+                .filter(|b| b.confidence < LOW_CONFIDENCE)
+                .count(),
             mean_confidence: if beads == 0 {
                 0.0
             } else {
