@@ -1,6 +1,7 @@
 //! `tandem align`: one pair, or a whole corpus in parallel.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use anyhow::{bail, Context as _, Result};
@@ -16,6 +17,11 @@ use tandem::write::Overwrite;
 
 use super::input::{lang_from_name, load_document, InputArgs};
 use super::{exit, output, render, Context};
+
+/// Set by Ctrl-C / SIGTERM during a batch.
+static STOP: AtomicBool = AtomicBool::new(false);
+/// Status of a document skipped after an interruption.
+const INTERRUPTED: &str = "interrupted";
 
 /// Confidence below which a bead counts as low-confidence in summaries.
 pub(crate) const LOW_CONFIDENCE: f64 = 0.5;
@@ -262,6 +268,8 @@ pub(crate) struct Summary {
     pub(crate) mean_confidence: f64,
     pub(crate) seconds: f64,
     pub(crate) status: String,
+    /// Findings of `tandem check` (errors and warnings), when the record was built.
+    pub(crate) findings: Option<usize>,
 }
 
 impl Summary {
@@ -300,6 +308,7 @@ impl Summary {
             },
             seconds,
             status: status.to_string(),
+            findings: None,
         }
     }
 
@@ -328,6 +337,13 @@ impl Summary {
             },
             seconds,
             status: status.to_string(),
+            findings: Some(
+                tandem::review::check(file, &tandem::review::CheckConfig::default())
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity != tandem::review::Severity::Info)
+                    .count(),
+            ),
         }
     }
 }
@@ -396,7 +412,13 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
     } else {
         None
     };
+    // Ctrl-C / SIGTERM: documents already started finish (their files are written
+    // atomically); the others are skipped, and a rerun picks them up.
+    let _ = ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst));
     let work = |pair: &DocPair| -> Outcome {
+        if STOP.load(Ordering::SeqCst) {
+            return Outcome::Failed(pair.id.clone(), INTERRUPTED.into());
+        }
         let result = align_one(ctx, args, pair, &out, &src_lang, &tgt_lang, &config);
         if let Some(bar) = &progress {
             bar.inc(1);
@@ -431,7 +453,9 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
             }
             Outcome::Failed(id, why) => {
                 failed += 1;
-                eprintln!("error: {id}: {why}");
+                if why != INTERRUPTED {
+                    eprintln!("error: {id}: {why}");
+                }
                 rows.push(Summary {
                     id,
                     src_sentences: 0,
@@ -441,7 +465,8 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
                     low: 0,
                     mean_confidence: 0.0,
                     seconds: 0.0,
-                    status: "FAILED".into(),
+                    status: format!("FAILED: {why}"),
+                    findings: None,
                 });
             }
         }
@@ -456,6 +481,14 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
         }
     } else {
         output::to_stdout(render::summary_table(ctx, &rows, &src_lang, &tgt_lang).as_bytes())?;
+    }
+    if STOP.load(Ordering::SeqCst) {
+        let skipped = rows
+            .iter()
+            .filter(|r| r.status.ends_with(INTERRUPTED))
+            .count();
+        eprintln!("interrupted: {skipped} document(s) not aligned; run the same command again to finish them");
+        return Ok(exit::INTERRUPTED);
     }
     if failed > 0 {
         eprintln!(

@@ -27,6 +27,8 @@ pub(crate) mod exit {
     /// Usage or input error (bad flag, missing or unreadable file, stale alignment,
     /// failed documents in a batch).
     pub const ERROR: i32 = 2;
+    /// A batch was interrupted (Ctrl-C / SIGTERM); rerun to finish (128 + SIGINT).
+    pub const INTERRUPTED: i32 = 130;
 }
 
 /// Put a Hungarian original and its English translation side by side, sentence by

@@ -4,7 +4,7 @@
 use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table};
 use tandem::lang::Lang;
 
-use super::align::Summary;
+use super::align::{Summary, LOW_CONFIDENCE};
 use super::Context;
 
 /// Width for tables: `--width`, else `COLUMNS`, else the terminal, else 100.
@@ -44,12 +44,13 @@ pub(crate) fn summary_table(_ctx: &Context, rows: &[Summary], src: &Lang, tgt: &
     let mut table = new_table(table_width(None));
     table.set_header(vec![
         Cell::new("document"),
-        Cell::new(format!("{src} sent.")),
-        Cell::new(format!("{tgt} sent.")),
+        Cell::new(src.code()),
+        Cell::new(tgt.code()),
         Cell::new("beads"),
         Cell::new("1-1"),
-        Cell::new("low conf."),
-        Cell::new("mean conf."),
+        Cell::new("low"),
+        Cell::new("conf."),
+        Cell::new("findings"),
         Cell::new("time"),
         Cell::new("status"),
     ]);
@@ -62,6 +63,7 @@ pub(crate) fn summary_table(_ctx: &Context, rows: &[Summary], src: &Lang, tgt: &
             num(format!("{:.0}%", r.one_to_one * 100.0)),
             num(r.low),
             num(format!("{:.2}", r.mean_confidence)),
+            num(r.findings.map_or("–".to_string(), |n| n.to_string())),
             num(format!("{:.2}s", r.seconds)),
             Cell::new(&r.status),
         ]);
@@ -70,8 +72,9 @@ pub(crate) fn summary_table(_ctx: &Context, rows: &[Summary], src: &Lang, tgt: &
     let total_tgt: usize = rows.iter().map(|r| r.tgt_sentences).sum();
     let total_beads: usize = rows.iter().map(|r| r.beads).sum();
     let total_low: usize = rows.iter().map(|r| r.low).sum();
+    let total_findings: usize = rows.iter().filter_map(|r| r.findings).sum();
     format!(
-        "{table}\n{} document(s): {total_src} {src} / {total_tgt} {tgt} sentences, {total_beads} beads, {total_low} low-confidence\n",
+        "{table}\n{} document(s): {total_src} {src} / {total_tgt} {tgt} sentences, {total_beads} beads, {total_low} below confidence {LOW_CONFIDENCE}, {total_findings} check findings (tandem check alignments/<id>.json)\n",
         rows.len()
     )
 }
