@@ -6,6 +6,8 @@ mod common;
 
 /// Alignment quality floors on ../shared/data/gold (skips without it).
 mod align_quality;
+/// Batch alignment of a corpus (issue 8).
+mod batch;
 /// Citing a quotation or locator (issue 7).
 mod cite;
 /// Loading, the CLI shell, safety of writes (issue 2).
