@@ -47,4 +47,6 @@ pub mod lang;
 pub mod load;
 pub mod review;
 pub mod segment;
+#[cfg(test)]
+mod testing;
 pub mod write;

@@ -1,0 +1,190 @@
+//! Helpers for the property ("fuzz") tests of the library (test builds only).
+//!
+//! Every property test named `fuzz_*` takes its case count from [`cases`], so the whole
+//! set runs quickly by default and can be run for longer with `PROPTEST_CASES`:
+//!
+//! ```text
+//! PROPTEST_CASES=100000 cargo test --release fuzz_
+//! ```
+
+use proptest::prelude::*;
+
+/// A proptest configuration with `default` cases, or `PROPTEST_CASES` when it is set
+/// (`ProptestConfig::with_cases` alone would ignore the variable).
+pub(crate) fn cases(default: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(default);
+    ProptestConfig {
+        cases,
+        // Shrinking a failure on a long input can take minutes; a bounded number of
+        // shrink steps still gives a small enough case to read.
+        max_shrink_iters: 2048,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Short strings that have broken text tools: line ends of every kind, control
+/// characters, BOMs, combining marks, RTL and CJK text, emoji with joiners, lookalike
+/// letters, sentence punctuation, markup and JSON syntax, numbers at integer limits.
+pub(crate) const TRICKY: &[&str] = &[
+    "",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\n\n",
+    "\r",
+    "\r\n",
+    "\r\n\r\n",
+    "\u{0}",
+    "\u{1}",
+    "\u{7f}",
+    "\u{85}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{feff}",
+    "\u{a0}",
+    "\u{200b}",
+    "\u{200d}",
+    "\u{202e}",
+    "\u{fffd}",
+    "#",
+    "# header\n",
+    "-",
+    "-\n",
+    "a-\nb",
+    "poli-\ntika",
+    ".",
+    "!",
+    "?",
+    "…",
+    "...",
+    "。",
+    "！",
+    "؟",
+    "«",
+    "»",
+    "„",
+    "”",
+    "\"",
+    "'",
+    "/",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    ",",
+    "1963.",
+    "XIV.",
+    "dr.",
+    "Sz. K.",
+    "U.S.",
+    "stb.",
+    "47/1963.",
+    "Á",
+    "á",
+    "é",
+    "ő",
+    "ű",
+    "õ",
+    "û",
+    "Õ",
+    "Û",
+    "e\u{301}",
+    "o\u{30b}",
+    "\u{301}",
+    "\u{301}\u{301}\u{301}",
+    "Z\u{351}\u{34a}\u{36e}",
+    "ﬁ",
+    "ß",
+    "İ",
+    "ǅ",
+    "مرحبا بالعالم.",
+    "שלום עולם.",
+    "你好，世界。",
+    "日本語の文です。",
+    "한국어 문장.",
+    "🙂",
+    "👩‍👩‍👧",
+    "🇭🇺",
+    "1️⃣",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    "0",
+    "-1",
+    "4294967296",
+    "18446744073709551616",
+    "1e309",
+    "NaN",
+    "p1.s1",
+    "l0",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "<![CDATA[",
+    "]]>",
+    "x",
+    "word ",
+    "Word. ",
+];
+
+/// A string made of tricky pieces and arbitrary characters.
+pub(crate) fn tricky_string(max_pieces: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            3 => proptest::sample::select(TRICKY).prop_map(str::to_string),
+            1 => any::<char>().prop_map(String::from),
+            1 => "[a-zA-Záéíóöőúüű ]{1,12}",
+        ],
+        0..max_pieces,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// Bytes: arbitrary, or tricky text with a few bytes flipped or cut (a damaged file).
+pub(crate) fn tricky_bytes(max_len: usize) -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..max_len),
+        (
+            tricky_string(max_len / 4),
+            proptest::collection::vec((any::<usize>(), any::<u8>()), 0..4),
+            any::<usize>(),
+        )
+            .prop_map(|(s, flips, cut)| {
+                let mut bytes = s.into_bytes();
+                for (at, b) in flips {
+                    if !bytes.is_empty() {
+                        let n = bytes.len();
+                        bytes[at % n] = b;
+                    }
+                }
+                let keep = if bytes.is_empty() {
+                    0
+                } else {
+                    cut % (bytes.len() + 1)
+                };
+                bytes.truncate(keep.max(bytes.len() / 2));
+                bytes
+            }),
+        // UTF-16 (both orders, with or without BOM) of tricky text.
+        (tricky_string(max_len / 8), any::<bool>(), any::<bool>()).prop_map(|(s, big, bom)| {
+            let mut out = Vec::new();
+            if bom {
+                out.extend(if big { [0xFE, 0xFF] } else { [0xFF, 0xFE] });
+            }
+            for u in s.encode_utf16() {
+                out.extend(if big {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                });
+            }
+            out
+        }),
+    ]
+}
