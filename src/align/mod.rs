@@ -595,4 +595,6 @@ fn learn_reliability_rev(
 }
 
 #[cfg(test)]
+mod fuzz;
+#[cfg(test)]
 mod tests;
