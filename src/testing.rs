@@ -188,3 +188,101 @@ pub(crate) fn tricky_bytes(max_len: usize) -> impl Strategy<Value = Vec<u8>> {
         }),
     ]
 }
+
+/// A valid alignment file: sentences of tricky text with sequential locators (running
+/// text or presplit lines), beads of every type covering both sides in order, and
+/// confidences rounded as tandem writes them.
+pub(crate) fn alignment_file() -> impl Strategy<Value = crate::alignment::AlignmentFile> {
+    use crate::align::AlignStats;
+    use crate::alignment::{AlignmentFile, BeadRecord, SentenceRecord, TextRecord, SCHEMA};
+    use crate::document::Locator;
+    use crate::lang::Lang;
+
+    let kinds = proptest::collection::vec(
+        (
+            proptest::sample::select(vec![
+                (1usize, 1usize),
+                (1, 0),
+                (0, 1),
+                (2, 1),
+                (1, 2),
+                (2, 2),
+                (3, 1),
+                (1, 3),
+            ]),
+            0u32..=10_000,
+        ),
+        0..25,
+    );
+    let texts = proptest::collection::vec((tricky_string(6), any::<bool>()), 0..60);
+    (kinds, texts, any::<bool>()).prop_map(|(kinds, texts, presplit)| {
+        // Cut the bead kinds into sentence counts, then give each sentence a text.
+        let mut beads = Vec::new();
+        let (mut n, mut m) = (0usize, 0usize);
+        for ((k, l), c) in kinds {
+            beads.push(BeadRecord {
+                src: (n..n + k).collect(),
+                tgt: (m..m + l).collect(),
+                kind: format!("{k}-{l}"),
+                confidence: f64::from(c) / 10_000.0,
+            });
+            n += k;
+            m += l;
+        }
+        let mut texts = texts.into_iter().cycle();
+        let mut record = |count: usize, lang: Lang| {
+            let mut sentences = Vec::new();
+            let (mut para, mut sent, mut offset) = (1u32, 0u32, 0usize);
+            for i in 0..count {
+                let (text, new_para) = texts.next().unwrap_or_default();
+                if new_para && i > 0 {
+                    para += 1;
+                    sent = 0;
+                }
+                sent += 1;
+                let id = if presplit {
+                    Locator::Line(i as u32)
+                } else {
+                    Locator::Para {
+                        paragraph: para,
+                        sentence: sent,
+                    }
+                };
+                sentences.push(SentenceRecord {
+                    id,
+                    start: offset,
+                    end: offset + text.len(),
+                    text: text.clone(),
+                });
+                offset += text.len() + 1;
+            }
+            TextRecord {
+                path: format!("x.{}.txt", lang.code()),
+                lang,
+                sha256: "sha256:00".into(),
+                encoding: "utf-8".into(),
+                segmentation: if presplit { "presplit" } else { "rules" }.into(),
+                sentences,
+            }
+        };
+        let source = record(n, Lang::Hu);
+        let target = record(m, Lang::En);
+        AlignmentFile {
+            schema: SCHEMA.into(),
+            tool: "tandem test".into(),
+            id: "x".into(),
+            source,
+            target,
+            parameters: AlignStats {
+                length_ratio: 1.0,
+                length_variance: 6.8,
+                bead_priors: vec![("1-1".into(), 0.89)],
+                dictionary_entries: 0,
+                learned_entries: 0,
+                passes: 1,
+                search: "full".into(),
+            },
+            beads,
+        }
+    })
+}
