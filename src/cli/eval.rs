@@ -36,7 +36,7 @@ fn parse_sizes(s: &str) -> Result<(usize, usize), String> {
     );
     // Ladder files are closed with these counts: a typo must not allocate gigabytes.
     if a > MAX_SENTENCES || b > MAX_SENTENCES {
-        return Err(format!("'{s}': at most {MAX_SENTENCES} sentences per side"));
+        return Err(format!("at most {MAX_SENTENCES} sentences per side"));
     }
     Ok((a, b))
 }
