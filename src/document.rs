@@ -57,9 +57,12 @@ impl FromStr for Locator {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        // Escaped, so that a hand-edited file with a line break in a locator still gives
+        // a one-line error.
         let bad = || {
             format!(
-                "'{s}' is not a locator; write p3.s2 (paragraph 3, sentence 2) or l17 (line 17)"
+                "'{}' is not a locator; write p3.s2 (paragraph 3, sentence 2) or l17 (line 17)",
+                s.escape_debug()
             )
         };
         if let Some(line) = s.strip_prefix('l') {

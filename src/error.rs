@@ -85,7 +85,10 @@ pub enum WriteError {
     /// The file would replace one of the inputs.
     #[error("'{0}' is an input of this command; choose another -o path")]
     IsInput(PathBuf),
-    /// The directory is missing or not writable, or the disk is full.
+    /// The folder of the output file does not exist.
+    #[error("cannot write '{0}': its folder does not exist; create it or choose another -o path")]
+    MissingDirectory(PathBuf),
+    /// The directory is not writable, or the disk is full.
     #[error("cannot write '{path}': {source}")]
     Io {
         /// File being written.

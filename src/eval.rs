@@ -46,16 +46,18 @@ pub fn read_bead_file(text: &str, path: &Path) -> Result<BeadFile, DataFileError
 }
 
 fn extent(beads: &IndexBeads) -> (usize, usize) {
+    // Saturating: beads built through the API may hold any index (the readers refuse
+    // indices of MAX_SENTENCES and more).
     let s = beads
         .iter()
         .flat_map(|b| b.0.iter())
-        .map(|i| i + 1)
+        .map(|i| i.saturating_add(1))
         .max()
         .unwrap_or(0);
     let t = beads
         .iter()
         .flat_map(|b| b.1.iter())
-        .map(|i| i + 1)
+        .map(|i| i.saturating_add(1))
         .max()
         .unwrap_or(0);
     (s, t)

@@ -33,6 +33,9 @@
 #![warn(missing_docs)]
 #![warn(clippy::print_stdout)]
 #![warn(clippy::print_stderr)]
+// Never panic on user data: no unwrap/expect outside tests. An `expect` that documents an
+// internal invariant is allowed where it stands, with `#[allow]` and the reason.
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod align;
 pub mod alignment;
@@ -47,4 +50,6 @@ pub mod lang;
 pub mod load;
 pub mod review;
 pub mod segment;
+#[cfg(test)]
+mod testing;
 pub mod write;

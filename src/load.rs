@@ -235,11 +235,15 @@ impl OffsetMap {
 
     fn map(&self, offset: usize) -> usize {
         let i = self.checkpoints.partition_point(|&(d, _)| d <= offset);
-        if i == 0 {
-            return offset;
-        }
-        let (d, s) = self.checkpoints[i - 1];
-        s + (offset - d)
+        let guess = match i.checked_sub(1).map(|k| self.checkpoints[k]) {
+            Some((d, s)) => s + (offset - d),
+            None => offset,
+        };
+        // Inside a line that NFC made longer the linear guess could run past the next
+        // checkpoint; clamp so that the map stays monotone.
+        self.checkpoints
+            .get(i)
+            .map_or(guess, |&(_, next)| guess.min(next))
     }
 }
 
@@ -829,9 +833,179 @@ mod tests {
         assert_eq!(paras(&l), ["# not a header", "", "third"]);
     }
 
+    /// Found by `fuzz_load_bytes_never_panics`: U+FB2A is excluded from composition, so
+    /// NFC makes its line longer, and offsets inside that line mapped back past the
+    /// line end (source_offset was not monotone).
+    #[test]
+    fn r_source_offset_is_monotone_when_nfc_lengthens_a_line() {
+        let l = load("\u{FB2A}\u{FB2A} x\n\ny".as_bytes());
+        assert_eq!(l.text, "\u{5E9}\u{5C1}\u{5E9}\u{5C1} x\n\ny");
+        let mut prev = 0;
+        for i in 0..=l.text.len() {
+            let s = l.source_offset(i);
+            assert!(s >= prev, "offset {i} maps to {s}, before {prev}");
+            prev = s;
+        }
+        assert_eq!(l.source_offset(l.text.find('y').expect("y")), 10);
+    }
+
     #[test]
     fn empty_file_has_no_paragraphs() {
         assert!(load(b"").paragraphs.is_empty());
         assert!(load(b"\n\n  \n").paragraphs.is_empty());
+    }
+
+    mod fuzz {
+        use super::*;
+        use crate::testing::{cases, tricky_bytes};
+        use proptest::prelude::*;
+
+        fn options() -> impl Strategy<Value = LoadOptions> {
+            (
+                proptest::option::of(proptest::sample::select(vec![
+                    SourceEncoding::Utf8,
+                    SourceEncoding::Utf8Bom,
+                    SourceEncoding::Utf16Le,
+                    SourceEncoding::Utf16Be,
+                    SourceEncoding::Windows1250,
+                ])),
+                proptest::sample::select(vec![
+                    HyphenMode::Auto,
+                    HyphenMode::Join,
+                    HyphenMode::Keep,
+                ]),
+                any::<bool>(),
+                any::<bool>(),
+            )
+                .prop_map(|(encoding, hyphens, clean_control, presplit)| LoadOptions {
+                    encoding,
+                    hyphens,
+                    clean_control,
+                    presplit,
+                })
+        }
+
+        /// What must hold of any successful load.
+        fn check_loaded(l: &Loaded, options: &LoadOptions) {
+            let mut prev_end = 0;
+            for r in &l.paragraphs {
+                assert!(
+                    r.start <= r.end && r.end <= l.text.len(),
+                    "{r:?} out of bounds"
+                );
+                assert!(
+                    r.start >= prev_end,
+                    "paragraphs overlap or are out of order"
+                );
+                assert!(l.text.is_char_boundary(r.start) && l.text.is_char_boundary(r.end));
+                let p = &l.text[r.clone()];
+                if !options.presplit {
+                    assert!(!p.is_empty(), "empty paragraph");
+                    assert_eq!(p, p.trim(), "untrimmed paragraph");
+                    assert!(
+                        !p.contains('\n'),
+                        "unwrapped paragraph keeps a newline: {p:?}"
+                    );
+                }
+                prev_end = r.end;
+            }
+            assert!(!l.text.contains('\r'), "CR survived normalisation");
+            assert!(l.sha256.starts_with("sha256:") && l.sha256.len() == 71);
+            // Offsets map back monotonically.
+            let mut prev = 0;
+            for (i, _) in l
+                .text
+                .char_indices()
+                .chain(std::iter::once((l.text.len(), ' ')))
+            {
+                let s = l.source_offset(i);
+                assert!(
+                    s >= prev,
+                    "source_offset not monotone at {i} of {:?}",
+                    l.text
+                );
+                prev = s;
+            }
+        }
+
+        /// UTF-8 text without control characters, combining marks, lookalikes or a
+        /// header: what survives loading unchanged but for line ends and wraps.
+        fn plain_text() -> impl Strategy<Value = String> {
+            proptest::collection::vec(
+                prop_oneof![
+                    "[a-zA-Z0-9áéőűÁŐ.,!?;:()\"'/]{1,8}",
+                    proptest::sample::select(vec![
+                        " ",
+                        "  ",
+                        "\t",
+                        "\n",
+                        "\n\n",
+                        "\r\n",
+                        "\r",
+                        "\r\n\r\n",
+                        " \n ",
+                        "-\n",
+                        "a-\nb",
+                        "-",
+                        "–",
+                        "…",
+                        "„",
+                        "”",
+                        "你好。",
+                        "مرحبا.",
+                        "שלום.",
+                        "🙂",
+                        "👩‍👩‍👧",
+                    ])
+                    .prop_map(str::to_string),
+                ],
+                0..60,
+            )
+            .prop_map(|parts| format!("A {}", parts.concat()))
+        }
+
+        proptest! {
+            #![proptest_config(cases(512))]
+
+            /// Any bytes, any options: a result or an error, never a panic.
+            #[test]
+            fn fuzz_load_bytes_never_panics(bytes in tricky_bytes(600), options in options()) {
+                if let Ok(l) = load_bytes(&bytes, Path::new("f.txt"), &options) {
+                    check_loaded(&l, &options);
+                }
+            }
+
+            /// Valid UTF-8: the paragraphs are slices of the text holding every
+            /// non-space character of the file, in order, and offsets map back to the
+            /// same characters in the file.
+            #[test]
+            fn fuzz_utf8_paragraphs_are_slices_of_the_text(
+                text in plain_text(),
+                hyphens in proptest::sample::select(vec![HyphenMode::Auto, HyphenMode::Join, HyphenMode::Keep]),
+                presplit in any::<bool>(),
+            ) {
+                let options = LoadOptions { hyphens, presplit, ..LoadOptions::default() };
+                let l = load_bytes(text.as_bytes(), Path::new("f.txt"), &options).expect("plain UTF-8 loads");
+                check_loaded(&l, &options);
+                prop_assert_eq!(l.encoding, SourceEncoding::Utf8);
+                // Dropped line-end hyphens are the only characters that may go.
+                let keep = |c: &char| !c.is_whitespace() && (hyphens == HyphenMode::Keep || *c != '-');
+                let expected: String = text.chars().filter(keep).collect();
+                let got: String = l.paragraphs.iter().flat_map(|r| l.text[r.clone()].chars()).filter(keep).collect();
+                prop_assert_eq!(got, expected);
+                for r in &l.paragraphs {
+                    for (i, c) in l.text[r.clone()].char_indices() {
+                        if c.is_whitespace() {
+                            continue;
+                        }
+                        let at = l.source_offset(r.start + i);
+                        prop_assert!(
+                            text.get(at..).is_some_and(|rest| rest.starts_with(c)),
+                            "offset {} of {:?} maps to {} in the file", r.start + i, c, at
+                        );
+                    }
+                }
+            }
+        }
     }
 }

@@ -52,6 +52,12 @@ pub fn write_atomic(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    if !dir.is_dir() {
+        return Err(WriteError::MissingDirectory(path.to_path_buf()));
+    }
+    // On any error below the temporary file is dropped, which deletes it: the target is
+    // either the old file or the complete new one, and no `.tandem-*.tmp` is left.
+    let io_err = |e| io_err(without_temp_path(e));
     let mut tmp = tempfile::Builder::new()
         .prefix(".tandem-")
         .suffix(".tmp")
@@ -61,6 +67,21 @@ pub fn write_atomic(
     tmp.as_file().sync_all().map_err(io_err)?;
     tmp.persist(path).map_err(|e| io_err(e.error))?;
     Ok(())
+}
+
+/// tempfile adds the temporary file's name to its errors ("… at path
+/// \"/x/.tandem-Ab12.tmp\""); the user never sees that file, so keep only the OS error.
+fn without_temp_path(e: std::io::Error) -> std::io::Error {
+    if e.raw_os_error().is_some() {
+        return e;
+    }
+    let text = e.to_string();
+    match text.rfind(" at path \"") {
+        Some(cut) if text[cut..].contains(".tandem-") => {
+            std::io::Error::new(e.kind(), text[..cut].to_string())
+        }
+        _ => e,
+    }
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -113,5 +134,6 @@ mod tests {
         let path = dir.path().join("no/such/dir/out.json");
         let err = write_atomic(&path, b"x", Overwrite::Never, &[]).expect_err("missing dir");
         assert!(err.to_string().contains("out.json"));
+        assert!(err.to_string().contains("folder does not exist"), "{err}");
     }
 }

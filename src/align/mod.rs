@@ -28,6 +28,8 @@
 pub mod anchors;
 mod chain;
 pub mod dict;
+// dp's `expect`s state band invariants (the path and end cell lie in the band).
+#[allow(clippy::expect_used)]
 pub(crate) mod dp;
 pub mod length;
 pub(crate) mod model;
@@ -622,5 +624,7 @@ fn learn_reliability_rev(
     );
 }
 
+#[cfg(test)]
+mod fuzz;
 #[cfg(test)]
 mod tests;

@@ -426,7 +426,7 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
         }
         match result {
             Ok((summary, json)) => Outcome::Done(summary, json),
-            Err(e) => Outcome::Failed(pair.id.clone(), format!("{e:#}")),
+            Err(e) => Outcome::Failed(pair.id.clone(), super::output::one_line(&e)),
         }
     };
     let outcomes: Vec<Outcome> = match args.jobs {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Context as _, Result};
 use tandem::alignment::AlignmentFile;
 use tandem::eval::{calibration, pair_beads, read_bead_file, score, BeadFile, CalibrationBin};
-use tandem::export::index_beads;
+use tandem::export::{index_beads, MAX_SENTENCES};
 
 use super::{exit, output, render, Context};
 
@@ -30,10 +30,15 @@ pub(crate) struct EvalArgs {
 fn parse_sizes(s: &str) -> Result<(usize, usize), String> {
     let bad = || format!("'{s}' is not N,M (source and target sentence counts)");
     let (a, b) = s.split_once(',').ok_or_else(bad)?;
-    Ok((
+    let (a, b): (usize, usize) = (
         a.trim().parse().map_err(|_| bad())?,
         b.trim().parse().map_err(|_| bad())?,
-    ))
+    );
+    // Ladder files are closed with these counts: a typo must not allocate gigabytes.
+    if a > MAX_SENTENCES || b > MAX_SENTENCES {
+        return Err(format!("at most {MAX_SENTENCES} sentences per side"));
+    }
+    Ok((a, b))
 }
 
 pub(crate) fn run(_ctx: &Context, args: EvalArgs) -> Result<i32> {

@@ -188,8 +188,10 @@ pub(crate) fn main() -> i32 {
                 .fg_color(Some(anstyle::AnsiColor::Red.into()))
                 .bold();
             let mut err = anstream::AutoStream::new(std::io::stderr(), ctx.color_choice());
-            let _ =
-                std::io::Write::write_fmt(&mut err, format_args!("{style}error:{style:#} {e:#}\n"));
+            let _ = std::io::Write::write_fmt(
+                &mut err,
+                format_args!("{style}error:{style:#} {}\n", output::one_line(&e)),
+            );
             exit::ERROR
         }
     }

@@ -14,6 +14,25 @@ pub(crate) fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// An error and its causes on one line, `outer: inner: …`. A cause whose text the line
+/// already holds is skipped (library errors print their I/O cause themselves, and
+/// anyhow's `{:#}` would repeat it), and line breaks from user data are shown escaped, so
+/// that the user always gets exactly one `error:` line.
+pub(crate) fn one_line(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line.replace('\r', "\\r").replace('\n', "\\n")
+}
+
 /// Write bytes to stdout.
 pub(crate) fn to_stdout(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
@@ -34,4 +53,18 @@ pub(crate) fn to_path(
     }
     write_atomic(path, bytes, overwrite, inputs)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_skips_repeated_causes_and_escapes_line_breaks() {
+        let io = std::io::Error::other("disk on fire");
+        let e = anyhow::Error::new(io).context("cannot write 'x': disk on fire");
+        assert_eq!(one_line(&e), "cannot write 'x': disk on fire");
+        let e = anyhow::anyhow!("inner").context("outer\nline");
+        assert_eq!(one_line(&e), "outer\\nline: inner");
+    }
 }

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::IndexBeads;
+use super::{IndexBeads, MAX_SENTENCES};
 use crate::error::DataFileError;
 
 /// Write beads as rungs.
@@ -55,6 +55,12 @@ pub fn parse_rungs(text: &str, path: &Path) -> Result<Vec<(usize, usize)>, DataF
                 "not a ladder rung (expected 'i j [score]'): {line:?}"
             ))
         })?;
+        if rung.0 > MAX_SENTENCES || rung.1 > MAX_SENTENCES {
+            return Err(err(format!(
+                "rung ({}, {}) is beyond {MAX_SENTENCES} sentences; check the file",
+                rung.0, rung.1
+            )));
+        }
         if let Some(&(a, b)) = rungs.last() {
             if rung.0 < a || rung.1 < b {
                 return Err(err(format!(
@@ -107,6 +113,20 @@ mod tests {
                 .contains("l.ladder:3: ladder is not monotone"),
             "{err}"
         );
+    }
+
+    /// Found in review (also slows `fuzz_eval_readers_never_panic` to minutes when
+    /// unfixed): a rung like `99999999 0` made `eval`
+    /// build a bead of 10⁸ sentence indices (gigabytes of memory, minutes).
+    #[test]
+    fn r_huge_rungs_are_refused() {
+        let err = parse_rungs("0 0\n99999999 0\n", Path::new("l.ladder")).expect_err("huge");
+        assert!(
+            err.to_string()
+                .starts_with("l.ladder:2: rung (99999999, 0) is beyond"),
+            "{err}"
+        );
+        assert!(parse_rungs("0 0\n10000000 1\n", Path::new("l")).is_ok());
     }
 
     #[test]

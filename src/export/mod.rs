@@ -18,7 +18,16 @@ pub mod tmx;
 pub mod tsv;
 pub mod vecalign;
 
+#[cfg(test)]
+mod fuzz;
+
 use crate::alignment::{AlignmentFile, TextRecord};
+
+/// The largest sentence index (or count) the vecalign and ladder readers and
+/// `eval --sizes` accept. No text tandem aligns comes near it; a larger number is a typo
+/// or a damaged file, and taking it at face value would make `eval` build index lists of
+/// that length (gigabytes of memory).
+pub const MAX_SENTENCES: usize = 10_000_000;
 
 /// Beads as pairs of index lists (the interchange model of vecalign and ladder files).
 pub type IndexBeads = Vec<(Vec<usize>, Vec<usize>)>;

@@ -121,12 +121,15 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Unit>, DataFileError> {
     let mut lang: Option<String> = None;
     let mut in_seg = false;
     let mut buf = String::new();
+    // The reader's position is a byte offset that may fall inside a character (e.g.
+    // after a BOM): count newline bytes rather than slicing the text there.
     let err = |pos: u64, reason: String| DataFileError {
         path: path.to_path_buf(),
-        line: text[..(pos as usize).min(text.len())]
-            .lines()
-            .count()
-            .max(1),
+        line: 1 + text
+            .bytes()
+            .take(usize::try_from(pos).unwrap_or(usize::MAX))
+            .filter(|&b| b == b'\n')
+            .count(),
         reason,
     };
     loop {
@@ -256,6 +259,17 @@ mod tests {
             parse(&text, Path::new("x.tmx"), &f).expect("parses"),
             index_beads(&f)
         );
+    }
+
+    /// Found by `fuzz_locator_readers_never_panic`: an XML error right after a BOM
+    /// (quick-xml's position was inside the BOM's three bytes) made the error line
+    /// count slice the text inside a character and panic.
+    #[test]
+    fn r_tmx_error_position_inside_a_character() {
+        let err = read("\u{feff}«</tmx>", Path::new("bom.tmx")).expect_err("bad");
+        assert!(err.to_string().starts_with("bom.tmx:1:"), "{err}");
+        let err = read("<tmx>\n<body>\n</tu>", Path::new("x.tmx")).expect_err("bad");
+        assert!(err.to_string().starts_with("x.tmx:3:"), "{err}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::IndexBeads;
+use super::{IndexBeads, MAX_SENTENCES};
 use crate::error::DataFileError;
 
 /// Write beads, one per line.
@@ -54,11 +54,23 @@ pub fn parse(text: &str, path: &Path) -> Result<IndexBeads, DataFileError> {
         if line.trim().is_empty() {
             continue;
         }
-        beads.push(parse_line(line).ok_or_else(|| DataFileError {
+        let err = |reason: String| DataFileError {
             path: path.to_path_buf(),
             line: n + 1,
-            reason: format!("not a vecalign bead line (expected '[0, 1]:[2]'): {line:?}"),
-        })?);
+            reason,
+        };
+        let bead = parse_line(line).ok_or_else(|| {
+            err(format!(
+                "not a vecalign bead line (expected '[0, 1]:[2]'): {line:?}"
+            ))
+        })?;
+        if let Some(x) = bead.0.iter().chain(&bead.1).find(|&&x| x >= MAX_SENTENCES) {
+            return Err(err(format!(
+                "sentence index {x} is too large (at most {}); check the file",
+                MAX_SENTENCES - 1
+            )));
+        }
+        beads.push(bead);
     }
     Ok(beads)
 }
@@ -83,5 +95,22 @@ mod tests {
         );
         let err = parse("[0]:[0]\n0 0\n", Path::new("g.txt")).expect_err("bad");
         assert!(err.to_string().starts_with("g.txt:2:"), "{err}");
+    }
+
+    /// Found in review, reproduced by `fuzz_eval_readers_never_panic`: `[18446744073709551615]:[]`
+    /// parsed, and
+    /// `eval` then overflowed computing the document size (a panic), or with a large
+    /// index like `[99999999]` built index lists of that length (gigabytes).
+    #[test]
+    fn r_huge_indices_are_refused() {
+        let err =
+            parse("[0]:[0]\n[18446744073709551615]:[0]\n", Path::new("g.txt")).expect_err("huge");
+        assert!(
+            err.to_string()
+                .starts_with("g.txt:2: sentence index 18446744073709551615 is too large"),
+            "{err}"
+        );
+        assert!(parse("[0]:[99999999]\n", Path::new("g.txt")).is_err());
+        assert!(parse("[9999999]:[0]\n", Path::new("g.txt")).is_ok());
     }
 }

@@ -718,3 +718,69 @@ proptest! {
         }
     }
 }
+
+mod fuzz {
+    use super::*;
+    use crate::document::Document;
+    use crate::load::{load_bytes, LoadOptions};
+    use crate::testing::{cases, tricky_bytes, tricky_string};
+
+    /// Abbreviation entries mixing the tricky pieces, some valid, some not.
+    fn abbrev_file() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                tricky_string(4).prop_map(|s| format!("{s}.")),
+                tricky_string(4).prop_map(|s| format!("{s}. final")),
+                tricky_string(6),
+            ],
+            0..6,
+        )
+        .prop_map(|lines| lines.join("\n"))
+    }
+
+    proptest! {
+        #![proptest_config(cases(256))]
+
+        /// Any characters (controls, line ends, RTL, CJK, emoji, combining marks) and
+        /// the user's abbreviations: splitting stays lossless and never panics.
+        #[test]
+        fn fuzz_split_is_lossless_on_tricky_text(text in tricky_string(60), abbrevs in abbrev_file()) {
+            for s in all_splitters() {
+                check_invariants(&s, &text);
+            }
+            if let Ok(extra) = Abbreviations::parse(&abbrevs, Path::new("a.txt")) {
+                let s = Splitter::new(&Lang::Hu).with_abbreviations(extra);
+                check_invariants(&s, &text);
+            }
+        }
+
+        /// The whole front end on any bytes: every sentence is a non-empty trimmed
+        /// slice of its paragraph, in order, with a unique locator.
+        #[test]
+        fn fuzz_documents_from_any_bytes(bytes in tricky_bytes(400), presplit in any::<bool>()) {
+            let options = LoadOptions { clean_control: true, presplit, ..LoadOptions::default() };
+            let Ok(loaded) = load_bytes(&bytes, Path::new("f.txt"), &options) else {
+                return Ok(());
+            };
+            let paragraphs = loaded.paragraphs.clone();
+            let splitter = Splitter::new(&Lang::Hu);
+            let doc = Document::new(Path::new("f.txt"), Lang::Hu, loaded, (!presplit).then_some(&splitter));
+            let mut prev_end = 0;
+            let mut seen = std::collections::HashSet::new();
+            for s in &doc.sentences {
+                prop_assert!(s.range.start >= prev_end);
+                prop_assert!(paragraphs.iter().any(|p| p.start <= s.range.start && s.range.end <= p.end));
+                let text = &doc.loaded.text[s.range.clone()];
+                if !presplit {
+                    prop_assert!(!text.is_empty() && text == text.trim());
+                }
+                prop_assert!(seen.insert(s.locator), "duplicate locator {}", s.locator);
+                prop_assert_eq!(s.locator.to_string().parse::<crate::document::Locator>(), Ok(s.locator));
+                prev_end = s.range.end;
+            }
+            if presplit {
+                prop_assert_eq!(doc.sentences.len(), paragraphs.len());
+            }
+        }
+    }
+}
