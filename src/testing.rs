@@ -286,3 +286,33 @@ pub(crate) fn alignment_file() -> impl Strategy<Value = crate::alignment::Alignm
         }
     })
 }
+
+/// The alignment file of a bundled document pair (`originals/<id>.hu.txt` with
+/// `translations/<id>.en.txt`), aligned now, as JSON written as if at
+/// `alignments/<id>.json`. Tests use it instead of reading `alignments/`, which a fresh
+/// checkout does not have.
+pub(crate) fn bundled_alignment_json(id: &str) -> String {
+    use crate::align::{align_documents, AlignConfig};
+    use crate::alignment::AlignmentFile;
+    use crate::document::Document;
+    use crate::lang::Lang;
+    use crate::load::{load_file, LoadOptions};
+    use crate::segment::Splitter;
+    use std::path::Path;
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = |rel: String, lang: Lang| {
+        let path = root.join(rel);
+        let loaded = load_file(&path, &LoadOptions::default()).expect("bundled text loads");
+        Document::new(&path, lang.clone(), loaded, Some(&Splitter::new(&lang)))
+    };
+    let src = doc(format!("originals/{id}.hu.txt"), Lang::Hu);
+    let tgt = doc(format!("translations/{id}.en.txt"), Lang::En);
+    let alignment = align_documents(
+        &src,
+        &tgt,
+        &AlignConfig::for_languages(&Lang::Hu, &Lang::En),
+    );
+    let out = root.join(format!("alignments/{id}.json"));
+    AlignmentFile::new(id, &src, &tgt, &alignment, &out).to_json()
+}

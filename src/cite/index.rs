@@ -302,8 +302,7 @@ mod tests {
     #[test]
     fn index_is_built_reused_and_rebuilt_on_change() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("alignments/udhr.json");
-        let text = std::fs::read_to_string(&corpus).expect("bundled alignment");
+        let text = crate::testing::bundled_alignment_json("udhr");
         std::fs::write(dir.path().join("a.json"), &text).expect("write");
         std::fs::write(dir.path().join("notes.txt"), "not an alignment").expect("write");
         let first = CiteIndex::open(dir.path()).expect("open");
@@ -332,8 +331,8 @@ mod tests {
     #[test]
     fn a_user_file_with_the_index_name_is_never_replaced() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("alignments/udhr.json");
-        std::fs::copy(&corpus, dir.path().join("a.json")).expect("copy");
+        let text = crate::testing::bundled_alignment_json("udhr");
+        std::fs::write(dir.path().join("a.json"), text).expect("write");
         std::fs::write(dir.path().join(INDEX_FILE), "my notes").expect("write");
         let r = CiteIndex::open(dir.path()).expect("open");
         assert_eq!(r.index.docs.len(), 1);

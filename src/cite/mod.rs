@@ -893,10 +893,7 @@ mod tests {
 
     #[test]
     fn beads_spanning_sentences() {
-        let text = std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("alignments/beck-1963-01-28.json"),
-        )
-        .expect("bundled alignment");
+        let text = crate::testing::bundled_alignment_json("beck-1963-01-28");
         let a = AlignmentFile::from_json(&text, Path::new("a.json")).expect("valid");
         // Each sentence lies in exactly one bead of its side, and a span of sentences
         // maps to the beads covering it.
