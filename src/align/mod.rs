@@ -277,6 +277,20 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
         path = run_level(
             &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, &band, true,
         );
+        // Where the path crosses a long omission, a narrow band keeps some wrong beads
+        // that a full search would not: search those stretches in full once more.
+        if !full {
+            let stretches = unpaired_stretches(&path);
+            if !stretches.is_empty() {
+                let mut band = band;
+                for (from, to) in stretches {
+                    band = band.union(&Band::around(&[from, to], 1, n, m, 0));
+                }
+                path = run_level(
+                    &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, &band, true,
+                );
+            }
+        }
     }
     stats.length_ratio = params.length.ratio;
     stats.length_variance = params.length.variance;
@@ -494,6 +508,41 @@ fn confident_pairs(path: &[PathBead]) -> Vec<(usize, usize)> {
         })
         .map(|k| (path[k].src.0, path[k].tgt.0))
         .collect()
+}
+
+/// Fewest 1-0 / 0-1 beads in a stretch that is searched again in full.
+const STRETCH_MIN_UNPAIRED: usize = 20;
+/// Beads of context kept on each side of such a stretch, and the largest distance
+/// between two unpaired beads of the same stretch.
+const STRETCH_MARGIN: usize = 25;
+/// Largest rectangle (cells) searched in full around a stretch.
+const STRETCH_MAX_CELLS: usize = 4_000_000;
+
+/// Stretches of a path dense in 1-0 and 0-1 beads (a long omission or addition), as the
+/// corner cells of the rectangle to search again, with some context on each side.
+fn unpaired_stretches(path: &[PathBead]) -> Vec<((usize, usize), (usize, usize))> {
+    let unpaired: Vec<usize> = (0..path.len())
+        .filter(|&k| path[k].src.0 == path[k].src.1 || path[k].tgt.0 == path[k].tgt.1)
+        .collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < unpaired.len() {
+        let mut end = k;
+        while end + 1 < unpaired.len() && unpaired[end + 1] - unpaired[end] <= STRETCH_MARGIN {
+            end += 1;
+        }
+        if end + 1 - k >= STRETCH_MIN_UNPAIRED {
+            let first = unpaired[k].saturating_sub(STRETCH_MARGIN);
+            let last = (unpaired[end] + STRETCH_MARGIN).min(path.len() - 1);
+            let from = (path[first].src.0, path[first].tgt.0);
+            let to = (path[last].src.1, path[last].tgt.1);
+            if (to.0 - from.0 + 1).saturating_mul(to.1 - from.1 + 1) <= STRETCH_MAX_CELLS {
+                out.push((from, to));
+            }
+        }
+        k = end + 1;
+    }
+    out
 }
 
 /// Bead-type probabilities from a path, smoothed towards the defaults.
