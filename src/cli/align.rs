@@ -15,7 +15,7 @@ use tandem::lang::Lang;
 use tandem::load::sha256_hex;
 use tandem::write::Overwrite;
 
-use super::input::{lang_from_name, load_document, InputArgs};
+use super::input::{lang_from_name, load_pair, InputArgs};
 use super::{exit, output, render, Context};
 
 /// Set by Ctrl-C / SIGTERM during a batch.
@@ -139,19 +139,11 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
         (None, _) => None,
     };
     let started = Instant::now();
-    let src = load_document(
+    let (src, tgt) = load_pair(
         ctx,
-        original,
-        &src_lang,
+        (original, &src_lang),
+        (translation, &tgt_lang),
         &args.input,
-        &args.input.splitter(&src_lang)?,
-    )?;
-    let tgt = load_document(
-        ctx,
-        translation,
-        &tgt_lang,
-        &args.input,
-        &args.input.splitter(&tgt_lang)?,
     )?;
     let alignment = align_documents(&src, &tgt, &config);
     let record_path = out
@@ -273,6 +265,37 @@ pub(crate) struct Summary {
 }
 
 impl Summary {
+    /// A row from bead types and confidences.
+    fn new(
+        id: &str,
+        sentences: (usize, usize),
+        beads: impl Iterator<Item = (bool, f64)>,
+        seconds: f64,
+        status: &str,
+        findings: Option<usize>,
+    ) -> Self {
+        let (mut count, mut ones, mut low, mut sum) = (0usize, 0usize, 0usize, 0.0f64);
+        for (one_to_one, confidence) in beads {
+            count += 1;
+            ones += usize::from(one_to_one);
+            low += usize::from(confidence < LOW_CONFIDENCE);
+            sum += confidence;
+        }
+        let share = |x: f64| if count == 0 { 0.0 } else { x / count as f64 };
+        Summary {
+            id: id.to_string(),
+            src_sentences: sentences.0,
+            tgt_sentences: sentences.1,
+            beads: count,
+            one_to_one: share(ones as f64),
+            low,
+            mean_confidence: share(sum),
+            seconds,
+            status: status.to_string(),
+            findings,
+        }
+    }
+
     fn of_alignment(
         id: &str,
         sentences: (usize, usize),
@@ -280,71 +303,24 @@ impl Summary {
         seconds: f64,
         status: &str,
     ) -> Self {
-        let beads = alignment.beads.len();
-        let ones = alignment
+        let beads = alignment
             .beads
             .iter()
-            .filter(|b| b.src.len() == 1 && b.tgt.len() == 1)
-            .count();
-        Summary {
-            id: id.to_string(),
-            src_sentences: sentences.0,
-            tgt_sentences: sentences.1,
-            beads,
-            one_to_one: if beads == 0 {
-                0.0
-            } else {
-                ones as f64 / beads as f64
-            },
-            low: alignment
-                .beads
-                .iter()
-                .filter(|b| b.confidence < LOW_CONFIDENCE)
-                .count(),
-            mean_confidence: if beads == 0 {
-                0.0
-            } else {
-                alignment.beads.iter().map(|b| b.confidence).sum::<f64>() / beads as f64
-            },
-            seconds,
-            status: status.to_string(),
-            findings: None,
-        }
+            .map(|b| (b.src.len() == 1 && b.tgt.len() == 1, b.confidence));
+        Summary::new(id, sentences, beads, seconds, status, None)
     }
 
+    /// A row from an alignment file, with its `tandem check` findings (errors and
+    /// warnings).
     fn from_file(id: &str, file: &AlignmentFile, seconds: f64, status: &str) -> Self {
-        let beads = file.beads.len();
-        let ones = file.beads.iter().filter(|b| b.kind == "1-1").count();
-        Summary {
-            id: id.to_string(),
-            src_sentences: file.source.sentences.len(),
-            tgt_sentences: file.target.sentences.len(),
-            beads,
-            one_to_one: if beads == 0 {
-                0.0
-            } else {
-                ones as f64 / beads as f64
-            },
-            low: file
-                .beads
-                .iter()
-                .filter(|b| b.confidence < LOW_CONFIDENCE)
-                .count(),
-            mean_confidence: if beads == 0 {
-                0.0
-            } else {
-                file.beads.iter().map(|b| b.confidence).sum::<f64>() / beads as f64
-            },
-            seconds,
-            status: status.to_string(),
-            findings: Some(
-                tandem::review::check(file, &tandem::review::CheckConfig::default())
-                    .findings
-                    .iter()
-                    .filter(|f| f.severity != tandem::review::Severity::Info)
-                    .count(),
-            ),
-        }
+        let findings = tandem::review::check(file, &tandem::review::CheckConfig::default())
+            .findings
+            .iter()
+            .filter(|f| f.severity != tandem::review::Severity::Info)
+            .count();
+        let beads = file.beads.iter().map(|b| (b.kind == "1-1", b.confidence));
+        let sentences = (file.source.sentences.len(), file.target.sentences.len());
+        Summary::new(id, sentences, beads, seconds, status, Some(findings))
     }
 }
 
@@ -522,19 +498,11 @@ fn align_one(
             ));
         }
     }
-    let src = load_document(
+    let (src, tgt) = load_pair(
         ctx,
-        &pair.original,
-        src_lang,
+        (&pair.original, src_lang),
+        (&pair.translation, tgt_lang),
         &args.input,
-        &args.input.splitter(src_lang)?,
-    )?;
-    let tgt = load_document(
-        ctx,
-        &pair.translation,
-        tgt_lang,
-        &args.input,
-        &args.input.splitter(tgt_lang)?,
     )?;
     if src.sentences.is_empty() && tgt.sentences.is_empty() {
         bail!(

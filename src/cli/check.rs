@@ -11,7 +11,7 @@ use tandem::corpus::doc_id;
 use tandem::lang::Lang;
 use tandem::review::{check, CheckConfig, FindingKind, Report};
 
-use super::input::{lang_from_name, load_alignment, load_document, InputArgs};
+use super::input::{lang_from_name, load_alignment, load_pair, InputArgs};
 use super::{exit, output, render, Context};
 
 #[derive(Debug, clap::Args)]
@@ -94,19 +94,11 @@ fn align_pair(
         .unwrap_or(Lang::En);
     let mut config = AlignConfig::for_languages(&src_lang, &tgt_lang);
     config.realign = !args.no_realign;
-    let src = load_document(
+    let (src, tgt) = load_pair(
         ctx,
-        original,
-        &src_lang,
+        (original, &src_lang),
+        (translation, &tgt_lang),
         &args.input,
-        &args.input.splitter(&src_lang)?,
-    )?;
-    let tgt = load_document(
-        ctx,
-        translation,
-        &tgt_lang,
-        &args.input,
-        &args.input.splitter(&tgt_lang)?,
     )?;
     if src.sentences.is_empty() || tgt.sentences.is_empty() {
         bail!(

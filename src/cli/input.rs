@@ -136,6 +136,18 @@ pub(crate) fn load_document(
     Ok(doc)
 }
 
+/// Load an original and its translation, each with the splitter of its language.
+pub(crate) fn load_pair(
+    ctx: &Context,
+    original: (&Path, &Lang),
+    translation: (&Path, &Lang),
+    args: &InputArgs,
+) -> Result<(Document, Document)> {
+    let load =
+        |(path, lang): (&Path, &Lang)| load_document(ctx, path, lang, args, &args.splitter(lang)?);
+    Ok((load(original)?, load(translation)?))
+}
+
 /// Read an alignment file and refuse it when a text changed since it was made (unless
 /// `allow_stale`); texts that cannot be found are warned about.
 pub(crate) fn load_alignment(
