@@ -395,8 +395,8 @@ fn cognate_prefix(s: &str) -> String {
     out
 }
 
-/// Strip the accent of a lower-case Latin letter.
-fn fold_accent(c: char) -> char {
+/// Strip the accent of a lower-case Latin letter (`ő` → `o`).
+pub fn fold_accent(c: char) -> char {
     match c {
         'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
         'é' | 'è' | 'ê' | 'ë' => 'e',

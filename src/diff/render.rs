@@ -130,20 +130,7 @@ pub fn unified(report: &DiffReport, original_lang: &str) -> String {
 }
 
 /// HTML-escape text.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::export::html::escape;
 
 fn html_ops(ops: &[WordOp], keep: OpTag) -> String {
     let mut out = String::new();

@@ -53,16 +53,7 @@ fn fold(word: &str, lang: &Lang) -> String {
     let lower: String = word
         .chars()
         .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ő' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' | 'ű' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            c => c,
-        })
+        .map(crate::align::anchors::fold_accent)
         .filter(|c| c.is_alphanumeric())
         .collect();
     let spelled = if lang == &Lang::Hu {
