@@ -15,7 +15,7 @@ use tandem::lang::Lang;
 use tandem::load::sha256_hex;
 use tandem::write::Overwrite;
 
-use super::input::{lang_from_name, load_pair, InputArgs};
+use super::input::{load_pair, pair_langs, InputArgs};
 use super::{exit, output, render, Context};
 
 /// Set by Ctrl-C / SIGTERM during a batch.
@@ -121,16 +121,12 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
     let (Some(original), Some(translation)) = (&args.original, &args.translation) else {
         bail!("give ORIGINAL and TRANSLATION, or --all");
     };
-    let src_lang = args
-        .src_lang
-        .clone()
-        .or_else(|| lang_from_name(original))
-        .unwrap_or(Lang::Hu);
-    let tgt_lang = args
-        .tgt_lang
-        .clone()
-        .or_else(|| lang_from_name(translation))
-        .unwrap_or(Lang::En);
+    let (src_lang, tgt_lang) = pair_langs(
+        original,
+        translation,
+        args.src_lang.as_ref(),
+        args.tgt_lang.as_ref(),
+    );
     let config = config(&args, &src_lang, &tgt_lang)?;
     let id = doc_id(original);
     let out = match (&args.output, args.format) {

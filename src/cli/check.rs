@@ -11,7 +11,7 @@ use tandem::corpus::doc_id;
 use tandem::lang::Lang;
 use tandem::review::{check, CheckConfig, FindingKind, Report};
 
-use super::input::{lang_from_name, load_alignment, load_pair, InputArgs};
+use super::input::{load_alignment, load_pair, pair_langs, InputArgs};
 use super::{exit, output, render, Context};
 
 #[derive(Debug, clap::Args)]
@@ -82,16 +82,12 @@ fn align_pair(
     original: &Path,
     translation: &Path,
 ) -> Result<AlignmentFile> {
-    let src_lang = args
-        .src_lang
-        .clone()
-        .or_else(|| lang_from_name(original))
-        .unwrap_or(Lang::Hu);
-    let tgt_lang = args
-        .tgt_lang
-        .clone()
-        .or_else(|| lang_from_name(translation))
-        .unwrap_or(Lang::En);
+    let (src_lang, tgt_lang) = pair_langs(
+        original,
+        translation,
+        args.src_lang.as_ref(),
+        args.tgt_lang.as_ref(),
+    );
     let mut config = AlignConfig::for_languages(&src_lang, &tgt_lang);
     config.realign = !args.no_realign;
     let (src, tgt) = load_pair(

@@ -89,6 +89,24 @@ pub(crate) fn lang_from_name(path: &Path) -> Option<Lang> {
     }
 }
 
+/// The languages of an original and its translation: as given, else from the file
+/// names (`x.hu.txt`), else Hungarian and English.
+pub(crate) fn pair_langs(
+    original: &Path,
+    translation: &Path,
+    src: Option<&Lang>,
+    tgt: Option<&Lang>,
+) -> (Lang, Lang) {
+    (
+        src.cloned()
+            .or_else(|| lang_from_name(original))
+            .unwrap_or(Lang::Hu),
+        tgt.cloned()
+            .or_else(|| lang_from_name(translation))
+            .unwrap_or(Lang::En),
+    )
+}
+
 /// Load and split one text, printing loader notes and checking its language.
 pub(crate) fn load_document(
     ctx: &Context,
