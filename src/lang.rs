@@ -56,7 +56,7 @@ impl FromStr for Lang {
                 Ok(Lang::Other(code))
             }
             _ => Err(format!(
-                "unknown language '{s}'; use a two-letter code such as hu or en"
+                "unknown language {s:?}; use a two-letter code such as hu or en"
             )),
         }
     }

@@ -101,7 +101,7 @@ fn steinbeck_hu_en_strict_f1_stays_above_the_floor() {
 fn text_berg_de_fr_strict_f1_stays_above_the_floor() {
     let de = Lang::Other("de".into());
     let fr = Lang::Other("fr".into());
-    check_floor("defr.dev", strict_f1("defr.dev", de, fr, None), 0.835);
+    check_floor("defr.dev", strict_f1("defr.dev", de, fr, None), 0.830);
 }
 
 #[test]
@@ -110,6 +110,6 @@ fn a_thousand_sentence_omission_costs_little() {
     check_floor(
         "steinbeck minus 1,000 sentences",
         strict_f1("steinbeck", Lang::Hu, Lang::En, Some(2000..3000)),
-        0.955,
+        0.960,
     );
 }

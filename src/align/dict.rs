@@ -4,11 +4,11 @@
 //! All entries are stored by word key ([`word_key`]: lowercase prefix), source → target,
 //! so that inflected Hungarian forms find their entry.
 //!
-//! Learning (hunalign's "realign", in the spirit of Moore 2002): count, over the
-//! confident 1-1 beads of a first pass, in how many beads each source key, each target
-//! key and each pair occur; keep pairs with a Dice coefficient of at least
-//! [`LEARN_MIN_DICE`] seen in at least [`LEARN_MIN_PAIRS`] beads, at most
-//! [`LEARN_MAX_PER_WORD`] per word. Cost: O(Σ |S|·|T|) over the beads used.
+//! Learning (hunalign's "realign", Moore 2002): train IBM Model 1 both ways on the
+//! confident 1-1 beads of a first pass; keep pairs seen in at least [`LEARN_MIN_PAIRS`]
+//! beads with a translation probability of at least [`LEARN_MIN_PROB`] in either
+//! direction, at most [`LEARN_MAX_PER_WORD`] per word. Cost: O(iterations · Σ |S|·|T|)
+//! over the beads used.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -19,8 +19,8 @@ use crate::error::DataFileError;
 /// Built-in Hungarian–English dictionary (hunalign format, `english @ hungarian`).
 const BUILTIN_HU_EN: &str = include_str!("dict/hu-en.dic");
 
-/// Smallest Dice coefficient of a learned pair.
-pub const LEARN_MIN_DICE: f64 = 0.25;
+/// Smallest IBM Model 1 probability (either direction) of a learned pair.
+pub const LEARN_MIN_PROB: f64 = 0.2;
 /// Fewest beads a learned pair must occur in.
 pub const LEARN_MIN_PAIRS: u32 = 2;
 /// Most translations learned per word.
@@ -132,36 +132,21 @@ impl Dictionary {
     }
 
     /// Learn translations from beads given as (source keys, target keys), each side's
-    /// keys unique.
+    /// keys unique: pairs seen in at least [`LEARN_MIN_PAIRS`] beads whose IBM Model 1
+    /// translation probability, in either direction, is at least [`LEARN_MIN_PROB`]; at
+    /// most [`LEARN_MAX_PER_WORD`] per source word, the most probable first.
     pub fn learn<'a>(
         beads: impl IntoIterator<Item = (&'a [u32], &'a [u32])>,
         src_keys: &[String],
         tgt_keys: &[String],
     ) -> Dictionary {
-        let mut src_count: HashMap<u32, u32> = HashMap::new();
-        let mut tgt_count: HashMap<u32, u32> = HashMap::new();
-        let mut pair_count: HashMap<(u32, u32), u32> = HashMap::new();
-        for (s, t) in beads {
-            for &a in s {
-                *src_count.entry(a).or_default() += 1;
-            }
-            for &b in t {
-                *tgt_count.entry(b).or_default() += 1;
-            }
-            for &a in s {
-                for &b in t {
-                    *pair_count.entry((a, b)).or_default() += 1;
-                }
-            }
-        }
+        let beads: Vec<(&[u32], &[u32])> = beads.into_iter().collect();
+        let model = Model1::train(&beads, src_keys.len(), tgt_keys.len());
         let mut best: HashMap<u32, Vec<(f64, u32)>> = HashMap::new();
-        for (&(a, b), &n) in &pair_count {
-            if n < LEARN_MIN_PAIRS {
-                continue;
-            }
-            let dice = 2.0 * f64::from(n) / f64::from(src_count[&a] + tgt_count[&b]);
-            if dice >= LEARN_MIN_DICE {
-                best.entry(a).or_default().push((dice, b));
+        for (k, &(a, b)) in model.pairs.iter().enumerate() {
+            let p = model.src_to_tgt[k].max(model.tgt_to_src[k]);
+            if model.seen[k] >= LEARN_MIN_PAIRS && p >= LEARN_MIN_PROB {
+                best.entry(a).or_default().push((p, b));
             }
         }
         let mut dict = Dictionary::new();
@@ -172,6 +157,105 @@ impl Dictionary {
             }
         }
         dict
+    }
+}
+
+/// Iterations of EM for IBM Model 1.
+const MODEL1_ITERATIONS: usize = 5;
+
+/// IBM Model 1 (Brown et al. 1993) trained both ways on sentence pairs, over the word
+/// pairs that co-occur. Unlike a co-occurrence score (Dice), EM lets frequent words
+/// explain each other away, so content words get their own translations.
+struct Model1 {
+    /// Co-occurring (source, target) pairs.
+    pairs: Vec<(u32, u32)>,
+    /// Beads each pair occurs in.
+    seen: Vec<u32>,
+    /// t(target | source) per pair.
+    src_to_tgt: Vec<f64>,
+    /// t(source | target) per pair.
+    tgt_to_src: Vec<f64>,
+}
+
+impl Model1 {
+    fn train(beads: &[(&[u32], &[u32])], src_types: usize, tgt_types: usize) -> Self {
+        // Index the pairs; each bead becomes a |S| × |T| block of pair indices.
+        let mut index: HashMap<(u32, u32), u32> = HashMap::new();
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        let mut seen: Vec<u32> = Vec::new();
+        let mut blocks: Vec<u32> = Vec::new();
+        for &(s, t) in beads {
+            for &a in s {
+                for &b in t {
+                    let k = *index.entry((a, b)).or_insert_with(|| {
+                        pairs.push((a, b));
+                        seen.push(0);
+                        pairs.len() as u32 - 1
+                    });
+                    seen[k as usize] += 1;
+                    blocks.push(k);
+                }
+            }
+        }
+        let src_to_tgt = Self::em(beads, &blocks, &pairs, src_types, false);
+        let tgt_to_src = Self::em(beads, &blocks, &pairs, tgt_types, true);
+        Model1 {
+            pairs,
+            seen,
+            src_to_tgt,
+            tgt_to_src,
+        }
+    }
+
+    /// t(emitted | given) per pair; `reverse` swaps the roles of source and target.
+    fn em(
+        beads: &[(&[u32], &[u32])],
+        blocks: &[u32],
+        pairs: &[(u32, u32)],
+        given_types: usize,
+        reverse: bool,
+    ) -> Vec<f64> {
+        let mut t = vec![1.0f64; pairs.len()];
+        let mut count = vec![0.0f64; pairs.len()];
+        let mut total = vec![0.0f64; given_types];
+        for _ in 0..MODEL1_ITERATIONS {
+            count.fill(0.0);
+            total.fill(0.0);
+            let mut at = 0usize;
+            for &(s, e) in beads {
+                let block = &blocks[at..at + s.len() * e.len()];
+                at += s.len() * e.len();
+                // block[i * |e| + j] is the pair (s[i], e[j]).
+                let (emitted, given) = if reverse {
+                    (s.len(), e.len())
+                } else {
+                    (e.len(), s.len())
+                };
+                for x in 0..emitted {
+                    let k_of = |g: usize| if reverse { block[x * e.len() + g] } else { block[g * e.len() + x] } as usize;
+                    let z: f64 = (0..given).map(|g| t[k_of(g)]).sum();
+                    if z <= 0.0 {
+                        continue;
+                    }
+                    for g in 0..given {
+                        let k = k_of(g);
+                        let c = t[k] / z;
+                        count[k] += c;
+                        let given_type = if reverse { pairs[k].1 } else { pairs[k].0 };
+                        total[given_type as usize] += c;
+                    }
+                }
+            }
+            for (k, &(a, b)) in pairs.iter().enumerate() {
+                let g = if reverse { b } else { a } as usize;
+                t[k] = if total[g] > 0.0 {
+                    count[k] / total[g]
+                } else {
+                    0.0
+                };
+            }
+        }
+        t
     }
 }
 
