@@ -24,7 +24,7 @@ pub const LEARN_MIN_PROB: f64 = 0.2;
 /// Fewest beads a learned pair must occur in.
 pub const LEARN_MIN_PAIRS: u32 = 2;
 /// Most translations learned per word.
-pub const LEARN_MAX_PER_WORD: usize = 3;
+pub const LEARN_MAX_PER_WORD: usize = 2;
 
 /// Word translations by key, source → target.
 #[derive(Debug, Clone, Default)]
