@@ -530,7 +530,7 @@ fn is_blank(line: &str) -> bool {
 
 /// Find paragraphs and unwrap hard line breaks inside them.
 fn paragraphs(
-    mut text: String,
+    text: String,
     hyphens: HyphenMode,
     notes: &mut Vec<LoadNote>,
 ) -> (String, Vec<Range<usize>>, OffsetMap) {
@@ -648,7 +648,6 @@ fn paragraphs(
         let e = shift(e);
         paragraphs.push(s..e);
     }
-    text.clear();
     (out, paragraphs, map)
 }
 

@@ -200,16 +200,7 @@ pub(crate) fn alignment_file() -> impl Strategy<Value = crate::alignment::Alignm
 
     let kinds = proptest::collection::vec(
         (
-            proptest::sample::select(vec![
-                (1usize, 1usize),
-                (1, 0),
-                (0, 1),
-                (2, 1),
-                (1, 2),
-                (2, 2),
-                (3, 1),
-                (1, 3),
-            ]),
+            proptest::sample::select(crate::align::dp::BEADS.to_vec()),
             0u32..=10_000,
         ),
         0..25,

@@ -195,7 +195,6 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
         "s",
         "t",
         &config.dictionary,
-        &tgt.lang,
         &mut concepts,
     );
     link(
@@ -204,7 +203,6 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
         "t",
         "s",
         &reversed,
-        &src.lang,
         &mut concepts,
     );
     let src_chars: usize = src_units.iter().map(|u| u.len as usize).sum();
@@ -251,19 +249,21 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
             stats.learned_entries = learned.len();
             add_translations(&mut src_vocab, &learned, "t", &mut concepts);
             add_translations(&mut tgt_vocab, &learned.reversed(), "s", &mut concepts);
-            learn_reliability(
-                &confident,
+            // Reliability of every anchor type, measured on the confident beads from
+            // each side against the other.
+            reliability_from(
+                confident.iter().copied(),
                 &src_units,
-                &tgt_units,
                 &mut src_vocab,
+                &tgt_units,
                 &tgt_vocab,
             );
-            learn_reliability_rev(
-                &confident,
-                &src_units,
+            reliability_from(
+                confident.iter().map(|&(s, t)| (t, s)),
                 &tgt_units,
-                &src_vocab,
                 &mut tgt_vocab,
+                &src_units,
+                &src_vocab,
             );
             stats.passes = 2;
         }
@@ -299,7 +299,6 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
         .zip(params.priors)
         .map(|(&(k, l), c)| (format!("{k}-{l}"), (-c).exp()))
         .collect();
-    let _ = concepts.len();
     Alignment {
         beads: path
             .into_iter()
@@ -351,7 +350,6 @@ fn link(
     own: &str,
     other: &str,
     dictionary: &Dictionary,
-    _other_lang: &Lang,
     concepts: &mut Concepts,
 ) {
     vocab.offers.clear();
@@ -645,32 +643,6 @@ fn reliability_from(
         vocab.reliability[t] =
             (f64::from(matched[t]) + WEIGHT * prior) / (f64::from(seen[t]) + WEIGHT);
     }
-}
-
-fn learn_reliability(
-    confident: &[(usize, usize)],
-    src: &[Unit],
-    tgt: &[Unit],
-    src_vocab: &mut Vocab,
-    tgt_vocab: &Vocab,
-) {
-    reliability_from(confident.iter().copied(), src, src_vocab, tgt, tgt_vocab);
-}
-
-fn learn_reliability_rev(
-    confident: &[(usize, usize)],
-    src: &[Unit],
-    tgt: &[Unit],
-    src_vocab: &Vocab,
-    tgt_vocab: &mut Vocab,
-) {
-    reliability_from(
-        confident.iter().map(|&(s, t)| (t, s)),
-        tgt,
-        tgt_vocab,
-        src,
-        src_vocab,
-    );
 }
 
 #[cfg(test)]

@@ -62,10 +62,6 @@ impl Concepts {
         let next = self.ids.len() as u32;
         *self.ids.entry(s).or_insert(next)
     }
-
-    pub(crate) fn len(&self) -> usize {
-        self.ids.len()
-    }
 }
 
 /// The anchor types of one side.
