@@ -4,8 +4,9 @@
 Concatenates COPIES copies of a gold set (src.txt, tgt.txt, gold.txt in vecalign
 format, e.g. ../shared/data/gold/steinbeck) and optionally deletes GAP consecutive
 target sentences starting at target sentence START. Writes src.txt, tgt.txt and the
-matching gold.txt (beads whose target sentences were all deleted become 1-0 beads; beads
-that lost part of their target keep the rest) into OUT.
+matching gold.txt (the source sentences of beads whose target sentences were all deleted become
+one 1-0 bead each, as in hand alignments; beads that lost part of their target keep
+the rest) into OUT.
 
 Nothing of the gold data is kept in the repository: the output goes where you say
 (use a temporary folder).
@@ -74,7 +75,14 @@ def main():
         kept = []
         for s, t in out_beads:
             t2 = [new_index[j] for j in t if j in new_index]
-            if s or t2:
+            if t2:
+                kept.append((s, t2))
+            elif t and len(s) > 1:
+                # A bead that lost all of its translation: hand alignments (the gold
+                # sets here, vecalign's and hunalign's data) never draw an n-0 bead,
+                # every untranslated sentence is its own 1-0 bead.
+                kept.extend(([i], []) for i in s)
+            elif s:
                 kept.append((s, t2))
         out_beads = kept
     os.makedirs(a.out_dir, exist_ok=True)
