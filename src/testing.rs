@@ -267,6 +267,8 @@ pub(crate) fn alignment_file() -> impl Strategy<Value = crate::alignment::Alignm
             parameters: AlignStats {
                 length_ratio: 1.0,
                 length_variance: 6.8,
+                length_outlier_weight: 0.0,
+                length_outlier_variance: 0.0,
                 bead_priors: vec![("1-1".into(), 0.89)],
                 dictionary_entries: 0,
                 learned_entries: 0,

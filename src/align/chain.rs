@@ -9,7 +9,13 @@
 //!
 //! Unlike the coarse-to-fine path, the chain has no length model and no smoothing: where
 //! a translation omits a long block, it jumps, so a band around it contains the true
-//! path. The aligner searches the union of both bands.
+//! path. The aligner adds a band around the chain to the coarse path's band.
+//!
+//! Only what the anchors attest is returned: between two anchors that are far apart on
+//! both sides (more than [`MAX_UNANCHORED`] sentences) the chain knows nothing, and a
+//! straight line there would only widen the band between it and the coarse path (on a
+//! long text with few rare words, such as a book repeated many times, by hundreds of
+//! cells per row). The chain is cut there into pieces.
 //!
 //! Cost: O(K log K) for K candidate pairs, K ≤ MAX_OCCURRENCES² per rare concept.
 
@@ -27,14 +33,18 @@ pub const MIN_LINKS: f32 = 2.0;
 const MAX_RECTANGLE_PER_STEP: usize = 16;
 /// Sentences between the points of such a line.
 const LINE_STEP: usize = 4;
+/// Longest stretch (in sentences, on both sides at once) between two anchors that the
+/// chain still bridges; a longer one cuts the chain.
+pub const MAX_UNANCHORED: usize = 32;
 
-/// Cells `(i, j)` (bead boundaries) of the anchor chain, from `(0, 0)` to `(n, m)`.
+/// The anchor chain as pieces of cells `(i, j)` (bead boundaries), each a path between
+/// anchors the chain can bridge; `(0, 0)` and `(n, m)` count as anchors.
 pub(crate) fn anchor_chain(
     src: &[Unit],
     tgt: &[Unit],
     src_vocab: &Vocab,
     tgt_vocab: &Vocab,
-) -> Vec<(usize, usize)> {
+) -> Vec<Vec<(usize, usize)>> {
     let (n, m) = (src.len(), tgt.len());
     let mut src_occ: HashMap<u32, Vec<u32>> = HashMap::new();
     let mut strong: HashMap<u32, bool> = HashMap::new();
@@ -95,14 +105,37 @@ pub(crate) fn anchor_chain(
     // sentence cannot chain to itself.
     candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let chain = heaviest_increasing_chain(&candidates, m);
+    let mut pieces = Vec::new();
     let mut cells = vec![(0usize, 0usize)];
     for (i, j) in chain {
         let (i, j) = (i as usize, j as usize);
-        push_step(&mut cells, (i, j));
+        bridge_or_cut(&mut pieces, &mut cells, (i, j));
         cells.push((i + 1, j + 1));
     }
-    push_step(&mut cells, (n, m));
-    cells
+    bridge_or_cut(&mut pieces, &mut cells, (n, m));
+    if cells.len() > 1 {
+        pieces.push(cells);
+    }
+    pieces
+}
+
+/// Continue the current piece to the anchor cell `to`, or, if the stretch is too long
+/// on both sides to bridge, close the piece and start a new one at `to`.
+fn bridge_or_cut(
+    pieces: &mut Vec<Vec<(usize, usize)>>,
+    cells: &mut Vec<(usize, usize)>,
+    to: (usize, usize),
+) {
+    let from = *cells.last().unwrap_or(&(0, 0));
+    let (di, dj) = (to.0.saturating_sub(from.0), to.1.saturating_sub(from.1));
+    if di.min(dj) > MAX_UNANCHORED {
+        let done = std::mem::replace(cells, vec![to]);
+        if done.len() > 1 {
+            pieces.push(done);
+        }
+    } else {
+        push_step(cells, to);
+    }
 }
 
 /// Append `to`. Between two anchors the path is unknown: a skewed stretch (one side
@@ -192,6 +225,22 @@ mod tests {
     fn one_source_sentence_is_used_once() {
         let items = vec![(0, 3, 1.0), (0, 2, 1.0), (0, 1, 1.0)];
         assert_eq!(heaviest_increasing_chain(&items, 5).len(), 1);
+    }
+
+    #[test]
+    fn long_stretches_without_anchors_cut_the_chain() {
+        let mut pieces = Vec::new();
+        let mut cells = vec![(0, 0)];
+        bridge_or_cut(&mut pieces, &mut cells, (10, 12));
+        // An omission: long on one side only, bridged.
+        bridge_or_cut(&mut pieces, &mut cells, (1010, 20));
+        // Nothing known for 500 sentences on both sides: cut.
+        bridge_or_cut(&mut pieces, &mut cells, (1510, 530));
+        assert_eq!(pieces.len(), 1);
+        let piece = &pieces[0];
+        assert_eq!((piece[0], piece[piece.len() - 1]), ((0, 0), (1010, 20)));
+        assert!(piece.contains(&(10, 12)));
+        assert_eq!(cells, vec![(1510, 530)]);
     }
 
     #[test]

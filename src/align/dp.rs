@@ -118,20 +118,37 @@ impl Band {
         Band::from_ranges(wlo, whi)
     }
 
-    /// Cells in either band.
-    pub(crate) fn union(&self, other: &Band) -> Band {
-        let lo = self
-            .lo
-            .iter()
-            .zip(&other.lo)
-            .map(|(a, b)| *a.min(b))
-            .collect();
-        let hi = self
-            .hi
-            .iter()
-            .zip(&other.hi)
-            .map(|(a, b)| *a.max(b))
-            .collect();
+    /// This band widened by `radius` cells around paths that need not reach the corners
+    /// of the grid (consecutive cells of a piece span a rectangle; with radius 0 a piece
+    /// of two cells adds exactly their rectangle). Unlike [`Band::around`], whose band
+    /// always runs from `(0, 0)` to `(n, m)`, nothing is added between the pieces. Rows no piece
+    /// reaches keep their range, apart from what keeping the band monotone requires.
+    pub(crate) fn with_pieces(&self, pieces: &[Vec<(usize, usize)>], radius: usize) -> Band {
+        let n = self.lo.len() - 1;
+        let m = self.hi[n] as usize;
+        let mut lo = self.lo.clone();
+        let mut hi = self.hi.clone();
+        for piece in pieces {
+            for w in piece.windows(2) {
+                let ((a, b), (c, d)) = (w[0], w[1]);
+                for i in a.saturating_sub(radius / 4)..=(c + radius / 4).min(n) {
+                    lo[i] = lo[i].min(b.saturating_sub(radius).min(m) as u32);
+                    hi[i] = hi[i].max((d + radius).min(m) as u32);
+                }
+            }
+        }
+        // hi: running maximum from the top; lo: running minimum from the bottom. (Only
+        // widening: every row still touches the previous one.)
+        let mut run = 0u32;
+        for h in hi.iter_mut() {
+            run = run.max(*h);
+            *h = run;
+        }
+        let mut run = u32::MAX;
+        for l in lo.iter_mut().rev() {
+            run = run.min(*l);
+            *l = run;
+        }
         Band::from_ranges(lo, hi)
     }
 
@@ -388,6 +405,35 @@ mod tests {
                 (f64::exp(a) + f64::exp(b)).ln()
             };
             assert!((log_add(a, b) - exact).abs() < 1e-6, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn an_added_rectangle_costs_only_its_own_cells() {
+        let (n, m) = (2000, 1000);
+        // A path that leaves out source sentences 500..1500 (a long omission).
+        let path: Vec<(usize, usize)> = (0..=500)
+            .map(|i| (i, i))
+            .chain((1500..=n).map(|i| (i, i - 1000)))
+            .collect();
+        let band = Band::around(&path, 1, n, m, 5);
+        let wider = band.with_pieces(&[vec![(480, 480), (1520, 520)]], 0);
+        assert!(
+            wider.cells() <= band.cells() + 1041 * 41,
+            "{}",
+            wider.cells()
+        );
+        assert!(wider.cells() > band.cells());
+        for i in 480..=1520 {
+            assert!(wider.lo(i) <= 480 && wider.hi(i) >= 520, "row {i}");
+        }
+        // Rows outside the rectangle keep their ranges.
+        for i in (0..480).chain(1521..=n) {
+            assert_eq!(
+                (wider.lo(i), wider.hi(i)),
+                (band.lo(i), band.hi(i)),
+                "row {i}"
+            );
         }
     }
 }

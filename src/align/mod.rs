@@ -69,8 +69,14 @@ impl Bead {
 pub struct AlignStats {
     /// Target characters per source character.
     pub length_ratio: f64,
-    /// Length variance per character.
+    /// Length variance per character (the core Gaussian).
     pub length_variance: f64,
+    /// Weight of the wider outlier component of the 1-1 length model (0: none).
+    #[serde(default)]
+    pub length_outlier_weight: f64,
+    /// Variance per character of the outlier component.
+    #[serde(default)]
+    pub length_outlier_variance: f64,
     /// Bead-type probabilities used in the last pass, e.g. `"1-1": 0.89`.
     pub bead_priors: Vec<(String, f64)>,
     /// Entries of the given dictionary (built-in and user).
@@ -222,6 +228,8 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
     let mut stats = AlignStats {
         length_ratio: params.length.ratio,
         length_variance: params.length.variance,
+        length_outlier_weight: 0.0,
+        length_outlier_variance: 0.0,
         bead_priors: Vec::new(),
         dictionary_entries: config.dictionary.len(),
         learned_entries: 0,
@@ -284,7 +292,7 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
             if !stretches.is_empty() {
                 let mut band = band;
                 for (from, to) in stretches {
-                    band = band.union(&Band::around(&[from, to], 1, n, m, 0));
+                    band = band.with_pieces(&[vec![from, to]], 0);
                 }
                 path = run_level(
                     &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, &band, true,
@@ -294,6 +302,8 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
     }
     stats.length_ratio = params.length.ratio;
     stats.length_variance = params.length.variance;
+    stats.length_outlier_weight = params.length.outlier_weight;
+    stats.length_outlier_variance = params.length.outlier_variance;
     stats.bead_priors = BEADS
         .iter()
         .zip(params.priors)
@@ -466,13 +476,8 @@ fn search(
     // Also search around the chain of rare shared anchors: it bends with long omissions
     // that the coarse levels may have smoothed over.
     let chain = chain::anchor_chain(src, tgt, src_vocab, tgt_vocab);
-    let band = Band::around(&dp::path_cells(&path), 2, n, m, config.radius).union(&Band::around(
-        &chain,
-        1,
-        n,
-        m,
-        CHAIN_RADIUS,
-    ));
+    let band = Band::around(&dp::path_cells(&path), 2, n, m, config.radius)
+        .with_pieces(&chain, CHAIN_RADIUS);
     drop(path);
     run_level(src, tgt, src_vocab, tgt_vocab, params, &band, posteriors)
 }

@@ -464,6 +464,8 @@ impl<'a> Scorer<'a> {
         let lt = tgt.prefix_len[j1] - tgt.prefix_len[j0];
         let length = if ls == 0 || lt == 0 {
             self.params.unpaired_length_weight * self.params.length.cost(ls, lt)
+        } else if ty == 0 {
+            self.params.length.cost_one_to_one(ls, lt)
         } else {
             self.params.length.cost(ls, lt)
         };

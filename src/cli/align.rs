@@ -180,8 +180,8 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
         out.as_ref().filter(|p| p.as_path() != Path::new("-")).map(|p| format!(" -> {}", p.display())).unwrap_or_default()
     ));
     ctx.note(format!(
-        "length ratio {:.3}, variance {:.2}, {} dictionary entries, {} learned, {} pass(es), {} search",
-        alignment.stats.length_ratio, alignment.stats.length_variance, alignment.stats.dictionary_entries, alignment.stats.learned_entries, alignment.stats.passes, alignment.stats.search
+        "length ratio {:.3}, variance {:.2} ({:.0}% outliers at {:.1}), {} dictionary entries, {} learned, {} pass(es), {} search",
+        alignment.stats.length_ratio, alignment.stats.length_variance, 100.0 * alignment.stats.length_outlier_weight, alignment.stats.length_outlier_variance, alignment.stats.dictionary_entries, alignment.stats.learned_entries, alignment.stats.passes, alignment.stats.search
     ));
     Ok(exit::OK)
 }

@@ -485,6 +485,8 @@ pub(crate) mod testutil {
             parameters: AlignStats {
                 length_ratio: 1.0,
                 length_variance: 6.8,
+                length_outlier_weight: 0.0,
+                length_outlier_variance: 0.0,
                 bead_priors: vec![],
                 dictionary_entries: 0,
                 learned_entries: 0,
