@@ -2,7 +2,10 @@
 # Time and peak memory of `tandem align` at 1k, 10k, 100k (and, with FULL=1, 1M)
 # sentences per side, one thread, built from ../shared/data/gold/steinbeck by
 # benches/long_bitext.py into a temporary folder (nothing is written to the repository).
-# Each size runs RUNS times (default 3); the median is printed, with strict F1.
+# Also the 10k and 100k bitexts with 1,000 consecutive translation sentences deleted
+# (an omission makes the aligner search its stretch again: this shows what that costs).
+# Each size runs RUNS times (default 3); the median is printed, with strict F1 and the
+# time per sentence relative to the 1k run of the same command (1.00 = linear).
 # Usage: bash benches/scale.sh            (from the repository root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,20 +14,31 @@ gold=../shared/data/gold/steinbeck
 cargo build --release -q
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-sizes="1000 10000 100000"
-[ "${FULL:-0}" = 1 ] && sizes="$sizes 1000000"
+cases="1000 10000 100000 10000:4000 100000:40000"
+[ "${FULL:-0}" = 1 ] && cases="$cases 1000000"
 runs=${RUNS:-3}
-printf '%10s %10s %10s %12s %8s\n' sentences "median s" "sent/s" "peak MB" "F1"
-for n in $sizes; do
-  python3 benches/long_bitext.py "$gold" "$tmp/$n" --sentences "$n" >/dev/null
+base=""
+printf '%-22s %10s %10s %12s %8s %14s\n' bitext "median s" "sent/s" "peak MB" "F1" "s/sent vs 1k"
+for c in $cases; do
+  n=${c%%:*}
+  args=(--sentences "$n")
+  label="$n"
+  if [ "$c" != "$n" ]; then
+    args+=(--gap "${c#*:}:1000")
+    label="$n, 1000 deleted"
+  fi
+  dir="$tmp/${c/:/-}"
+  python3 benches/long_bitext.py "$gold" "$dir" "${args[@]}" >/dev/null
   times=()
   for _ in $(seq "$runs"); do
     RAYON_NUM_THREADS=1 /usr/bin/time -f "%e %M" -o "$tmp/time" ./target/release/tandem -q align --presplit \
-      --src-lang hu --tgt-lang en "$tmp/$n/src.txt" "$tmp/$n/tgt.txt" --format vecalign -o "$tmp/$n/out.vec" --force
+      --src-lang hu --tgt-lang en "$dir/src.txt" "$dir/tgt.txt" --format vecalign -o "$dir/out.vec" --force
     times+=("$(cat "$tmp/time")")
   done
   median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
   secs=${median% *}; kb=${median#* }
-  f1=$(./target/release/tandem eval --json -g "$tmp/$n/gold.txt" "$tmp/$n/out.vec" | python3 -c 'import json,sys; print("%.4f" % json.load(sys.stdin)["scores"]["f1_strict"])')
-  printf '%10s %10s %10.0f %12.0f %8s\n' "$n" "$secs" "$(echo "$n / $secs" | bc -l)" "$(echo "$kb / 1024" | bc -l)" "$f1"
+  per=$(echo "$secs / $n" | bc -l)
+  [ -z "$base" ] && base=$per
+  f1=$(./target/release/tandem eval --json -g "$dir/gold.txt" "$dir/out.vec" | python3 -c 'import json,sys; print("%.4f" % json.load(sys.stdin)["scores"]["f1_strict"])')
+  printf '%-22s %10s %10.0f %12.0f %8s %14.2f\n' "$label" "$secs" "$(echo "$n / $secs" | bc -l)" "$(echo "$kb / 1024" | bc -l)" "$f1" "$(echo "$per / $base" | bc -l)"
 done

@@ -284,9 +284,80 @@ pub fn calibration(
     bins
 }
 
+/// Each test bead's confidence and whether it is strictly right, for [`separation`].
+pub fn confidence_outcomes(
+    gold: &IndexBeads,
+    test: &IndexBeads,
+    confidences: &[f64],
+) -> Vec<(f64, bool)> {
+    let gold: HashSet<&Key> = gold.iter().collect();
+    test.iter()
+        .zip(confidences)
+        .map(|(bead, &c)| (c, gold.contains(bead)))
+        .collect()
+}
+
+/// How well confidence separates right beads from wrong ones: the probability that a
+/// right bead, drawn at random, has a higher confidence than a wrong one (ties count
+/// half; the area under the ROC curve). 0.5 is chance, 1.0 perfect; `None` without both
+/// right and wrong beads.
+pub fn separation(outcomes: &[(f64, bool)]) -> Option<f64> {
+    let mut sorted = outcomes.to_vec();
+    sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (mut wrong_below, mut pairs_won) = (0.0f64, 0.0f64);
+    let (mut right_total, mut wrong_total) = (0.0f64, 0.0f64);
+    let mut k = 0;
+    while k < sorted.len() {
+        // A run of equal confidences.
+        let mut end = k;
+        while end < sorted.len() && sorted[end].0 == sorted[k].0 {
+            end += 1;
+        }
+        let right = sorted[k..end].iter().filter(|o| o.1).count() as f64;
+        let wrong = (end - k) as f64 - right;
+        pairs_won += right * (wrong_below + 0.5 * wrong);
+        wrong_below += wrong;
+        right_total += right;
+        wrong_total += wrong;
+        k = end;
+    }
+    (right_total > 0.0 && wrong_total > 0.0).then(|| pairs_won / (right_total * wrong_total))
+}
+
 #[cfg(test)]
 mod calibration_tests {
     use super::*;
+
+    #[test]
+    fn separation_is_the_share_of_right_wrong_pairs_ordered_right() {
+        let perfect = [(0.2, false), (0.4, false), (0.9, true), (0.95, true)];
+        assert_eq!(separation(&perfect), Some(1.0));
+        let reversed = [(0.2, true), (0.9, false)];
+        assert_eq!(separation(&reversed), Some(0.0));
+        let tied = [(0.5, true), (0.5, false)];
+        assert_eq!(separation(&tied), Some(0.5));
+        // 3 right × 2 wrong = 6 pairs; right 0.3 beats wrong 0.1 only; 0.8 and 0.99
+        // beat both: 5 of 6.
+        let mixed = [
+            (0.1, false),
+            (0.3, true),
+            (0.5, false),
+            (0.8, true),
+            (0.99, true),
+        ];
+        assert!((separation(&mixed).unwrap_or(0.0) - 5.0 / 6.0).abs() < 1e-12);
+        assert_eq!(separation(&[(0.3, true)]), None);
+    }
+
+    #[test]
+    fn outcomes_mark_strictly_right_beads() {
+        let gold: IndexBeads = vec![(vec![0], vec![0]), (vec![1], vec![1])];
+        let test: IndexBeads = vec![(vec![0], vec![0]), (vec![1], vec![])];
+        assert_eq!(
+            confidence_outcomes(&gold, &test, &[0.9, 0.4]),
+            vec![(0.9, true), (0.4, false)]
+        );
+    }
 
     #[test]
     fn bins_count_right_beads_by_confidence() {

@@ -4,7 +4,10 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context as _, Result};
 use tandem::alignment::AlignmentFile;
-use tandem::eval::{calibration, pair_beads, read_bead_file, score, BeadFile, CalibrationBin};
+use tandem::eval::{
+    calibration, confidence_outcomes, pair_beads, read_bead_file, score, separation, BeadFile,
+    CalibrationBin,
+};
 use tandem::export::{index_beads, MAX_SENTENCES};
 
 use super::{exit, output, render, Context};
@@ -55,6 +58,7 @@ pub(crate) fn run(_ctx: &Context, args: EvalArgs) -> Result<i32> {
     let mut pairs = Vec::new();
     // Confidence bands, when every test file is a tandem alignment (JSON).
     let mut bins: Option<Vec<CalibrationBin>> = Some(Vec::new());
+    let mut outcomes: Vec<(f64, bool)> = Vec::new();
     for (k, (g, t)) in args.gold.iter().zip(&args.test).enumerate() {
         let read_text = |p: &PathBuf| -> Result<String> {
             std::fs::read_to_string(p).with_context(|| format!("cannot read '{}'", p.display()))
@@ -67,6 +71,7 @@ pub(crate) fn run(_ctx: &Context, args: EvalArgs) -> Result<i32> {
             let confidences: Vec<f64> = file.beads.iter().map(|b| b.confidence).collect();
             let (gold, test) = pair_beads(gold, BeadFile::Beads(beads), args.sizes.get(k).copied());
             if let Some(all) = bins.as_mut() {
+                outcomes.extend(confidence_outcomes(&gold, &test, &confidences));
                 let these = calibration(&gold, &test, &confidences);
                 if all.is_empty() {
                     *all = these;
@@ -89,8 +94,10 @@ pub(crate) fn run(_ctx: &Context, args: EvalArgs) -> Result<i32> {
     }
     let s = score(&pairs);
     let bins = bins.filter(|b| !b.is_empty());
+    let separation = bins.as_ref().and_then(|_| separation(&outcomes));
     if args.json {
-        let value = serde_json::json!({ "scores": s, "calibration": bins });
+        let value =
+            serde_json::json!({ "scores": s, "calibration": bins, "separation": separation });
         output::to_stdout(format!("{}\n", serde_json::to_string_pretty(&value)?).as_bytes())?;
         return Ok(exit::OK);
     }
@@ -128,6 +135,12 @@ pub(crate) fn run(_ctx: &Context, args: EvalArgs) -> Result<i32> {
             ]);
         }
         out.push_str(&format!("{cal}\n"));
+        if let Some(auc) = separation {
+            out.push_str(&format!(
+                "separation: a right bead has a higher confidence than a wrong one in {:.1}% of pairs (ROC AUC {auc:.3})\n",
+                100.0 * auc
+            ));
+        }
     }
     output::to_stdout(out.as_bytes())?;
     Ok(exit::OK)
