@@ -43,21 +43,28 @@ fn strict_f1(
     let mut gold = gold_beads(&dir.join("gold.txt"));
     let mut tgt_lines: Vec<&str> = tgt.lines().collect();
     if let Some(gap) = gap {
-        // Delete a block of the translation; gold beads lose those sentences.
+        // Delete a block of the translation; gold beads lose those sentences, and
+        // source sentences left without a translation become one 1-0 bead each (hand
+        // alignments never draw an n-0 bead; benches/long_bitext.py does the same).
         let shift = |j: usize| if j >= gap.end { j - gap.len() } else { j };
         tgt_lines.drain(gap.clone());
         gold = gold
             .into_iter()
-            .map(|(s, t)| {
-                (
-                    s,
-                    t.into_iter()
-                        .filter(|j| !gap.contains(j))
-                        .map(shift)
-                        .collect(),
-                )
+            .flat_map(|(s, t)| {
+                let had_translation = !t.is_empty();
+                let t: Vec<usize> = t
+                    .into_iter()
+                    .filter(|j| !gap.contains(j))
+                    .map(shift)
+                    .collect();
+                if t.is_empty() && had_translation {
+                    s.into_iter().map(|i| (vec![i], Vec::new())).collect()
+                } else if s.is_empty() && t.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![(s, t)]
+                }
             })
-            .filter(|(s, t): &(Vec<usize>, Vec<usize>)| !s.is_empty() || !t.is_empty())
             .collect();
     }
     let tgt = tgt_lines.join("\n") + "\n";
@@ -93,7 +100,7 @@ fn steinbeck_hu_en_strict_f1_stays_above_the_floor() {
     check_floor(
         "steinbeck",
         strict_f1("steinbeck", Lang::Hu, Lang::En, None),
-        0.972,
+        0.976,
     );
 }
 
@@ -101,15 +108,22 @@ fn steinbeck_hu_en_strict_f1_stays_above_the_floor() {
 fn text_berg_de_fr_strict_f1_stays_above_the_floor() {
     let de = Lang::Other("de".into());
     let fr = Lang::Other("fr".into());
-    check_floor("defr.dev", strict_f1("defr.dev", de, fr, None), 0.830);
+    check_floor("defr.dev", strict_f1("defr.dev", de, fr, None), 0.845);
 }
 
 #[test]
-fn a_thousand_sentence_omission_costs_little() {
-    // ../shared/data/gold/steinbeck with target sentences 2000..3000 deleted.
-    check_floor(
-        "steinbeck minus 1,000 sentences",
-        strict_f1("steinbeck", Lang::Hu, Lang::En, Some(2000..3000)),
-        0.960,
-    );
+fn a_thousand_sentence_omission_costs_nothing() {
+    // ../shared/data/gold/steinbeck with target sentences 2000..3000 deleted: the same
+    // accuracy as without (at most 0.2 points less).
+    let with_gap = strict_f1("steinbeck", Lang::Hu, Lang::En, Some(2000..3000));
+    check_floor("steinbeck minus 1,000 sentences", with_gap, 0.976);
+    if let (Some(with_gap), Some(without)) =
+        (with_gap, strict_f1("steinbeck", Lang::Hu, Lang::En, None))
+    {
+        assert!(
+            with_gap >= without - 0.002,
+            "the omission costs {:.4} strict F1 ({with_gap:.4} against {without:.4})",
+            without - with_gap
+        );
+    }
 }

@@ -290,12 +290,12 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
         if !full {
             let stretches = unpaired_stretches(&path);
             if !stretches.is_empty() {
-                let mut band = band;
-                for (from, to) in stretches {
-                    band = band.with_pieces(&[vec![from, to]], 0);
-                }
-                path = run_level(
-                    &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, &band, true,
+                path = research_stretches(
+                    path,
+                    &stretches,
+                    (&src_units, &tgt_units),
+                    (&src_vocab, &tgt_vocab),
+                    &params,
                 );
             }
         }
@@ -513,6 +513,46 @@ fn confident_pairs(path: &[PathBead]) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// A rectangle of the grid by its first and last cell (inclusive).
+type Rectangle = ((usize, usize), (usize, usize));
+
+/// Search the rectangles of `stretches` in full, keeping the rest of `path`: the band
+/// is the path itself outside them (so the search there costs a cell or two per row)
+/// and the whole rectangle inside. Beads outside the rectangles keep their confidence
+/// from the search of the whole band; those inside get theirs from this one (given the
+/// path around them).
+fn research_stretches(
+    path: Vec<PathBead>,
+    stretches: &[Rectangle],
+    (src, tgt): (&[Unit], &[Unit]),
+    (src_vocab, tgt_vocab): (&Vocab, &Vocab),
+    params: &CostParams,
+) -> Vec<PathBead> {
+    let (n, m) = (src.len(), tgt.len());
+    let pieces: Vec<Vec<(usize, usize)>> =
+        stretches.iter().map(|&(from, to)| vec![from, to]).collect();
+    let band = Band::around(&dp::path_cells(&path), 1, n, m, 0).with_pieces(&pieces, 0);
+    let mut searched = run_level(src, tgt, src_vocab, tgt_vocab, params, &band, true);
+    let inside = |b: &PathBead| {
+        stretches.iter().any(|&(from, to)| {
+            b.src.0 >= from.0 && b.src.1 <= to.0 && b.tgt.0 >= from.1 && b.tgt.1 <= to.1
+        })
+    };
+    let before: std::collections::HashMap<Rectangle, f64> = path
+        .iter()
+        .filter(|b| !inside(b))
+        .map(|b| ((b.src, b.tgt), b.posterior))
+        .collect();
+    for b in &mut searched {
+        if !inside(b) {
+            if let Some(&p) = before.get(&(b.src, b.tgt)) {
+                b.posterior = p;
+            }
+        }
+    }
+    searched
+}
+
 /// Fewest 1-0 / 0-1 beads in a stretch that is searched again in full.
 const STRETCH_MIN_UNPAIRED: usize = 20;
 /// Beads of context kept on each side of such a stretch, and the largest distance
@@ -523,7 +563,7 @@ const STRETCH_MAX_CELLS: usize = 4_000_000;
 
 /// Stretches of a path dense in 1-0 and 0-1 beads (a long omission or addition), as the
 /// corner cells of the rectangle to search again, with some context on each side.
-fn unpaired_stretches(path: &[PathBead]) -> Vec<((usize, usize), (usize, usize))> {
+fn unpaired_stretches(path: &[PathBead]) -> Vec<Rectangle> {
     let unpaired: Vec<usize> = (0..path.len())
         .filter(|&k| path[k].src.0 == path[k].src.1 || path[k].tgt.0 == path[k].tgt.1)
         .collect();
