@@ -538,7 +538,9 @@ fn research_stretches(
             b.src.0 >= from.0 && b.src.1 <= to.0 && b.tgt.0 >= from.1 && b.tgt.1 <= to.1
         })
     };
-    let before: std::collections::HashMap<Rectangle, f64> = path
+    // Confidence by the bead's (source, target) sentence ranges.
+    type Spans = ((usize, usize), (usize, usize));
+    let before: std::collections::HashMap<Spans, f64> = path
         .iter()
         .filter(|b| !inside(b))
         .map(|b| ((b.src, b.tgt), b.posterior))
