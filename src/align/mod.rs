@@ -14,9 +14,11 @@
 //!    band around the projected path at each finer level), so time and memory grow
 //!    linearly and the band follows the real path through long omissions.
 //! 3. **Second pass** (`realign`). From the confident 1-1 beads of the first pass, learn
-//!    the length ratio and variance, the bead-type priors, a word-translation table
+//!    the length ratio and a heavy-tailed length model for 1-1 beads (a core variance and
+//!    a wider outlier component), the bead-type priors, a word-translation table
 //!    ([`dict::Dictionary::learn`]) and the reliability of every anchor type; then align
-//!    again in a band around the first path.
+//!    again in a band around the first path. Stretches of that path dense in 1-0/0-1
+//!    beads (a long omission) are searched once more over their whole rectangle.
 //! 4. **Confidence.** Each bead's posterior probability under the model (forward–backward
 //!    over the band).
 //!
