@@ -29,6 +29,15 @@ fn check_beads(a: &Alignment, n: usize, m: usize) -> Result<(), TestCaseError> {
     }
     prop_assert_eq!((i, j), (n, m));
     prop_assert!(a.stats.length_ratio.is_finite() && a.stats.length_variance.is_finite());
+    prop_assert!((0.0..=0.5).contains(&a.stats.length_outlier_weight));
+    prop_assert!(a.stats.length_outlier_variance.is_finite());
+    for b in &a.beads {
+        prop_assert!(
+            (0.0..=1.0).contains(&b.confidence),
+            "confidence {}",
+            b.confidence
+        );
+    }
     Ok(())
 }
 

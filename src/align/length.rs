@@ -281,6 +281,22 @@ mod tests {
     }
 
     #[test]
+    fn mixture_fit_survives_degenerate_residuals() {
+        for z2 in [vec![0.0; 50], vec![1e9; 30], {
+            let mut v = vec![0.0; 40];
+            v.push(1e12);
+            v
+        }] {
+            let (v1, w, v2) = fit_scale_mixture(&z2);
+            assert!(
+                v1.is_finite() && v2.is_finite() && (0.0..=0.5).contains(&w),
+                "{v1} {w} {v2}"
+            );
+            assert!(v1 >= 0.5 && v2 >= v1);
+        }
+    }
+
+    #[test]
     fn outliers_make_large_one_to_one_mismatches_cheaper_only() {
         let plain = LengthModel {
             ratio: 1.0,
