@@ -8,8 +8,8 @@
 //! 1. **Units.** Each sentence becomes its length and its anchor types
 //!    ([`anchors`]: numbers, dates, punctuation, words with cognate and dictionary keys).
 //! 2. **First pass.** Bead cost = −ln P(type) + Gale–Church length cost ([`length`]) −
-//!    lexical evidence ([`model`]) + a penalty when a paragraph starts on one side only.
-//!    The best path is found by dynamic programming ([`dp`]): over the full grid for small
+//!    lexical evidence (`model`) + a penalty when a paragraph starts on one side only.
+//!    The best path is found by dynamic programming (`dp`): over the full grid for small
 //!    inputs, otherwise coarse-to-fine (align runs of 2, 4, 8 … sentences, then search a
 //!    band around the projected path at each finer level), so time and memory grow
 //!    linearly and the band follows the real path through long omissions.

@@ -36,7 +36,7 @@ pub fn write(file: &AlignmentFile) -> std::io::Result<String> {
     String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
 }
 
-/// Read beads back from CSV written by [`write`], resolving locators against `file`.
+/// Read beads back from CSV written by [`write()`], resolving locators against `file`.
 pub fn parse(text: &str, path: &Path, file: &AlignmentFile) -> Result<IndexBeads, DataFileError> {
     let mut r = ::csv::Reader::from_reader(text.as_bytes());
     let mut beads = Vec::new();

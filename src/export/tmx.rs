@@ -206,7 +206,7 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Unit>, DataFileError> {
     Ok(units)
 }
 
-/// Read beads back from TMX written by [`write`] (its `x-source-ids`/`x-target-ids`
+/// Read beads back from TMX written by [`write()`] (its `x-source-ids`/`x-target-ids`
 /// props), resolving locators against `file`.
 pub fn parse(text: &str, path: &Path, file: &AlignmentFile) -> Result<IndexBeads, DataFileError> {
     read(text, path)?

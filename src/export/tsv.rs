@@ -40,7 +40,7 @@ pub fn write(file: &AlignmentFile) -> String {
     out
 }
 
-/// Read beads back from TSV written by [`write`], resolving locators against `file`.
+/// Read beads back from TSV written by [`write()`], resolving locators against `file`.
 pub fn parse(
     text: &str,
     path: &std::path::Path,
