@@ -369,17 +369,7 @@ mod tests {
             id: "x".into(),
             source: rec(3),
             target: rec(2),
-            parameters: AlignStats {
-                length_ratio: 1.0,
-                length_variance: 6.8,
-                length_outlier_weight: 0.0,
-                length_outlier_variance: 0.0,
-                bead_priors: vec![],
-                dictionary_entries: 0,
-                learned_entries: 0,
-                passes: 1,
-                search: "full".into(),
-            },
+            parameters: crate::testing::stats(),
             beads: vec![
                 BeadRecord {
                     src: vec![0, 1],

@@ -257,14 +257,8 @@ pub struct CalibrationBin {
 pub const CALIBRATION_EDGES: [f64; 5] = [0.0, 0.5, 0.9, 0.99, 1.0];
 
 /// How well confidence separates right from wrong beads: for each band of confidence,
-/// the share of test beads that are strictly right. `confidences[k]` belongs to
-/// `test[k]`.
-pub fn calibration(
-    gold: &IndexBeads,
-    test: &IndexBeads,
-    confidences: &[f64],
-) -> Vec<CalibrationBin> {
-    let gold: HashSet<&Key> = gold.iter().collect();
+/// the share of test beads that are strictly right, from [`confidence_outcomes`].
+pub fn calibration(outcomes: &[(f64, bool)]) -> Vec<CalibrationBin> {
     let mut bins: Vec<CalibrationBin> = CALIBRATION_EDGES
         .windows(2)
         .map(|w| CalibrationBin {
@@ -274,17 +268,18 @@ pub fn calibration(
             right: 0,
         })
         .collect();
-    for (bead, &c) in test.iter().zip(confidences) {
+    for &(c, right) in outcomes {
         let k = bins.iter().position(|b| c < b.to).unwrap_or(bins.len() - 1);
         bins[k].beads += 1;
-        if gold.contains(bead) {
+        if right {
             bins[k].right += 1;
         }
     }
     bins
 }
 
-/// Each test bead's confidence and whether it is strictly right, for [`separation`].
+/// Each test bead's confidence and whether it is strictly right, for [`calibration`] and
+/// [`separation`]. `confidences[k]` belongs to `test[k]`.
 pub fn confidence_outcomes(
     gold: &IndexBeads,
     test: &IndexBeads,
@@ -363,7 +358,7 @@ mod calibration_tests {
     fn bins_count_right_beads_by_confidence() {
         let gold: IndexBeads = vec![(vec![0], vec![0]), (vec![1], vec![1])];
         let test: IndexBeads = vec![(vec![0], vec![0]), (vec![1], vec![]), (vec![], vec![1])];
-        let bins = calibration(&gold, &test, &[0.999, 0.3, 0.95]);
+        let bins = calibration(&confidence_outcomes(&gold, &test, &[0.999, 0.3, 0.95]));
         assert_eq!(bins[0].beads, 1);
         assert_eq!(bins[0].right, 0);
         assert_eq!(bins[2].beads, 1);

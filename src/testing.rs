@@ -9,6 +9,24 @@
 
 use proptest::prelude::*;
 
+use crate::align::AlignStats;
+
+/// Aligner parameters for hand-built alignment files: Gale–Church's defaults, one pass,
+/// full search.
+pub(crate) fn stats() -> AlignStats {
+    AlignStats {
+        length_ratio: 1.0,
+        length_variance: 6.8,
+        length_outlier_weight: 0.0,
+        length_outlier_variance: 0.0,
+        bead_priors: vec![],
+        dictionary_entries: 0,
+        learned_entries: 0,
+        passes: 1,
+        search: "full".into(),
+    }
+}
+
 /// A proptest configuration with `default` cases, or `PROPTEST_CASES` when it is set
 /// (`ProptestConfig::with_cases` alone would ignore the variable).
 pub(crate) fn cases(default: u32) -> ProptestConfig {
@@ -193,7 +211,6 @@ pub(crate) fn tricky_bytes(max_len: usize) -> impl Strategy<Value = Vec<u8>> {
 /// text or presplit lines), beads of every type covering both sides in order, and
 /// confidences rounded as tandem writes them.
 pub(crate) fn alignment_file() -> impl Strategy<Value = crate::alignment::AlignmentFile> {
-    use crate::align::AlignStats;
     use crate::alignment::{AlignmentFile, BeadRecord, SentenceRecord, TextRecord, SCHEMA};
     use crate::document::Locator;
     use crate::lang::Lang;
@@ -265,15 +282,8 @@ pub(crate) fn alignment_file() -> impl Strategy<Value = crate::alignment::Alignm
             source,
             target,
             parameters: AlignStats {
-                length_ratio: 1.0,
-                length_variance: 6.8,
-                length_outlier_weight: 0.0,
-                length_outlier_variance: 0.0,
                 bead_priors: vec![("1-1".into(), 0.89)],
-                dictionary_entries: 0,
-                learned_entries: 0,
-                passes: 1,
-                search: "full".into(),
+                ..stats()
             },
             beads,
         }

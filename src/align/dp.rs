@@ -93,17 +93,7 @@ impl Band {
                 whi[ii] = whi[ii].max((hi[i] as usize + r).min(m) as u32);
             }
         }
-        // hi: running maximum from the top; lo: running minimum from the bottom.
-        let mut run = 0u32;
-        for h in whi.iter_mut() {
-            run = run.max(*h);
-            *h = run;
-        }
-        let mut run = u32::MAX;
-        for l in wlo.iter_mut().rev() {
-            run = run.min(*l);
-            *l = run;
-        }
+        make_monotone(&mut wlo, &mut whi);
         wlo[0] = 0;
         whi[n] = m as u32;
         for i in 0..=n {
@@ -121,8 +111,9 @@ impl Band {
     /// This band widened by `radius` cells around paths that need not reach the corners
     /// of the grid (consecutive cells of a piece span a rectangle; with radius 0 a piece
     /// of two cells adds exactly their rectangle). Unlike [`Band::around`], whose band
-    /// always runs from `(0, 0)` to `(n, m)`, nothing is added between the pieces. Rows no piece
-    /// reaches keep their range, apart from what keeping the band monotone requires.
+    /// always runs from `(0, 0)` to `(n, m)`, nothing is added between the pieces. Rows
+    /// no piece reaches keep their range, apart from what keeping the band monotone
+    /// requires.
     pub(crate) fn with_pieces(&self, pieces: &[Vec<(usize, usize)>], radius: usize) -> Band {
         let n = self.lo.len() - 1;
         let m = self.hi[n] as usize;
@@ -137,18 +128,8 @@ impl Band {
                 }
             }
         }
-        // hi: running maximum from the top; lo: running minimum from the bottom. (Only
-        // widening: every row still touches the previous one.)
-        let mut run = 0u32;
-        for h in hi.iter_mut() {
-            run = run.max(*h);
-            *h = run;
-        }
-        let mut run = u32::MAX;
-        for l in lo.iter_mut().rev() {
-            run = run.min(*l);
-            *l = run;
-        }
+        // Only widening: every row still touches the previous one.
+        make_monotone(&mut lo, &mut hi);
         Band::from_ranges(lo, hi)
     }
 
@@ -377,6 +358,21 @@ pub(crate) fn best_path(
         });
     }
     out
+}
+
+/// Make row ranges monotone: `hi` the running maximum from the top, `lo` the running
+/// minimum from the bottom.
+fn make_monotone(lo: &mut [u32], hi: &mut [u32]) {
+    let mut run = 0u32;
+    for h in hi.iter_mut() {
+        run = run.max(*h);
+        *h = run;
+    }
+    let mut run = u32::MAX;
+    for l in lo.iter_mut().rev() {
+        run = run.min(*l);
+        *l = run;
+    }
 }
 
 /// The cells at the bead boundaries of a path, `(0, 0)` first.

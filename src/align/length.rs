@@ -114,7 +114,7 @@ fn fit_scale_mixture(z2: &[f64]) -> (f64, f64, f64) {
     /// The outlier component must be this much wider than the core to count as one.
     const MIN_SPREAD: f64 = 2.0;
     let n = z2.len().max(1) as f64;
-    // Start: the core from the middle 95% (robust), the outliers four times as wide.
+    // Start: the core from the smallest 95% (robust), the outliers four times as wide.
     let mut sorted = z2.to_vec();
     sorted.sort_by(f64::total_cmp);
     let keep = &sorted[..(sorted.len() * 95 / 100).max(1)];

@@ -227,17 +227,7 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
     };
     let (n, m) = (src_units.len(), tgt_units.len());
     let full = (n + 1).saturating_mul(m + 1) <= config.max_full_cells;
-    let mut stats = AlignStats {
-        length_ratio: params.length.ratio,
-        length_variance: params.length.variance,
-        length_outlier_weight: 0.0,
-        length_outlier_variance: 0.0,
-        bead_priors: Vec::new(),
-        dictionary_entries: config.dictionary.len(),
-        learned_entries: 0,
-        passes: 1,
-        search: if full { "full" } else { "banded" }.to_string(),
-    };
+    let (mut learned_entries, mut passes) = (0, 1);
     let realign = config.realign && n > 0 && m > 0;
     // Without a second pass, the first one computes the confidences itself.
     let mut path = search(
@@ -256,7 +246,7 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
             params.priors = neg_ln(estimate_priors(&path));
             let learned =
                 learn_dictionary(&confident, &src_units, &tgt_units, &src_vocab, &tgt_vocab);
-            stats.learned_entries = learned.len();
+            learned_entries = learned.len();
             add_translations(&mut src_vocab, &learned, "t", &mut concepts);
             add_translations(&mut tgt_vocab, &learned.reversed(), "s", &mut concepts);
             // Reliability of every anchor type, measured on the confident beads from
@@ -275,7 +265,7 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
                 &src_units,
                 &src_vocab,
             );
-            stats.passes = 2;
+            passes = 2;
         }
         // The second pass (or, with too little to learn from, the first again) with
         // posteriors, around the first path: it already followed any long omission.
@@ -302,15 +292,21 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
             }
         }
     }
-    stats.length_ratio = params.length.ratio;
-    stats.length_variance = params.length.variance;
-    stats.length_outlier_weight = params.length.outlier_weight;
-    stats.length_outlier_variance = params.length.outlier_variance;
-    stats.bead_priors = BEADS
-        .iter()
-        .zip(params.priors)
-        .map(|(&(k, l), c)| (format!("{k}-{l}"), (-c).exp()))
-        .collect();
+    let stats = AlignStats {
+        length_ratio: params.length.ratio,
+        length_variance: params.length.variance,
+        length_outlier_weight: params.length.outlier_weight,
+        length_outlier_variance: params.length.outlier_variance,
+        bead_priors: BEADS
+            .iter()
+            .zip(params.priors)
+            .map(|(&(k, l), c)| (format!("{k}-{l}"), (-c).exp()))
+            .collect(),
+        dictionary_entries: config.dictionary.len(),
+        learned_entries,
+        passes,
+        search: if full { "full" } else { "banded" }.to_string(),
+    };
     Alignment {
         beads: path
             .into_iter()
@@ -542,11 +538,8 @@ fn research_stretches(
     };
     // Confidence by the bead's (source, target) sentence ranges.
     type Spans = ((usize, usize), (usize, usize));
-    let before: std::collections::HashMap<Spans, f64> = path
-        .iter()
-        .filter(|b| !inside(b))
-        .map(|b| ((b.src, b.tgt), b.posterior))
-        .collect();
+    let before: std::collections::HashMap<Spans, f64> =
+        path.iter().map(|b| ((b.src, b.tgt), b.posterior)).collect();
     for b in &mut searched {
         if !inside(b) {
             if let Some(&p) = before.get(&(b.src, b.tgt)) {

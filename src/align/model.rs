@@ -464,7 +464,7 @@ impl<'a> Scorer<'a> {
         let lt = tgt.prefix_len[j1] - tgt.prefix_len[j0];
         let length = if ls == 0 || lt == 0 {
             self.params.unpaired_length_weight * self.params.length.cost(ls, lt)
-        } else if ty == 0 {
+        } else if i1 - i0 == 1 && j1 - j0 == 1 {
             self.params.length.cost_one_to_one(ls, lt)
         } else {
             self.params.length.cost(ls, lt)

@@ -56,9 +56,9 @@ pub(crate) fn run(_ctx: &Context, args: EvalArgs) -> Result<i32> {
         bail!("give one --sizes per gold/test pair");
     }
     let mut pairs = Vec::new();
-    // Confidence bands, when every test file is a tandem alignment (JSON).
-    let mut bins: Option<Vec<CalibrationBin>> = Some(Vec::new());
-    let mut outcomes: Vec<(f64, bool)> = Vec::new();
+    // Each test bead's confidence and whether it is right, when every test file is a
+    // tandem alignment (JSON).
+    let mut outcomes: Option<Vec<(f64, bool)>> = Some(Vec::new());
     for (k, (g, t)) in args.gold.iter().zip(&args.test).enumerate() {
         let read_text = |p: &PathBuf| -> Result<String> {
             std::fs::read_to_string(p).with_context(|| format!("cannot read '{}'", p.display()))
@@ -70,21 +70,12 @@ pub(crate) fn run(_ctx: &Context, args: EvalArgs) -> Result<i32> {
             let beads = index_beads(&file);
             let confidences: Vec<f64> = file.beads.iter().map(|b| b.confidence).collect();
             let (gold, test) = pair_beads(gold, BeadFile::Beads(beads), args.sizes.get(k).copied());
-            if let Some(all) = bins.as_mut() {
-                outcomes.extend(confidence_outcomes(&gold, &test, &confidences));
-                let these = calibration(&gold, &test, &confidences);
-                if all.is_empty() {
-                    *all = these;
-                } else {
-                    for (a, b) in all.iter_mut().zip(these) {
-                        a.beads += b.beads;
-                        a.right += b.right;
-                    }
-                }
+            if let Some(all) = outcomes.as_mut() {
+                all.extend(confidence_outcomes(&gold, &test, &confidences));
             }
             pairs.push((gold, test));
         } else {
-            bins = None;
+            outcomes = None;
             pairs.push(pair_beads(
                 gold,
                 read_bead_file(&test_text, t)?,
@@ -93,8 +84,9 @@ pub(crate) fn run(_ctx: &Context, args: EvalArgs) -> Result<i32> {
         }
     }
     let s = score(&pairs);
-    let bins = bins.filter(|b| !b.is_empty());
-    let separation = bins.as_ref().and_then(|_| separation(&outcomes));
+    let outcomes = outcomes.filter(|o| !o.is_empty());
+    let bins: Option<Vec<CalibrationBin>> = outcomes.as_deref().map(calibration);
+    let separation = outcomes.as_deref().and_then(separation);
     if args.json {
         let value =
             serde_json::json!({ "scores": s, "calibration": bins, "separation": separation });

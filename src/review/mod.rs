@@ -425,7 +425,6 @@ pub(crate) fn words_with_position(text: &str) -> Vec<(&str, bool)> {
 pub(crate) mod testutil {
     //! Build small alignment files for the checks' unit tests.
     use super::*;
-    use crate::align::AlignStats;
     use crate::alignment::{SentenceRecord, SCHEMA};
     use crate::lang::Lang;
 
@@ -482,17 +481,7 @@ pub(crate) mod testutil {
             id: "t".into(),
             source: rec(Lang::Hu, src),
             target: rec(Lang::En, tgt),
-            parameters: AlignStats {
-                length_ratio: 1.0,
-                length_variance: 6.8,
-                length_outlier_weight: 0.0,
-                length_outlier_variance: 0.0,
-                bead_priors: vec![],
-                dictionary_entries: 0,
-                learned_entries: 0,
-                passes: 1,
-                search: "full".into(),
-            },
+            parameters: crate::testing::stats(),
             beads,
         }
     }
