@@ -20,7 +20,7 @@ use crate::load::sha256_hex;
 pub const SCHEMA: &str = "tandem-alignment/1";
 
 /// One text of an alignment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TextRecord {
     /// Path of the text, relative to the alignment file's folder when possible.
     pub path: String,
@@ -37,7 +37,7 @@ pub struct TextRecord {
 }
 
 /// One sentence of a text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SentenceRecord {
     /// Stable locator (`p3.s2` or `l17`).
     pub id: Locator,
@@ -50,7 +50,7 @@ pub struct SentenceRecord {
 }
 
 /// One bead: sentence indices of both sides, type and confidence.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BeadRecord {
     /// Indices into `source.sentences`.
     pub src: Vec<usize>,
@@ -60,11 +60,12 @@ pub struct BeadRecord {
     #[serde(rename = "type")]
     pub kind: String,
     /// Posterior probability, 0..=1.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub confidence: f64,
 }
 
 /// The whole alignment file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AlignmentFile {
     /// Always [`SCHEMA`].
     pub schema: String,
@@ -535,8 +536,13 @@ mod tests {
             let _ = crate::export::vecalign::write(&index);
             let _ = crate::export::ladder::write(&index, &conf);
             let _ = crate::export::tsv::write(file);
-            let _ = crate::export::csv::write(file);
-            let _ = crate::export::tmx::write(file);
+            let _ = crate::export::csv::write(file, crate::export::csv::Guard::Spreadsheet);
+            let _ = crate::export::tmx::write(&[file], &Default::default());
+            let _ = crate::export::xliff::write(
+                &[file],
+                crate::export::xliff::Version::V20,
+                &Default::default(),
+            );
             let report = crate::review::check(file, &crate::review::CheckConfig::default());
             let _ = crate::export::html::write(file, &report);
             let _ = crate::review::bead_views(file);

@@ -41,6 +41,20 @@ impl Locator {
     }
 }
 
+impl schemars::JsonSchema for Locator {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Locator".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^(p[1-9][0-9]*\\.s[1-9][0-9]*|l(0|[1-9][0-9]*))$",
+            "description": "Where a sentence is: p3.s2 (paragraph 3, sentence 2, from 1) or l17 (line 17 of presplit input, from 0)."
+        })
+    }
+}
+
 impl fmt::Display for Locator {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

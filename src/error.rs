@@ -110,3 +110,35 @@ pub struct DataFileError {
     /// What is wrong and how to fix it.
     pub reason: String,
 }
+
+/// An export could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// No alignment was given.
+    #[error("no alignment to export; give alignment files or --all")]
+    NoAlignments,
+    /// Alignments of different language pairs cannot share one file.
+    #[error("'{first}' is {first_pair} but '{other}' is {other_pair}; one file holds one language pair, so export them separately")]
+    MixedLanguages {
+        /// The first alignment.
+        first: String,
+        /// Its languages, `hu-en`.
+        first_pair: String,
+        /// The first alignment that differs.
+        other: String,
+        /// Its languages.
+        other_pair: String,
+    },
+    /// Every bead was left out, and the format cannot be empty.
+    #[error("every bead was left out (one side empty or below --min-confidence), and an XLIFF 2.0 file needs a unit; lower --min-confidence or pass --keep-unpaired")]
+    NothingLeft,
+    /// The XML or spreadsheet writer failed.
+    #[error("cannot write the export: {0}")]
+    Write(String),
+}
+
+impl From<std::io::Error> for ExportError {
+    fn from(e: std::io::Error) -> Self {
+        ExportError::Write(e.to_string())
+    }
+}

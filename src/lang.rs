@@ -38,6 +38,20 @@ impl Lang {
     }
 }
 
+impl schemars::JsonSchema for Lang {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Lang".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[a-z]{2,3}$",
+            "description": "ISO 639 language code (hu, en, or any other two- or three-letter code)."
+        })
+    }
+}
+
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

@@ -12,8 +12,9 @@
 //! - [`cite`]: find a quotation in the corpus and give the aligned original with locators;
 //! - [`diff`]: what a reviser changed between two versions, sentence by sentence;
 //! - [`review`]: quality checks of an alignment (omissions, numbers, names …);
-//! - [`export`]: TSV, CSV, TMX, HTML, hunalign ladder and vecalign files;
-//! - [`eval`]: strict and lax precision, recall and F1 against a gold alignment.
+//! - [`export`]: TSV, CSV, xlsx, TMX, XLIFF, HTML, hunalign ladder and vecalign files;
+//! - [`eval`]: strict and lax precision, recall and F1 against a gold alignment;
+//! - [`schema`]: the JSON Schema of the alignment file, generated from its types.
 //!
 //! The library never prints; the `tandem` binary (module `cli`) does.
 //!
@@ -49,6 +50,7 @@ pub mod export;
 pub mod lang;
 pub mod load;
 pub mod review;
+pub mod schema;
 pub mod segment;
 #[cfg(test)]
 mod testing;

@@ -14,6 +14,8 @@ mod cite;
 mod cli;
 /// Revision diffs: kinds, places, formats, exit codes (issue 6).
 mod diff;
+/// Exports read by real readers, schema, man page, standard input (issue 17).
+mod export;
 /// Hostile inputs through the binary: never a panic, hang or changed input (issue 9).
 mod hostile;
 /// Review: show, check and export (issue 5).

@@ -67,7 +67,7 @@ impl Bead {
 }
 
 /// What the aligner estimated and how it searched (recorded in the alignment file).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AlignStats {
     /// Target characters per source character.
     pub length_ratio: f64,

@@ -251,6 +251,7 @@ pub fn bibtex(c: &Citation) -> String {
 
 #[derive(Serialize)]
 struct JsonOut<'a> {
+    schema: &'static str,
     query: &'a str,
     from: Side,
     found: bool,
@@ -258,13 +259,15 @@ struct JsonOut<'a> {
     suggestions: &'a [Suggestion],
 }
 
-/// The whole outcome as JSON (`query`, `from`, `found`, `citations`, `suggestions`).
+/// The whole outcome as JSON (`schema` = [`crate::schema::CITE`], `query`, `from`,
+/// `found`, `citations`, `suggestions`).
 pub fn json(query: &str, from: Side, outcome: &Outcome) -> String {
     let (found, citations, suggestions): (bool, &[Citation], &[Suggestion]) = match outcome {
         Outcome::Found(c) => (true, c, &[]),
         Outcome::NotFound(s) => (false, &[], s),
     };
     let mut s = serde_json::to_string_pretty(&JsonOut {
+        schema: crate::schema::CITE,
         query,
         from,
         found,
@@ -372,6 +375,7 @@ mod tests {
         let out = json("avoided us", Side::En, &Outcome::Found(vec![sample()]));
         let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
         let c = &v["citations"][0];
+        assert_eq!(v["schema"], "tandem-cite/1");
         assert_eq!(v["found"], true);
         assert_eq!(c["doc"], "beck");
         assert_eq!(c["hungarian_locators"][0], "p9.s1");

@@ -10,24 +10,45 @@ use tandem::eval::{
 };
 use tandem::export::{index_beads, MAX_SENTENCES};
 
+use super::input::{one_stdin, read_input};
 use super::{exit, output, render, Context};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct EvalArgs {
-    /// Gold alignment, vecalign or ladder format (auto-detected); repeat for several pairs.
+    /// Gold alignment, vecalign or ladder format (auto-detected); repeat for several pairs;
+    /// `-` for standard input.
     #[arg(short, long, required = true)]
     gold: Vec<PathBuf>,
     /// Alignment(s) to score, one per gold file, in the same order: vecalign, ladder, or a
-    /// tandem alignment file (JSON), which also reports how right beads are by confidence.
+    /// tandem alignment file (JSON), which also reports how right beads are by confidence;
+    /// `-` for standard input.
     #[arg(required = true, num_args = 1..)]
     test: Vec<PathBuf>,
     /// Source and target sentence counts per pair (`N,M`), to close ladder files;
     /// otherwise taken from the other alignment.
     #[arg(long, value_name = "N,M", value_parser = parse_sizes)]
     sizes: Vec<(usize, usize)>,
-    /// Print one JSON object instead of the table.
-    #[arg(long)]
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+    format: EvalFormat,
+    /// The same as --format json (kept for scripts written before --format).
+    #[arg(long, hide = true, conflicts_with = "format")]
     json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum EvalFormat {
+    /// Tables for the terminal.
+    Table,
+    /// One JSON object (`tandem-eval/1`): scores, calibration, separation.
+    Json,
+}
+
+#[derive(serde::Serialize)]
+struct EvalOut<'a> {
+    scores: &'a tandem::eval::Scores,
+    calibration: &'a Option<Vec<CalibrationBin>>,
+    separation: Option<f64>,
 }
 
 fn parse_sizes(s: &str) -> Result<(usize, usize), String> {
@@ -59,9 +80,11 @@ pub(crate) fn run(_ctx: &Context, args: EvalArgs) -> Result<i32> {
     // Each test bead's confidence and whether it is right, when every test file is a
     // tandem alignment (JSON).
     let mut outcomes: Option<Vec<(f64, bool)>> = Some(Vec::new());
+    one_stdin(args.gold.iter().chain(&args.test).map(PathBuf::as_path))?;
     for (k, (g, t)) in args.gold.iter().zip(&args.test).enumerate() {
         let read_text = |p: &PathBuf| -> Result<String> {
-            std::fs::read_to_string(p).with_context(|| format!("cannot read '{}'", p.display()))
+            String::from_utf8(read_input(p)?)
+                .with_context(|| format!("'{}' is not UTF-8 text", p.display()))
         };
         let gold = read_bead_file(&read_text(g)?, g)?;
         let test_text = read_text(t)?;
@@ -87,10 +110,13 @@ pub(crate) fn run(_ctx: &Context, args: EvalArgs) -> Result<i32> {
     let outcomes = outcomes.filter(|o| !o.is_empty());
     let bins: Option<Vec<CalibrationBin>> = outcomes.as_deref().map(calibration);
     let separation = outcomes.as_deref().and_then(separation);
-    if args.json {
-        let value =
-            serde_json::json!({ "scores": s, "calibration": bins, "separation": separation });
-        output::to_stdout(format!("{}\n", serde_json::to_string_pretty(&value)?).as_bytes())?;
+    if args.json || args.format == EvalFormat::Json {
+        let out = EvalOut {
+            scores: &s,
+            calibration: &bins,
+            separation,
+        };
+        output::to_stdout(tandem::schema::tagged_json(tandem::schema::EVAL, &out).as_bytes())?;
         return Ok(exit::OK);
     }
     let mut table = render::new_table(render::table_width(None));

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context as _, Result};
 use tandem::document::Document;
 use tandem::lang::{self, Lang};
 use tandem::load::{self, HyphenMode, LoadOptions, SourceEncoding};
@@ -115,10 +115,8 @@ pub(crate) fn load_document(
     args: &InputArgs,
     splitter: &Splitter,
 ) -> Result<Document> {
-    let loaded = if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)?;
-        load::load_bytes(&bytes, Path::new("<stdin>"), &args.load_options()?)?
+    let loaded = if is_stdin(path) {
+        load::load_bytes(&read_input(path)?, Path::new(STDIN), &args.load_options()?)?
     } else {
         load::load_file(path, &args.load_options()?)?
     };
@@ -166,14 +164,55 @@ pub(crate) fn load_pair(
     Ok((load(original)?, load(translation)?))
 }
 
-/// Read an alignment file and refuse it when a text changed since it was made (unless
-/// `allow_stale`); texts that cannot be found are warned about.
+/// How standard input is named in messages.
+pub(crate) const STDIN: &str = "<stdin>";
+
+/// Whether a path argument means standard input.
+pub(crate) fn is_stdin(path: &Path) -> bool {
+    path == Path::new("-")
+}
+
+/// Refuse a command that names standard input (`-`) more than once: the first reader
+/// would take all of it.
+pub(crate) fn one_stdin<'a>(paths: impl IntoIterator<Item = &'a Path>) -> Result<()> {
+    if paths.into_iter().filter(|p| is_stdin(p)).count() > 1 {
+        bail!("standard input ('-') can be read only once; give the other inputs as files");
+    }
+    Ok(())
+}
+
+/// The bytes of an input file, or of standard input for `-`.
+pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>> {
+    if is_stdin(path) {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .context("cannot read standard input")?;
+        Ok(bytes)
+    } else {
+        std::fs::read(path).with_context(|| format!("cannot read '{}'", path.display()))
+    }
+}
+
+/// Read an alignment file (`-`: standard input, its texts relative to the current
+/// folder) and refuse it when a text changed since it was made (unless `allow_stale`);
+/// texts that cannot be found are warned about.
 pub(crate) fn load_alignment(
     ctx: &Context,
     path: &Path,
     allow_stale: bool,
 ) -> Result<tandem::alignment::AlignmentFile> {
-    let file = tandem::alignment::AlignmentFile::read(path)?;
+    let (file, path) = if is_stdin(path) {
+        let bytes = read_input(path)?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| anyhow::anyhow!("the alignment on standard input is not UTF-8"))?;
+        let name = Path::new(STDIN);
+        (
+            tandem::alignment::AlignmentFile::from_json(&text, name)?,
+            name,
+        )
+    } else {
+        (tandem::alignment::AlignmentFile::read(path)?, path)
+    };
     match file.check_fresh(path) {
         Ok(missing) => {
             for m in missing {

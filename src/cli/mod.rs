@@ -9,6 +9,7 @@ mod eval;
 mod export;
 mod input;
 mod output;
+mod reference;
 mod render;
 mod show;
 mod split;
@@ -80,8 +81,12 @@ enum Command {
     Show(show::ShowArgs),
     /// Review an alignment: omissions, additions, number/name mismatches, untranslated …
     Check(Box<check::CheckArgs>),
-    /// Export an alignment as tsv, csv, tmx, ladder, vecalign or html.
+    /// Export alignments as tsv, csv, xlsx, tmx, xliff, xliff2, ladder, vecalign or html.
     Export(export::ExportArgs),
+    /// Print the JSON Schema of the alignment file (docs/alignment-format.md).
+    Schema(reference::SchemaArgs),
+    /// Print tandem's man page (roff), or write one per command with --dir.
+    Man(reference::ManArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -174,6 +179,8 @@ pub(crate) fn main() -> i32 {
         Command::Show(args) => show::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, *args),
         Command::Export(args) => export::run(&ctx, args),
+        Command::Schema(args) => reference::schema(&ctx, args),
+        Command::Man(args) => reference::man(&ctx, args),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(shell, &mut cmd, "tandem", &mut std::io::stdout());

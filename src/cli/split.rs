@@ -33,10 +33,18 @@ pub(crate) struct SplitArgs {
 enum SplitFormat {
     /// One sentence per line, whitespace collapsed.
     Lines,
-    /// A JSON array: id, paragraph, byte start and end, text.
+    /// A JSON object (`tandem-split/1`): file, lang, and the sentences with id,
+    /// paragraph, byte start and end, text.
     Json,
     /// Id and text, tab-separated.
     Tsv,
+}
+
+#[derive(Serialize)]
+struct SplitOut<'a> {
+    file: String,
+    lang: &'a str,
+    sentences: Vec<SentenceOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -90,8 +98,19 @@ pub(crate) fn run(ctx: &Context, args: SplitArgs) -> Result<i32> {
                     text: doc.sentence_text(i),
                 })
                 .collect();
-            out = serde_json::to_string_pretty(&list)?;
-            out.push('\n');
+            let file = if super::input::is_stdin(&args.file) {
+                super::input::STDIN.to_string()
+            } else {
+                args.file.display().to_string()
+            };
+            out = tandem::schema::tagged_json(
+                tandem::schema::SPLIT,
+                &SplitOut {
+                    file,
+                    lang: lang.code(),
+                    sentences: list,
+                },
+            );
         }
     }
     output::to_stdout(out.as_bytes())?;

@@ -149,11 +149,10 @@ impl DiffReport {
         }
     }
 
-    /// The report as pretty JSON (with a final newline).
+    /// The report as pretty JSON with its schema tag ([`crate::schema::DIFF`]) first,
+    /// and a final newline.
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
-        s.push('\n');
-        s
+        crate::schema::tagged_json(crate::schema::DIFF, self)
     }
 }
 

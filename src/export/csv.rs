@@ -1,10 +1,20 @@
 //! CSV beads (RFC 4180, via the `csv` crate): the same columns as [`super::tsv`]
 //! (`source_ids, target_ids, type, confidence, source, target`), with quoting instead
 //! of whitespace collapsing, so texts keep their line breaks. Re-imports to beads.
+//!
+//! **Formula guard.** Excel and LibreOffice run a cell that starts with `=`, `+`, `-` or
+//! `@` as a formula (`=HYPERLINK(…)` in a text becomes a live link), and a leading tab
+//! or carriage return can hide one. With [`Guard::Spreadsheet`] (the default of
+//! `tandem export --format csv`) such a text cell gets a leading apostrophe, `'`, the
+//! spreadsheets' own mark for "this is text" (OWASP's advice for CSV injection): a
+//! Hungarian dialogue line `- Ez a csend` is written `'- Ez a csend`. Excel hides the
+//! apostrophe; LibreOffice shows it. The number of guarded cells is reported
+//! ([`super::Notes::guarded_cells`]), never silent. [`Guard::Exact`] writes texts as
+//! they are, for programs. The xlsx export needs no guard: it writes text cells.
 
 use std::path::Path;
 
-use super::{locators, sentence_ids, IndexBeads};
+use super::{locators, sentence_ids, Exported, IndexBeads, Notes};
 use crate::alignment::AlignmentFile;
 use crate::error::DataFileError;
 
@@ -18,22 +28,67 @@ pub const HEADER: [&str; 6] = [
     "target",
 ];
 
+/// How text cells that a spreadsheet would run as formulas are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Guard {
+    /// Prefix them with `'` (for spreadsheets).
+    #[default]
+    Spreadsheet,
+    /// Write them as they are (for programs).
+    Exact,
+}
+
+/// Whether a spreadsheet would take a cell starting like `s` for a formula.
+pub fn looks_like_formula(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A text cell under `guard`; counts the cells it changed. A text that already starts
+/// with `'` and a formula start is guarded too, so [`unguarded`] is its exact inverse.
+pub fn guarded(s: String, guard: Guard, count: &mut usize) -> String {
+    let needs = looks_like_formula(&s) || s.strip_prefix('\'').is_some_and(looks_like_formula);
+    if guard == Guard::Spreadsheet && needs {
+        *count += 1;
+        format!("'{s}")
+    } else {
+        s
+    }
+}
+
+/// The text of a cell written by [`guarded`] with [`Guard::Spreadsheet`], without the
+/// guard's apostrophe.
+pub fn unguarded(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest)
+            if looks_like_formula(rest)
+                || rest.strip_prefix('\'').is_some_and(looks_like_formula) =>
+        {
+            rest
+        }
+        _ => s,
+    }
+}
+
 /// Write the alignment as CSV.
-pub fn write(file: &AlignmentFile) -> std::io::Result<String> {
+pub fn write(file: &AlignmentFile, guard: Guard) -> std::io::Result<Exported> {
+    let mut notes = Notes::default();
     let mut w = ::csv::Writer::from_writer(Vec::new());
     w.write_record(HEADER)?;
     for b in &file.beads {
+        let source = crate::review::side_text(&file.source, &b.src);
+        let target = crate::review::side_text(&file.target, &b.tgt);
         w.write_record([
             locators(&b.src, &file.source),
             locators(&b.tgt, &file.target),
             b.kind.clone(),
             format!("{:.4}", b.confidence),
-            crate::review::side_text(&file.source, &b.src),
-            crate::review::side_text(&file.target, &b.tgt),
+            guarded(source, guard, &mut notes.guarded_cells),
+            guarded(target, guard, &mut notes.guarded_cells),
         ])?;
+        notes.units += 1;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+    Ok(Exported { bytes, notes })
 }
 
 /// Read beads back from CSV written by [`write()`], resolving locators against `file`.
@@ -64,6 +119,11 @@ mod tests {
     use crate::export::index_beads;
     use crate::review::testutil::file;
 
+    fn csv(f: &AlignmentFile, guard: Guard) -> (String, Notes) {
+        let out = write(f, guard).expect("writes");
+        (String::from_utf8(out.bytes).expect("UTF-8"), out.notes)
+    }
+
     #[test]
     fn quotes_commas_and_round_trips() {
         let f = file(&[
@@ -71,12 +131,40 @@ mod tests {
             ("Kimaradt.", ""),
             ("", "Added, with a comma."),
         ]);
-        let text = write(&f).expect("writes");
+        let (text, notes) = csv(&f, Guard::Spreadsheet);
+        assert_eq!(notes.guarded_cells, 0);
         assert!(text.starts_with("source_ids,target_ids,type,confidence,source,target\n"));
         assert!(text.contains("\"Igen, \"\"persze\"\".\""), "{text}");
         assert_eq!(
             parse(&text, Path::new("x.csv"), &f).expect("parses"),
             index_beads(&f)
         );
+    }
+
+    /// Issue 17: `=HYPERLINK(…)` in a text came alive in a spreadsheet; Hungarian
+    /// dialogue lines start with `- `.
+    #[test]
+    fn r17_formula_cells_are_guarded_and_counted() {
+        let f = file(&[
+            ("- Ez a csend!", "=HYPERLINK(\"http://x\",\"click\")"),
+            ("+36 1 234", "@home"),
+            ("'- idézet", "Plain."),
+        ]);
+        let (text, notes) = csv(&f, Guard::Spreadsheet);
+        assert_eq!(notes.guarded_cells, 5);
+        let rows: Vec<Vec<String>> = ::csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.expect("row").iter().map(str::to_string).collect())
+            .collect();
+        assert_eq!(rows[0][4], "'- Ez a csend!");
+        assert_eq!(rows[0][5], "'=HYPERLINK(\"http://x\",\"click\")");
+        assert_eq!(rows[1][4], "'+36 1 234");
+        assert_eq!(unguarded(&rows[0][4]), "- Ez a csend!");
+        assert_eq!(rows[2][4], "''- idézet");
+        assert_eq!(unguarded(&rows[2][4]), "'- idézet");
+        assert_eq!(unguarded("'plain"), "'plain");
+        let (exact, notes) = csv(&f, Guard::Exact);
+        assert_eq!(notes.guarded_cells, 0);
+        assert!(exact.contains(",- Ez a csend!,"), "{exact}");
     }
 }

@@ -11,7 +11,8 @@
 use crate::alignment::{AlignmentFile, BeadRecord};
 use crate::review::{side_text, Report, Severity};
 
-/// Escape text for HTML element content and attribute values.
+/// Escape text for HTML element content and attribute values; characters HTML forbids
+/// (controls, noncharacters: [`super::xmltext::is_allowed`]) become U+FFFD.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -21,6 +22,7 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if !super::xmltext::is_allowed(c) => out.push(super::xmltext::REPLACEMENT),
             c => out.push(c),
         }
     }
@@ -199,5 +201,6 @@ mod tests {
         assert!(html.contains("<tr id=\"b0\" class=\"bead error\" title=\"number-mismatch (error): 1, 1963 in the original"), "{html}");
         assert!(html.contains("<tr id=\"b1\" class=\"bead error\" title=\"omission"));
         assert_eq!(html.matches("<tr id=\"b").count(), 2);
+        assert_eq!(escape("a\u{FFFE}\u{1}b"), "a\u{FFFD}\u{FFFD}b");
     }
 }

@@ -1,7 +1,10 @@
-//! hunalign's ladder format: one rung `i<TAB>j[<TAB>score]` per line. Rung `(i, j)` says
+//! hunalign's ladder format: one rung `i<TAB>j<TAB>score` per line. Rung `(i, j)` says
 //! the first `i` source sentences correspond to the first `j` target sentences; two
 //! consecutive rungs delimit a bead. tandem writes the start rung of every bead with the
-//! bead's confidence, and the final rung `(n, m)`.
+//! bead's confidence, and the final rung `(n, m)` with the last bead's confidence:
+//! hunalign gives every rung, the last too, three fields (`5448 5322 0.3`), and its
+//! `ladder2text.py` and `-hand=` refuse a two-field rung. The reader also takes rungs
+//! without a score (older tandem files, hand-made ladders).
 
 use std::path::Path;
 
@@ -12,13 +15,14 @@ use crate::error::DataFileError;
 pub fn write(beads: &IndexBeads, confidences: &[f64]) -> String {
     let mut out = String::new();
     let (mut i, mut j) = (0usize, 0usize);
+    let mut c = 0.0;
     for (k, (s, t)) in beads.iter().enumerate() {
-        let c = confidences.get(k).copied().unwrap_or(0.0);
+        c = confidences.get(k).copied().unwrap_or(0.0);
         out.push_str(&format!("{i}\t{j}\t{c:.4}\n"));
         i += s.len();
         j += t.len();
     }
-    out.push_str(&format!("{i}\t{j}\n"));
+    out.push_str(&format!("{i}\t{j}\t{c:.4}\n"));
     out
 }
 
@@ -100,9 +104,23 @@ mod tests {
     fn round_trip() {
         let beads: IndexBeads = vec![(vec![0, 1], vec![0]), (vec![2], vec![]), (vec![], vec![1])];
         let text = write(&beads, &[0.9, 0.5, 0.25]);
-        assert_eq!(text, "0\t0\t0.9000\n2\t1\t0.5000\n3\t1\t0.2500\n3\t2\n");
+        assert_eq!(
+            text,
+            "0\t0\t0.9000\n2\t1\t0.5000\n3\t1\t0.2500\n3\t2\t0.2500\n"
+        );
         let rungs = parse_rungs(&text, Path::new("x")).expect("parses");
         assert_eq!(to_beads(&rungs, 3, 2), beads);
+    }
+
+    /// Issue 17: hunalign's last rung has three fields; `ladder2text.py` asserts it.
+    #[test]
+    fn r17_every_rung_has_three_fields_and_two_field_rungs_still_read() {
+        let beads: IndexBeads = vec![(vec![0], vec![0])];
+        let text = write(&beads, &[1.0]);
+        assert!(text.lines().all(|l| l.split('\t').count() == 3), "{text}");
+        assert_eq!(write(&Vec::new(), &[]), "0\t0\t0.0000\n");
+        let old = parse_rungs("0\t0\t0.9\n1\t1\n", Path::new("x")).expect("two fields");
+        assert_eq!(to_beads(&old, 1, 1), beads);
     }
 
     #[test]

