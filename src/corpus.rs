@@ -144,6 +144,23 @@ pub struct Sidecar {
     pub status: String,
     /// Free notes.
     pub notes: String,
+    /// The `[translation]` table: about `translations/<id>.en.txt`.
+    pub translation: TranslationMeta,
+}
+
+/// What a sidecar says about the translation (its `[translation]` table); every field
+/// optional.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct TranslationMeta {
+    /// `published-translation`, `official`, …
+    pub status: String,
+    /// Who published it, or where it was taken from.
+    pub source: String,
+    /// Licence of the translation's text file.
+    pub licence: String,
+    /// Translators.
+    pub translators: Vec<String>,
 }
 
 impl Sidecar {
@@ -204,5 +221,10 @@ mod tests {
             .expect("valid")
             .expect("present");
         assert_eq!(s.status, "reconstruction");
+        assert!(s
+            .translation
+            .source
+            .starts_with("Wilson Center Digital Archive"));
+        assert_eq!(s.translation.status, "published-translation");
     }
 }

@@ -396,3 +396,47 @@ fn unknown_document_for_doc_is_an_input_error() {
         .code(2)
         .stderr(contains("no document 'beck'").and(contains("beck-1963-01-28")));
 }
+
+/// Issue 17: for historians, the Markdown says the Hungarian is a reconstruction, and
+/// the translation's publisher is named; BibTeX protects the title's capitals.
+#[test]
+fn r17_citations_name_the_publisher_and_the_reconstruction() {
+    let wd = corpus();
+    let quote = "Since the crisis … have avoided us";
+    let md = wd
+        .tandem()
+        .args(["cite", quote, "--format", "markdown"])
+        .output()
+        .expect("runs");
+    let md = stdout(&md);
+    assert!(
+        md.contains(
+            "— Hungarian reconstruction, not the archival original, beck-1963-01-28 p10.s1"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("(Wilson Center Digital Archive, History and Public Policy Program"),
+        "{md}"
+    );
+    let bib = wd
+        .tandem()
+        .args(["cite", quote, "--format", "bibtex"])
+        .output()
+        .expect("runs");
+    let bib = stdout(&bib);
+    assert!(bib.contains("in {Havana} ({Beck}),"), "{bib}");
+    assert!(bib.contains("{Cuba} and the"), "{bib}");
+    assert!(
+        bib.contains(
+            "howpublished = {Wilson Center Digital Archive, History and Public Policy Program"
+        ),
+        "{bib}"
+    );
+    assert!(
+        bib.contains("note = {Original: Hungarian National Archives (MOL)"),
+        "{bib}"
+    );
+    let text = wd.tandem().args(["cite", quote]).output().expect("runs");
+    assert!(stdout(&text).contains("Translation: Wilson Center Digital Archive"));
+}

@@ -2,8 +2,13 @@
 //!
 //! Every format carries the warnings, so a reconstruction or a stale alignment cannot be
 //! lost by copying the output elsewhere: Markdown ends the citation with a bold warning
-//! blockquote, BibTeX puts them in `note` (and a `%` comment above the entry), JSON has a
-//! `warnings` array (`kind`, `severe`, `message`). The terminal format lives in the CLI.
+//! blockquote and labels a reconstructed Hungarian text as one, BibTeX puts them in
+//! `note` (and a `%` comment above the entry), JSON has a `warnings` array (`kind`,
+//! `severe`, `message`) and a `schema` tag. The translation's publisher or source (the
+//! sidecar's `[translation] source`) is named: in the Markdown source line, and as
+//! BibTeX's `howpublished` (the original's archive reference then opens `note`). BibTeX
+//! titles brace every word with a capital (`{Havana}`, `{Cuba}`), so styles that
+//! lowercase titles keep them as written. The terminal format lives in the CLI.
 //! Cost: linear in the size of the citations.
 
 use std::ops::Range;
@@ -109,11 +114,18 @@ pub fn source_line(c: &Citation) -> String {
     } else {
         format!("record ID {}", m.record_id)
     });
-    if !m.translators.is_empty() {
-        parts.push(format!(
+    match (m.translators.is_empty(), m.translation_source.is_empty()) {
+        (false, false) => parts.push(format!(
+            "English translation by {} ({})",
+            m.translators.join(" and "),
+            m.translation_source
+        )),
+        (false, true) => parts.push(format!(
             "English translation by {}",
             m.translators.join(" and ")
-        ));
+        )),
+        (true, false) => parts.push(format!("English translation: {}", m.translation_source)),
+        (true, true) => {}
     }
     parts.push(format!(
         "tandem document {}, Hungarian {} = English {} (alignment confidence {:.2})",
@@ -135,6 +147,10 @@ pub fn markdown(c: &Citation) -> String {
     for (k, s) in [first, second].into_iter().enumerate() {
         let (name, locs) = match s {
             Side::En => ("English translation", &c.english_locators),
+            Side::Hu if c.meta.status == "reconstruction" => (
+                "Hungarian reconstruction, not the archival original",
+                &c.hungarian_locators,
+            ),
             Side::Hu => ("Hungarian", &c.hungarian_locators),
         };
         if k > 0 {
@@ -176,7 +192,44 @@ fn bib_escape(s: &str) -> String {
             }
             '{' => out.push('('),
             '}' => out.push(')'),
+            '\\' => out.push_str("\\textbackslash{}"),
+            '~' => out.push_str("\\textasciitilde{}"),
+            '^' => out.push_str("\\textasciicircum{}"),
             c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A title for BibTeX: escaped, each word with a capital letter in braces, so styles
+/// that change a title's case (most classic ones lowercase it) keep `{Havana}` and
+/// `{Cuba}` as written. A word is a run of letters and digits, with `-`, `'` or `’`
+/// inside it (`{Cuba's}`); punctuation around it stays outside the braces.
+fn bib_title(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let joins = |i: usize| {
+        matches!(chars[i], '-' | '\'' | '’')
+            && i > 0
+            && chars[i - 1].is_alphanumeric()
+            && chars.get(i + 1).is_some_and(|c| c.is_alphanumeric())
+    };
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_alphanumeric() {
+            out.push_str(&bib_escape(&chars[i].to_string()));
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].is_alphanumeric() || joins(i)) {
+            i += 1;
+        }
+        let word: String = chars[start..i].iter().collect();
+        if word.chars().any(char::is_uppercase) {
+            out.push_str(&format!("{{{}}}", bib_escape(&word)));
+        } else {
+            out.push_str(&bib_escape(&word));
         }
     }
     out
@@ -214,7 +267,7 @@ pub fn bibtex(c: &Citation) -> String {
     };
     raw(
         "title",
-        bib_escape(if m.title.is_empty() { &m.doc } else { &m.title }),
+        bib_title(if m.title.is_empty() { &m.doc } else { &m.title }),
     );
     // Double braces keep a corporate or descriptive author as one name.
     if !m.author.is_empty() {
@@ -227,17 +280,28 @@ pub fn bibtex(c: &Citation) -> String {
     if !m.record_id.is_empty() {
         archive = format!("{archive}, record ID {}", m.record_id);
     }
-    field("howpublished", &archive);
+    // What is quoted is the English as published: its publisher is how the work was
+    // published; the original's archive reference then opens the note.
+    let mut note = String::new();
+    if m.translation_source.is_empty() {
+        field("howpublished", &archive);
+    } else {
+        field("howpublished", &m.translation_source);
+        if !archive.is_empty() {
+            let stop = if archive.ends_with('.') { "" } else { "." };
+            note = format!("Original: {archive}{stop} ");
+        }
+    }
     field("translator", &m.translators.join(" and "));
     field("url", &m.source_url);
-    let mut note = format!(
+    note.push_str(&format!(
         "Hungarian {} = English {} (tandem document {}, alignment confidence {:.2}). Status of the Hungarian text: {}.",
         locators(&c.hungarian_locators),
         locators(&c.english_locators),
         m.doc,
         c.confidence,
         if m.status.is_empty() { "unknown" } else { &m.status }
-    );
+    ));
     for w in &c.warnings {
         note.push_str(&format!(
             " {}: {w}",
@@ -298,6 +362,8 @@ mod tests {
                 source_url: String::new(),
                 translators: vec!["A. K.".into(), "Zs. Z.".into()],
                 status: "reconstruction".into(),
+                translation_source: "Wilson Center Digital Archive".into(),
+                translation_status: "published-translation".into(),
             },
             from: Side::En,
             alignment: "alignments/beck.json".into(),
@@ -343,6 +409,15 @@ mod tests {
         );
         assert!(md.contains("> A válság óta kerülnek bennünket."), "{md}");
         assert!(md.contains("— English translation, beck p9.s1"), "{md}");
+        // Issue 17: the Markdown says what the Hungarian is, and who published the English.
+        assert!(
+            md.contains("— Hungarian reconstruction, not the archival original, beck p9.s1"),
+            "{md}"
+        );
+        assert!(
+            md.contains("English translation by A. K. and Zs. Z. (Wilson Center Digital Archive)"),
+            "{md}"
+        );
         assert!(md.contains("**⚠ WARNING: RECONSTRUCTION"), "{md}");
         assert!(md.contains("Report\\_on"), "{md}");
     }
@@ -354,9 +429,14 @@ mod tests {
         assert!(bib.contains("@misc{beck:p9.s1,"), "{bib}");
         assert!(bib.contains("translator = {A. K. and Zs. Z.}"), "{bib}");
         assert!(
-            bib.contains("howpublished = {MOL, XIX-J-I-j \\& Kuba}"),
+            bib.contains("howpublished = {Wilson Center Digital Archive}"),
             "{bib}"
         );
+        assert!(
+            bib.contains("note = {Original: MOL, XIX-J-I-j \\& Kuba. Hungarian p9.s1"),
+            "{bib}"
+        );
+        assert!(bib.contains("title = {{Report}\\_on ({Cuba})}"), "{bib}");
         assert!(
             bib.contains("Status of the Hungarian text: reconstruction"),
             "{bib}"
@@ -368,6 +448,31 @@ mod tests {
             (d >= 0).then_some(d)
         });
         assert_eq!(depth, Some(0), "unbalanced braces: {bib}");
+    }
+
+    /// Issue 17: classic BibTeX styles lowercase titles; capitals must be protected.
+    #[test]
+    fn r17_bibtex_titles_keep_their_capitals() {
+        assert_eq!(
+            bib_title("Report from Havana on Cuba's MOL file"),
+            "{Report} from {Havana} on {Cuba's} {MOL} file"
+        );
+        assert_eq!(
+            bib_title("(Beck), 'Relations [Cuban Missile] Crisis' XIX-J-I-j 3. d."),
+            "({Beck}), '{Relations} [{Cuban} {Missile}] {Crisis}' {XIX-J-I-j} 3. d."
+        );
+        assert_eq!(
+            bib_title("a\\b ~ ^"),
+            "a\\textbackslash{}b \\textasciitilde{} \\textasciicircum{}"
+        );
+        let mut c = sample();
+        c.meta.translation_source.clear();
+        let bib = bibtex(&c);
+        assert!(
+            bib.contains("howpublished = {MOL, XIX-J-I-j \\& Kuba}"),
+            "{bib}"
+        );
+        assert!(bib.contains("note = {Hungarian p9.s1"), "{bib}");
     }
 
     #[test]
@@ -382,6 +487,7 @@ mod tests {
         assert_eq!(c["english"], "Since the crisis they have avoided us.");
         assert_eq!(c["confidence"], 0.97);
         assert_eq!(c["status"], "reconstruction");
+        assert_eq!(c["translation_source"], "Wilson Center Digital Archive");
         assert_eq!(c["warnings"][0]["kind"], "reconstruction");
         assert_eq!(c["warnings"][0]["severe"], true);
     }

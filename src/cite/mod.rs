@@ -351,6 +351,11 @@ pub struct DocMeta {
     pub translators: Vec<String>,
     /// Status of the Hungarian text (`archival`, `reconstruction`, …; "" if unknown).
     pub status: String,
+    /// Who published the English translation, or where it was taken from (the
+    /// sidecar's `[translation] source`; "" if unknown).
+    pub translation_source: String,
+    /// Status of the English translation (`published-translation`, …; "" if unknown).
+    pub translation_status: String,
 }
 
 /// A place in the corpus, ready to cite.
@@ -495,6 +500,8 @@ impl Corpus {
                 meta.source_url = s.source_url;
                 meta.translators = s.translators;
                 meta.status = s.status;
+                meta.translation_source = s.translation.source;
+                meta.translation_status = s.translation.status;
                 match meta.status.as_str() {
                     "archival" => {}
                     "reconstruction" => doc_warnings.push(Warning::Reconstruction {

@@ -341,6 +341,9 @@ fn text(c: &Citation, color: bool) -> String {
     if !m.translators.is_empty() {
         let _ = writeln!(out, "Translated by {}", m.translators.join(" and "));
     }
+    if !m.translation_source.is_empty() {
+        let _ = writeln!(out, "Translation: {}", m.translation_source);
+    }
     let beads: Vec<String> = c
         .beads
         .iter()
