@@ -562,8 +562,8 @@ fn vnu_jar() -> Option<PathBuf> {
     path.is_file().then_some(path)
 }
 
-/// Issue 17: `-` reads an alignment (show, check, export) or a gold file (eval) from
-/// standard input; a command never reads it twice.
+/// Issue 17: `-` reads an alignment (show, check, export), a gold file (eval) or an
+/// abbreviation list from standard input; a command never names it twice.
 #[test]
 fn r17_dash_reads_standard_input_once() {
     let wd = aligned_corpus();
@@ -594,9 +594,19 @@ fn r17_dash_reads_standard_input_once() {
         .assert()
         .success()
         .stdout(contains("\"f1_strict\": 1.0"));
+    wd.write("a.hu.txt", "Az izé. Kovács úr jött.\n");
+    wd.tandem()
+        .args(["split", "a.hu.txt", "--abbrev", "-"])
+        .write_stdin("izé.\n")
+        .assert()
+        .success()
+        .stdout("Az izé. Kovács úr jött.\n");
     for args in [
         vec!["export", "-", "-", "--format", "tmx"],
         vec!["eval", "--gold", "-", "-"],
+        vec!["align", "-", "-"],
+        vec!["check", "-", "-"],
+        vec!["split", "-", "--abbrev", "-"],
     ] {
         wd.tandem()
             .args(&args)

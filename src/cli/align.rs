@@ -15,7 +15,7 @@ use tandem::lang::Lang;
 use tandem::load::sha256_hex;
 use tandem::write::Overwrite;
 
-use super::input::{load_pair, pair_langs, InputArgs};
+use super::input::{is_stdin, load_pair, one_stdin, pair_langs, read_input, InputArgs, STDIN};
 use super::{exit, output, render, Context};
 
 /// Set by Ctrl-C / SIGTERM during a batch.
@@ -121,6 +121,12 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
     let (Some(original), Some(translation)) = (&args.original, &args.translation) else {
         bail!("give ORIGINAL and TRANSLATION, or --all");
     };
+    one_stdin(
+        [original.as_path(), translation.as_path()]
+            .into_iter()
+            .chain(args.dict.iter().map(PathBuf::as_path))
+            .chain(args.input.files()),
+    )?;
     let (src_lang, tgt_lang) = pair_langs(
         original,
         translation,
@@ -194,7 +200,13 @@ fn config(args: &AlignArgs, src: &Lang, tgt: &Lang) -> Result<AlignConfig> {
     };
     for path in &args.dict {
         let hu_to_en = !(src == &Lang::En && tgt == &Lang::Hu);
-        let dict = tandem::align::dict::Dictionary::from_file(path, hu_to_en)?;
+        let dict = if is_stdin(path) {
+            let text = String::from_utf8(read_input(path)?)
+                .context("the dictionary on standard input is not UTF-8")?;
+            tandem::align::dict::Dictionary::parse_dic(&text, Path::new(STDIN), hu_to_en)?
+        } else {
+            tandem::align::dict::Dictionary::from_file(path, hu_to_en)?
+        };
         config.dictionary.extend(&dict);
     }
     config.realign = !args.no_realign;

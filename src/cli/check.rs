@@ -11,7 +11,7 @@ use tandem::corpus::doc_id;
 use tandem::lang::Lang;
 use tandem::review::{check, CheckConfig, FindingKind, Report};
 
-use super::input::{load_alignment, load_pair, pair_langs, InputArgs};
+use super::input::{load_alignment, load_pair, one_stdin, pair_langs, InputArgs};
 use super::{exit, output, render, Context};
 
 #[derive(Debug, clap::Args)]
@@ -121,6 +121,12 @@ pub(crate) fn run(ctx: &Context, args: CheckArgs) -> Result<i32> {
             args.low_confidence
         );
     }
+    one_stdin(
+        args.inputs
+            .iter()
+            .map(PathBuf::as_path)
+            .chain(args.input.files()),
+    )?;
     let file = match args.inputs.as_slice() {
         [alignment] => {
             if alignment.extension().is_some_and(|e| e == "txt") {

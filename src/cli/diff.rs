@@ -16,7 +16,7 @@ use tandem::diff::{diff_sentences, DiffConfig, Kind};
 use tandem::lang::Lang;
 use tandem::write::Overwrite;
 
-use super::input::{lang_from_name, load_document, InputArgs};
+use super::input::{lang_from_name, load_document, one_stdin, InputArgs};
 use super::{exit, output, render, Context};
 
 #[derive(Debug, clap::Args)]
@@ -110,6 +110,16 @@ struct Inputs {
 
 pub(crate) fn run(ctx: &Context, args: DiffArgs) -> Result<i32> {
     let inputs = inputs(&args)?;
+    one_stdin(
+        [
+            Some(inputs.old.as_path()),
+            Some(inputs.new.as_path()),
+            inputs.original.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(args.input.files()),
+    )?;
     let lang = args
         .lang
         .clone()

@@ -63,13 +63,25 @@ impl InputArgs {
         })
     }
 
-    /// A splitter for `lang` with the user's abbreviations.
+    /// A splitter for `lang` with the user's abbreviations (`-`: from standard input).
     pub(crate) fn splitter(&self, lang: &Lang) -> Result<Splitter> {
         let mut splitter = Splitter::new(lang);
         for path in &self.abbrev {
-            splitter = splitter.with_abbreviations(Abbreviations::from_file(path)?);
+            let abbrev = if is_stdin(path) {
+                let text = String::from_utf8(read_input(path)?)
+                    .context("the abbreviations on standard input are not UTF-8")?;
+                Abbreviations::parse(&text, Path::new(STDIN))?
+            } else {
+                Abbreviations::from_file(path)?
+            };
+            splitter = splitter.with_abbreviations(abbrev);
         }
         Ok(splitter)
+    }
+
+    /// The files these options name (for [`one_stdin`]).
+    pub(crate) fn files(&self) -> impl Iterator<Item = &Path> {
+        self.abbrev.iter().map(PathBuf::as_path)
     }
 }
 
@@ -181,13 +193,20 @@ pub(crate) fn one_stdin<'a>(paths: impl IntoIterator<Item = &'a Path>) -> Result
     Ok(())
 }
 
+/// Standard input, once read (a command may need one `-` input twice, e.g. the
+/// abbreviations for the splitter of each language).
+static STDIN_BYTES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+
 /// The bytes of an input file, or of standard input for `-`.
 pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>> {
     if is_stdin(path) {
+        if let Some(bytes) = STDIN_BYTES.get() {
+            return Ok(bytes.clone());
+        }
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
             .context("cannot read standard input")?;
-        Ok(bytes)
+        Ok(STDIN_BYTES.get_or_init(|| bytes).clone())
     } else {
         std::fs::read(path).with_context(|| format!("cannot read '{}'", path.display()))
     }

@@ -62,6 +62,7 @@ pub(crate) fn run(ctx: &Context, args: SplitArgs) -> Result<i32> {
         .clone()
         .or_else(|| lang_from_name(&args.file))
         .unwrap_or(Lang::Hu);
+    super::input::one_stdin(std::iter::once(args.file.as_path()).chain(args.input.files()))?;
     let splitter = args.input.splitter(&lang)?;
     let doc = load_document(ctx, &args.file, &lang, &args.input, &splitter)?;
     if args.explain && !args.input.presplit {
