@@ -743,3 +743,64 @@ fn r17_man_pages() {
         .code(2)
         .stderr(contains("--force"));
 }
+
+/// LibreOffice (headless `soffice`, if installed; CI does not install it) imports the
+/// TSV (tab, `"` as string delimiter: its defaults) with every row and field, and the
+/// guarded CSV without a live formula. It does run a TSV field starting with `=` as a
+/// formula, as docs/review.md says: spreadsheets should get xlsx or CSV.
+#[test]
+fn libreoffice_reads_tsv_rows_exactly_and_guarded_csv_without_formulas() {
+    if Process::new("soffice").arg("--version").output().is_err() {
+        eprintln!("note: soffice (LibreOffice) not found; skipping the LibreOffice import check");
+        return;
+    }
+    let wd = hostile();
+    let file = AlignmentFile::read(&wd.path().join("h.json")).expect("alignment");
+    for (format, name, sep) in [("tsv", "h_tsv.csv", "9"), ("csv", "h.csv", "44")] {
+        wd.tandem()
+            .args(["export", "h.json", "--format", format, "-o", name])
+            .assert()
+            .success();
+        let status = Process::new("soffice")
+            .current_dir(wd.path())
+            .env("HOME", wd.path())
+            .args([
+                "--headless",
+                &format!("--infilter=CSV:{sep},34,76,1"),
+                "--convert-to",
+                "xlsx",
+                name,
+            ])
+            .output()
+            .expect("soffice runs");
+        assert!(status.status.success(), "{status:?}");
+        let xlsx = wd.path().join(name.replace(".csv", ".xlsx"));
+        let Some(v) = read_with("openpyxl", &xlsx) else {
+            return;
+        };
+        let rows = rows(&v);
+        assert_eq!(
+            rows.len(),
+            file.beads.len() + 1,
+            "{format}: every bead a row"
+        );
+        for (row, b) in rows[1..].iter().zip(&file.beads) {
+            let source = side_text(&file.source, &b.src);
+            // LibreOffice stores U+FFFE as `_xfffe_` in the xlsx it converts to.
+            if !source.chars().all(xmltext::is_allowed) {
+                continue;
+            }
+            if format == "tsv" && !source.starts_with('=') {
+                assert_eq!(row[4], collapse_whitespace(&source), "{format}");
+            }
+            if format == "csv" {
+                assert_eq!(csv::unguarded(&row[4]), source, "{format}");
+            }
+        }
+        let formulas = v["cell_types"]
+            .as_array()
+            .expect("types")
+            .contains(&Value::from("f"));
+        assert_eq!(formulas, format == "tsv", "{format}: formula cells");
+    }
+}
