@@ -230,6 +230,7 @@ fn r17_one_memory_from_several_alignments() {
         .sum();
     let unpaired: usize = files.iter().map(|f| f.beads.len()).sum::<usize>() - paired;
     assert!(unpaired > 0, "the corpus has omissions or additions");
+    wd.write("alignments/notes.json", "{\"mine\": true}");
     let out = wd
         .tandem()
         .args([
@@ -250,6 +251,10 @@ fn r17_one_memory_from_several_alignments() {
         stderr.contains(&format!(
             "{paired} translation unit(s); left out {unpaired} with one side empty (--keep-unpaired keeps them)"
         )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("notes.json: skipped: not a tandem alignment file"),
         "{stderr}"
     );
     let units = tmx::read(&text, Path::new("all.tmx")).expect("well-formed");
@@ -289,6 +294,21 @@ fn r17_one_memory_from_several_alignments() {
         .assert()
         .success()
         .stderr(contains("below --min-confidence 0.995"));
+    // XLIFF: one <file> per alignment, the same units.
+    for format in ["xliff", "xliff2"] {
+        let text = stdout(&wd, &["export", "--all", "--format", format]);
+        let units = xliff::read(&text, Path::new("all.xlf")).expect("well-formed");
+        assert_eq!(units.len(), paired, "{format}");
+        for f in &files {
+            assert!(units.iter().any(|u| u.file == f.id), "{format}: {}", f.id);
+            assert_eq!(
+                xliff::parse(&text, Path::new("all.xlf"), f)
+                    .expect("parses")
+                    .len(),
+                units.iter().filter(|u| u.file == f.id).count()
+            );
+        }
+    }
     // Formats of one alignment refuse several; misplaced options are refused.
     for (args, msg) in [
         (

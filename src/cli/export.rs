@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
-use tandem::alignment::{AlignmentFile, BeadRecord};
+use tandem::alignment::{is_alignment_file, AlignmentFile, BeadRecord};
 use tandem::export::csv::Guard;
 use tandem::export::langtag::{is_for, parse_tag, LangTags};
 use tandem::export::tmx::TmxOptions;
@@ -129,8 +129,9 @@ fn confirmed(_bead: &BeadRecord) -> bool {
     false
 }
 
-/// The alignment files named, or every `*.json` of the folder with --all.
-fn inputs(args: &ExportArgs) -> Result<Vec<PathBuf>> {
+/// The alignment files named, or every `*.json` of the folder with --all (other JSON
+/// files there are skipped with a warning).
+fn inputs(ctx: &Context, args: &ExportArgs) -> Result<Vec<PathBuf>> {
     if !args.all {
         return Ok(args.alignments.clone());
     }
@@ -148,6 +149,16 @@ fn inputs(args: &ExportArgs) -> Result<Vec<PathBuf>> {
                 && !p
                     .file_name()
                     .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .filter(|p| {
+            let ours = std::fs::read(p).is_ok_and(|b| is_alignment_file(&b));
+            if !ours {
+                ctx.warn(format!(
+                    "{}: skipped: not a tandem alignment file",
+                    p.display()
+                ));
+            }
+            ours
         })
         .collect();
     files.sort();
@@ -195,7 +206,7 @@ fn check_options(args: &ExportArgs, n: usize) -> Result<()> {
 }
 
 pub(crate) fn run(ctx: &Context, args: ExportArgs) -> Result<i32> {
-    let paths = inputs(&args)?;
+    let paths = inputs(ctx, &args)?;
     one_stdin(paths.iter().map(PathBuf::as_path))?;
     check_options(&args, paths.len())?;
     if args.format == ExportFormat::Xlsx
