@@ -14,10 +14,12 @@ mod cite;
 mod cli;
 /// Revision diffs: kinds, places, formats, exit codes (issue 6).
 mod diff;
-/// Exports read by real readers, schema, man page, standard input (issue 17).
+/// Exports read by the tools their users read them with (issue 17).
 mod export;
 /// Hostile inputs through the binary: never a panic, hang or changed input (issue 9).
 mod hostile;
+/// Standard input, JSON Schema, schema tags, man page (issue 17).
+mod interfaces;
 /// Review: show, check and export (issue 5).
 mod review;
 /// Splitter quality on hand-segmented text (skips without ../shared).

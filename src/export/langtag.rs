@@ -42,7 +42,7 @@ const DEFAULT_REGIONS: &[(&str, &str)] = &[
     ("da", "DK"),
 ];
 
-/// The default tag of a language: with its region when [`DEFAULT_REGIONS`] has one,
+/// The default tag of a language: with its region when the table of default regions has one,
 /// else the bare code.
 pub fn default_tag(lang: &Lang) -> String {
     let code = lang.code();
