@@ -34,19 +34,21 @@ pub(crate) fn aligned_corpus() -> Workdir {
     wd
 }
 
-/// A pair whose texts break naive exporters: dialogue quotes and dashes, formula
-/// starts, characters XML cannot carry, an omission. Aligned into `h.json`.
+/// A pair whose texts break naive exporters: dialogue quotes and dashes (a sentence
+/// `"Stop!` opens a quote it does not close: unquoted, it swallowed the next rows of a
+/// TSV in Python's csv and pandas), formula starts, characters XML cannot carry, an
+/// omission. Aligned into `h.json`.
 fn hostile() -> Workdir {
     let wd = Workdir::new();
     wd.write(
         "h.hu.txt",
-        "- Ez a csend! „Igen” – mondta.\n\n=HYPERLINK(\"http://x\",\"kattints\") itt áll.\n\n\
+        "- Ez a csend! „Igen” – mondta.\n\n„Állj! Menj haza” – mondta a nő.\n\n=HYPERLINK(\"http://x\",\"kattints\") itt áll.\n\n\
          @mindenki figyeljen: +36 1 234 5678.\n\nRossz\u{FFFE}karakter van itt.\n\n\
          Ez kimarad a fordításból teljesen és végleg.\n\nVége.\n",
     );
     wd.write(
         "h.en.txt",
-        "\"Silence!\" - he said. \"Yes.\"\n\n=HYPERLINK(\"http://x\",\"click\") is here.\n\n\
+        "\"Silence!\" - he said. \"Yes.\"\n\n\"Stop! Go home,\" she said.\n\n=HYPERLINK(\"http://x\",\"click\") is here.\n\n\
          @everyone listen: +36 1 234 5678.\n\nA bad\u{FFFF}character is here.\n\nThe end.\n",
     );
     wd.tandem()
