@@ -83,7 +83,7 @@ fn r17_alignment_files_validate_against_the_schema() {
     let schema: Value = serde_json::from_slice(&wd.read("schema.json")).expect("JSON");
     assert_eq!(
         schema["properties"]["schema"]["const"],
-        "tandem-alignment/1"
+        tandem::alignment::SCHEMA
     );
     wd.write("a.txt", "Egy.\nKettő.\n");
     wd.write("b.txt", "One.\nTwo.\n");
