@@ -32,8 +32,35 @@ pub struct TextRecord {
     pub encoding: String,
     /// `rules` (tandem's splitter) or `presplit` (one sentence per line).
     pub segmentation: String,
+    /// Document format: `text`, `docx`, `odt` or `html` (files of older versions: empty,
+    /// meaning text).
+    #[serde(default)]
+    pub format: String,
+    /// How the paragraphs were found: `wrapped`, `blank-lines`, `lines`, `presplit` or
+    /// `structure` (DOCX/ODT/HTML); empty in files of older versions.
+    #[serde(default)]
+    pub layout: String,
+    /// Page furniture taken out of the text before splitting, in order.
+    #[serde(default)]
+    pub furniture: Vec<FurnitureRecord>,
     /// The sentences, in order.
     pub sentences: Vec<SentenceRecord>,
+}
+
+/// A line of page furniture (running head, page number, page break) taken out of a text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct FurnitureRecord {
+    /// `page-number`, `running-head` or `page-break`.
+    pub kind: String,
+    /// 1-based line number in the file.
+    pub line: usize,
+    /// Byte offset of the line's start in the decoded file (not in the loaded text,
+    /// which no longer holds it).
+    pub start: usize,
+    /// Byte offset of its end.
+    pub end: usize,
+    /// The line, trimmed.
+    pub text: String,
 }
 
 /// One sentence of a text.
@@ -271,6 +298,20 @@ fn text_record(doc: &Document, out: &Path) -> TextRecord {
         sha256: doc.loaded.sha256.clone(),
         encoding: doc.loaded.encoding.name().to_string(),
         segmentation: if doc.presplit { "presplit" } else { "rules" }.to_string(),
+        format: doc.loaded.format.name().to_string(),
+        layout: doc.loaded.layout.layout.name().to_string(),
+        furniture: doc
+            .loaded
+            .furniture
+            .iter()
+            .map(|f| FurnitureRecord {
+                kind: f.kind.name().to_string(),
+                line: f.line,
+                start: f.range.start,
+                end: f.range.end,
+                text: f.text.clone(),
+            })
+            .collect(),
         sentences: doc
             .sentences
             .iter()
@@ -355,6 +396,9 @@ mod tests {
             sha256: "sha256:00".into(),
             encoding: "utf-8".into(),
             segmentation: "presplit".into(),
+            format: "text".into(),
+            layout: "presplit".into(),
+            furniture: Vec::new(),
             sentences: (0..n)
                 .map(|i| SentenceRecord {
                     id: Locator::Line(i as u32),

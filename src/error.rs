@@ -21,7 +21,7 @@ pub enum LoadError {
     #[error("'{0}' is a directory; give a text file (or use 'tandem align --all' for a corpus)")]
     IsDirectory(PathBuf),
     /// The file looks binary (many NUL or control bytes).
-    #[error("'{0}' looks like a binary file, not text; give a plain-text file (UTF-8, UTF-16 or Windows-1250)")]
+    #[error("'{0}' looks like a binary file, not text; give a plain-text file (UTF-8, UTF-16, Windows-1250, ISO-8859-2) or a DOCX, ODT or HTML document")]
     Binary(PathBuf),
     /// The text contains NUL bytes and cleaning was not allowed.
     #[error("'{path}' contains {count} NUL or control character(s) (first at line {line}); remove them or pass --clean-control")]
@@ -34,8 +34,36 @@ pub enum LoadError {
         line: usize,
     },
     /// The encoding given with `--encoding` is unknown.
-    #[error("unknown encoding '{0}'; use utf-8, utf-16le, utf-16be, windows-1250 or iso-8859-2")]
+    #[error("unknown encoding '{0}'; use utf-8, utf-16le, utf-16be, windows-1250, iso-8859-2 or another WHATWG encoding label (windows-1252, koi8-r …)")]
     UnknownEncoding(String),
+    /// The file is in a format tandem does not read (PDF, .doc, RTF, spreadsheets …).
+    #[error("'{path}' is {what}; {fix}")]
+    Unsupported {
+        /// File at fault.
+        path: PathBuf,
+        /// What the file is.
+        what: &'static str,
+        /// What the user can do.
+        fix: &'static str,
+    },
+    /// A DOCX, ODT or HTML document is damaged.
+    #[error("'{path}' is not a readable {format} document ({reason}); open and save it again, or save it as plain text")]
+    Corrupt {
+        /// File at fault.
+        path: PathBuf,
+        /// `DOCX`, `ODT` or `HTML`.
+        format: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A document would take more than tandem reads (a zip bomb, absurd nesting).
+    #[error("'{path}' was refused: {reason}; if the document is genuine, save it as plain text")]
+    Refused {
+        /// File at fault.
+        path: PathBuf,
+        /// Which limit and by how much.
+        reason: String,
+    },
     /// The file is not valid in the encoding the user forced.
     #[error("'{path}' is not valid {encoding}; check the file or drop --encoding to let tandem detect it")]
     Malformed {

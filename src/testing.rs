@@ -270,6 +270,9 @@ pub(crate) fn alignment_file() -> impl Strategy<Value = crate::alignment::Alignm
                 sha256: "sha256:00".into(),
                 encoding: "utf-8".into(),
                 segmentation: if presplit { "presplit" } else { "rules" }.into(),
+                format: "text".into(),
+                layout: String::new(),
+                furniture: Vec::new(),
                 sentences,
             }
         };

@@ -269,6 +269,9 @@ mod tests {
             sha256: "sha256:00".into(),
             encoding: "utf-8".into(),
             segmentation: "presplit".into(),
+            format: "text".into(),
+            layout: String::new(),
+            furniture: Vec::new(),
             sentences: sentences
                 .iter()
                 .enumerate()

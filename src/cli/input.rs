@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _, Result};
 use tandem::document::Document;
 use tandem::lang::{self, Lang};
-use tandem::load::{self, HyphenMode, LoadOptions, SourceEncoding};
+use tandem::load::{self, Format, HyphenMode, Layout, LoadOptions, SourceEncoding};
 use tandem::segment::{Abbreviations, Splitter};
 
 use super::Context;
@@ -19,7 +19,7 @@ pub(crate) struct InputArgs {
     #[arg(long)]
     pub(crate) presplit: bool,
     /// Read the files in this encoding instead of detecting it (utf-8, utf-16le,
-    /// utf-16be, windows-1250, iso-8859-2).
+    /// utf-16be, windows-1250, iso-8859-2, or any WHATWG label such as windows-1252).
     #[arg(long, value_name = "NAME")]
     pub(crate) encoding: Option<String>,
     /// Line-end hyphens inside a paragraph: auto (join if the joined word occurs
@@ -29,6 +29,19 @@ pub(crate) struct InputArgs {
     /// Replace NUL and other control characters by spaces instead of refusing the file.
     #[arg(long)]
     pub(crate) clean_control: bool,
+    /// How a plain text marks paragraphs: auto (detect per file), wrapped (hard-wrapped
+    /// lines), blank-lines (a blank line between paragraphs), lines (one paragraph per
+    /// line). `-v` says what was detected.
+    #[arg(long, value_enum, default_value_t = LayoutArg::Auto, value_name = "LAYOUT")]
+    pub(crate) layout: LayoutArg,
+    /// Keep page furniture (running headers and footers, page numbers) in the text
+    /// instead of taking it out.
+    #[arg(long)]
+    pub(crate) keep_furniture: bool,
+    /// Read the files as this format instead of detecting it from their bytes and
+    /// names (auto, text, docx, odt, html).
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto, value_name = "FORMAT")]
+    pub(crate) input_format: FormatArg,
     /// Extra abbreviations for the splitter (one per line; `abbrev. final` if it may end
     /// a sentence).
     #[arg(long, value_name = "FILE")]
@@ -36,6 +49,23 @@ pub(crate) struct InputArgs {
     /// Treat a file in the wrong language (or a mixed one) as an error, not a warning.
     #[arg(long)]
     pub(crate) strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum LayoutArg {
+    Auto,
+    Wrapped,
+    BlankLines,
+    Lines,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum FormatArg {
+    Auto,
+    Text,
+    Docx,
+    Odt,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -60,6 +90,20 @@ impl InputArgs {
             },
             clean_control: self.clean_control,
             presplit: self.presplit,
+            layout: match self.layout {
+                LayoutArg::Auto => None,
+                LayoutArg::Wrapped => Some(Layout::Wrapped),
+                LayoutArg::BlankLines => Some(Layout::BlankLines),
+                LayoutArg::Lines => Some(Layout::Lines),
+            },
+            keep_furniture: self.keep_furniture,
+            format: match self.input_format {
+                FormatArg::Auto => None,
+                FormatArg::Text => Some(Format::Text),
+                FormatArg::Docx => Some(Format::Docx),
+                FormatArg::Odt => Some(Format::Odt),
+                FormatArg::Html => Some(Format::Html),
+            },
         })
     }
 
@@ -137,12 +181,14 @@ pub(crate) fn load_document(
             load::LoadNote::Decoded(_)
             | load::LoadNote::Utf16WithoutBom(_)
             | load::LoadNote::InvalidUtf8 { .. }
+            | load::LoadNote::InvalidUtf16 { .. }
             | load::LoadNote::ControlCleaned(_) => {
                 ctx.warn(format!("{}: {note}", path.display()));
             }
             _ => ctx.note(format!("{}: {note}", path.display())),
         }
     }
+    report_layout(ctx, path, &loaded);
     let doc = Document::new(
         path,
         lang.clone(),
@@ -162,6 +208,72 @@ pub(crate) fn load_document(
         ctx.warn(format!("{}: {problem}", path.display()));
     }
     Ok(doc)
+}
+
+/// Say how the paragraphs were found (`-v`) and what page furniture was taken out (a
+/// one-line summary always, the lines with `-v`).
+fn report_layout(ctx: &Context, path: &Path, loaded: &load::Loaded) {
+    let info = &loaded.layout;
+    match info.layout {
+        Layout::Structure => ctx.note(format!(
+            "{}: paragraphs from the {} document's structure",
+            path.display(),
+            loaded.format.label()
+        )),
+        Layout::Presplit => {}
+        layout => ctx.note(format!(
+            "{}: layout {layout} ({}{}{}){}",
+            path.display(),
+            if info.detected {
+                "detected"
+            } else {
+                "forced with --layout"
+            },
+            info.width
+                .map(|w| format!("; lines up to about {w} characters"))
+                .unwrap_or_default(),
+            if layout == Layout::Wrapped && info.few_blank_lines {
+                "; few blank lines, so a short line ending a sentence also ends a paragraph"
+            } else {
+                ""
+            },
+            if info.detected {
+                "; override with --layout wrapped|blank-lines|lines"
+            } else {
+                ""
+            },
+        )),
+    }
+    if loaded.furniture.is_empty() {
+        return;
+    }
+    let count =
+        |kind: load::FurnitureKind| loaded.furniture.iter().filter(|f| f.kind == kind).count();
+    ctx.status(format!(
+        "{}: took out {} line(s) of page furniture ({} page number(s), {} running head(s), {} page break(s)); -v lists them, --keep-furniture keeps them",
+        path.display(),
+        loaded.furniture.len(),
+        count(load::FurnitureKind::PageNumber),
+        count(load::FurnitureKind::RunningHead),
+        count(load::FurnitureKind::PageBreak),
+    ));
+    const LISTED: usize = 50;
+    for f in loaded.furniture.iter().take(LISTED) {
+        ctx.note(format!(
+            "{}:{}: {} {:?}",
+            path.display(),
+            f.line,
+            f.kind.name(),
+            f.text
+        ));
+    }
+    if loaded.furniture.len() > LISTED {
+        ctx.note(format!(
+            "{}: … and {} more (all are listed in the alignment file)",
+            path.display(),
+            loaded.furniture.len() - LISTED
+        ));
+    }
 }
 
 /// Load an original and its translation, each with the splitter of its language.

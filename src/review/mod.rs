@@ -473,6 +473,9 @@ pub(crate) mod testutil {
             sha256: "sha256:00".into(),
             encoding: "utf-8".into(),
             segmentation: "rules".into(),
+            format: "text".into(),
+            layout: String::new(),
+            furniture: Vec::new(),
             sentences,
         };
         AlignmentFile {
