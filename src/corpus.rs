@@ -1,11 +1,24 @@
 //! The corpus layout: `originals/<id>.hu.txt`, `translations/<id>.en.txt`,
 //! `translations/<id>.en.<rev>.txt`, sidecars `originals/<id>.toml`, output
-//! `alignments/<id>.json`. See `docs/corpus.md`.
+//! `alignments/<id>.json`; `.docx`, `.odt`, `.html` and `.htm` stand for `.txt` anywhere
+//! ([`TEXT_EXTENSIONS`]). See `docs/corpus.md`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+
+/// File extensions `align --all` accepts for originals and translations (lower case;
+/// the loader tells the formats apart by their bytes).
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "docx", "odt", "html", "htm"];
+
+/// The file name without an accepted extension (`x.hu.docx` → `x.hu`), or `None`.
+fn strip_text_extension(name: &str) -> Option<&str> {
+    let (stem, ext) = name.rsplit_once('.')?;
+    TEXT_EXTENSIONS
+        .contains(&ext.to_ascii_lowercase().as_str())
+        .then_some(stem)
+}
 
 /// A pair of documents found in the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +49,7 @@ pub fn doc_id(path: &Path) -> String {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let stem = name.strip_suffix(".txt").unwrap_or(&name);
+    let stem = strip_text_extension(&name).unwrap_or(&name);
     match stem.split_once('.') {
         Some((id, rest)) if rest.len() == 2 || rest.starts_with("hu") || rest.starts_with("en") => {
             id.to_string()
@@ -49,7 +62,10 @@ fn text_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| strip_text_extension(&n.to_string_lossy()).is_some())
+        })
         .collect();
     files.sort();
     Ok(files)
@@ -62,8 +78,8 @@ pub fn discover(
     src_lang: &str,
     tgt_lang: &str,
 ) -> std::io::Result<Discovery> {
-    let src_suffix = format!(".{src_lang}.txt");
-    let tgt_suffix = format!(".{tgt_lang}.txt");
+    let src_suffix = format!(".{src_lang}");
+    let tgt_suffix = format!(".{tgt_lang}");
     let tgt_rev = format!(".{tgt_lang}.");
     let mut originals_by_id: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut unpaired = Vec::new();
@@ -72,8 +88,8 @@ pub fn discover(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        match name.strip_suffix(&src_suffix) {
-            Some(id) if !id.is_empty() => {
+        match strip_text_extension(&name).and_then(|s| s.strip_suffix(&src_suffix)) {
+            Some(id) if !id.is_empty() && !originals_by_id.contains_key(id) => {
                 originals_by_id.insert(id.to_string(), p);
             }
             _ => unpaired.push(p),
@@ -86,12 +102,13 @@ pub fn discover(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if let Some(id) = name.strip_suffix(&tgt_suffix) {
-            translations_by_id.insert(id.to_string(), p);
-        } else if let Some((id, rest)) = name
-            .strip_suffix(".txt")
-            .and_then(|s| s.split_once(&tgt_rev))
+        let stem = strip_text_extension(&name).unwrap_or(&name);
+        if let Some(id) = stem
+            .strip_suffix(&tgt_suffix)
+            .filter(|id| !translations_by_id.contains_key(*id))
         {
+            translations_by_id.insert(id.to_string(), p);
+        } else if let Some((id, rest)) = stem.split_once(&tgt_rev) {
             revisions
                 .entry(id.to_string())
                 .or_default()
@@ -189,6 +206,8 @@ mod tests {
         );
         assert_eq!(doc_id(Path::new("x/report.txt")), "report");
         assert_eq!(doc_id(Path::new("udhr.en.rev2.txt")), "udhr");
+        assert_eq!(doc_id(Path::new("originals/report.hu.docx")), "report");
+        assert_eq!(doc_id(Path::new("x/page.en.HTML")), "page");
     }
 
     #[test]
@@ -204,14 +223,21 @@ mod tests {
             "translations/a.en.txt",
             "translations/a.en.rev2.txt",
             "translations/c.en.txt",
+            "originals/d.hu.docx",
+            "translations/d.en.odt",
+            "translations/d.en.rev3.html",
+            "originals/e.hu.pdf",
         ] {
             std::fs::write(dir.path().join(f), "x").expect("write");
         }
         let d = discover(&o, &t, "hu", "en").expect("reads");
-        assert_eq!(d.pairs.len(), 1);
+        assert_eq!(d.pairs.len(), 2);
         assert_eq!(d.pairs[0].id, "a");
         assert_eq!(d.pairs[0].revisions.keys().collect::<Vec<_>>(), ["rev2"]);
-        assert_eq!(d.unpaired.len(), 2);
+        assert_eq!(d.pairs[1].id, "d");
+        assert!(d.pairs[1].translation.ends_with("d.en.odt"));
+        assert_eq!(d.pairs[1].revisions.keys().collect::<Vec<_>>(), ["rev3"]);
+        assert_eq!(d.unpaired.len(), 2, "{:?}", d.unpaired);
     }
 
     #[test]

@@ -45,7 +45,8 @@ pub(crate) struct AlignArgs {
     #[arg(long, help_heading = "Output")]
     force: bool,
     /// Align every pair of the corpus in the current folder: originals/<id>.hu.txt with
-    /// translations/<id>.en.txt into alignments/<id>.json.
+    /// translations/<id>.en.txt into alignments/<id>.json (.docx, .odt, .html and .htm
+    /// files are accepted in place of .txt).
     #[arg(long, conflicts_with_all = ["original", "translation", "output"], help_heading = "Batch")]
     all: bool,
     /// Folder of originals for a batch (with --translations and --out).
@@ -362,7 +363,7 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
         .with_context(|| format!("cannot list '{}'", originals.display()))?;
     for stray in &found.unpaired {
         ctx.warn(format!(
-            "{}: no partner (expected <id>.{}.txt in {} and <id>.{}.txt in {})",
+            "{}: no partner (expected <id>.{}.txt in {} and <id>.{}.txt in {}; .docx, .odt, .html or .htm in place of .txt)",
             stray.display(),
             src_lang,
             originals.display(),
