@@ -18,6 +18,11 @@ mod diff;
 mod export;
 /// Hostile inputs through the binary: never a panic, hang or changed input (issue 9).
 mod hostile;
+/// DOCX, ODT, HTML, page furniture and layouts through the binary (issue 18).
+mod input;
+/// Texts as people receive them: aligning wrapped, paged, one-per-line, DOCX and HTML
+/// variants of the gold (issue 18; skips without ../shared).
+mod input_quality;
 /// Standard input, JSON Schema, schema tags, man page (issue 17).
 mod interfaces;
 /// Review: show, check and export (issue 5).

@@ -249,13 +249,20 @@ fn report_layout(ctx: &Context, path: &Path, loaded: &load::Loaded) {
     }
     let count =
         |kind: load::FurnitureKind| loaded.furniture.iter().filter(|f| f.kind == kind).count();
+    let kinds: Vec<String> = [
+        (load::FurnitureKind::PageNumber, "page number(s)"),
+        (load::FurnitureKind::RunningHead, "running head(s)"),
+        (load::FurnitureKind::PageBreak, "page break(s)"),
+    ]
+    .into_iter()
+    .filter(|&(kind, _)| count(kind) > 0)
+    .map(|(kind, what)| format!("{} {what}", count(kind)))
+    .collect();
     ctx.status(format!(
-        "{}: took out {} line(s) of page furniture ({} page number(s), {} running head(s), {} page break(s)); -v lists them, --keep-furniture keeps them",
+        "{}: took out {} line(s) of page furniture ({}); -v lists them, --keep-furniture keeps them",
         path.display(),
         loaded.furniture.len(),
-        count(load::FurnitureKind::PageNumber),
-        count(load::FurnitureKind::RunningHead),
-        count(load::FurnitureKind::PageBreak),
+        kinds.join(", ")
     ));
     const LISTED: usize = 50;
     for f in loaded.furniture.iter().take(LISTED) {

@@ -11,10 +11,13 @@
 //!
 //! With form feeds the pages are known: a page-number line or a recurring line among
 //! the first or last three lines of a page is furniture (page numbers must agree with
-//! the page count up to a constant offset). Without them the pages are inferred: page
-//! numbers must form a sequence (+1 or +2 per step) at a regular interval of lines, and a
-//! recurring line must recur at a regular interval (or a multiple of it, as when a page
-//! lacks its header). A chapter number or a repeated heading that recurs irregularly is
+//! the page count up to a constant offset; a recurring line must stand at the same place
+//! on at least a quarter of the pages). Without them the pages are inferred: page
+//! numbers must form a sequence (+1 or +2 per step) at a regular interval of lines (at
+//! least half the steps one page long, none longer; a page may be short), and a
+//! recurring line must recur mostly one page apart (four pages at most, a third of one
+//! at least; at least three times a page apart; one or two pages when page numbers
+//! give the page length). A chapter number or a repeated heading that recurs irregularly is
 //! text. A text without furniture is left byte for byte as it was.
 //!
 //! Taking furniture out, a paragraph broken by a page break is rejoined: the lines
@@ -203,25 +206,29 @@ fn detect_paged(text: &str, lines: &[Range<usize>], first: usize) -> Vec<(usize,
             }
         }
     }
-    // Running heads: the same line on an edge of many pages.
-    let mut pages_of: HashMap<String, (Vec<usize>, usize)> = HashMap::new();
-    for (p, page) in pages.iter().enumerate() {
-        for i in edges(page) {
+    // Running heads: the same line at the same place (k-th line from the top or the
+    // bottom) of many pages.
+    let mut pages_of: HashMap<(String, i64), Vec<usize>> = HashMap::new();
+    for page in &pages {
+        for (k, &i) in page.iter().enumerate() {
+            let from_bottom = page.len() - k;
+            let place = if k < EDGE_LINES {
+                k as i64
+            } else if from_bottom <= EDGE_LINES {
+                -(from_bottom as i64)
+            } else {
+                continue;
+            };
             if found.iter().any(|&(j, _)| j == i) {
                 continue;
             }
             if let Some(key) = head_key(line(i)) {
-                let (at, distinct) = pages_of.entry(key).or_insert((Vec::new(), usize::MAX));
-                if *distinct != p {
-                    // Counts pages, not lines: `distinct` holds the last page seen.
-                    at.push(i);
-                }
-                *distinct = p;
+                pages_of.entry((key, place)).or_default().push(i);
             }
         }
     }
     let needed = 2.max(pages.len().div_ceil(4));
-    for (at, _) in pages_of.values() {
+    for at in pages_of.values() {
         if at.len() >= needed {
             found.extend(at.iter().map(|&i| (i, FurnitureKind::RunningHead)));
         }
@@ -238,6 +245,7 @@ fn detect_unpaged(text: &str, lines: &[Range<usize>], first: usize) -> Vec<(usiz
     let numbers: Vec<(usize, u32)> = (first..lines.len())
         .filter_map(|i| page_number(line(i)).map(|n| (i, n)))
         .collect();
+    let mut page_length: Option<f64> = None;
     let mut next: Vec<Option<usize>> = vec![None; numbers.len()];
     let mut has_prev = vec![false; numbers.len()];
     for a in 0..numbers.len() {
@@ -268,16 +276,19 @@ fn detect_unpaged(text: &str, lines: &[Range<usize>], first: usize) -> Vec<(usiz
             .collect();
         let period = median(&steps);
         let tolerance = (period / 6.0).max(3.0);
-        let regular = steps
+        // Pages may come out shorter (a chapter's last page, the last page), never longer.
+        let full = steps
             .iter()
             .filter(|s| (*s - period).abs() <= tolerance)
             .count();
-        if period >= 10.0 && regular * 4 >= steps.len() * 3 {
+        let longer = steps.iter().any(|s| *s > period + tolerance);
+        if period >= 10.0 && full * 2 >= steps.len() && !longer {
             found.extend(
                 chain
                     .iter()
                     .map(|&k| (numbers[k].0, FurnitureKind::PageNumber)),
             );
+            page_length.get_or_insert(period);
         }
     }
     // Running heads: a short line recurring at a regular interval of lines.
@@ -296,23 +307,26 @@ fn detect_unpaged(text: &str, lines: &[Range<usize>], first: usize) -> Vec<(usiz
         if period < 10.0 {
             continue;
         }
-        let tolerance = (period / 8.0).max(2.0);
-        let multiple = |g: f64| {
-            let m = (g / period).round();
-            (1.0..=4.0).contains(&m) && (g - m * period).abs() <= tolerance
-        };
+        let tolerance = (period / 6.0).max(3.0);
+        // Most gaps are one page; a page may lack its head (up to four pages between
+        // occurrences) or be short (down to a third of a page).
+        let fits = |g: f64| g >= period / 3.0 && g <= 4.0 * period + tolerance;
         let single = gaps
             .iter()
             .filter(|&&g| (g - period).abs() <= tolerance)
             .count();
-        let fitting = gaps.iter().filter(|&&g| multiple(g)).count();
-        if single * 2 < gaps.len() || fitting * 5 < gaps.len() * 4 {
+        let fitting = gaps.iter().filter(|&&g| fits(g)).count();
+        // With page numbers found, a head recurs every page or every other page.
+        let paged_alike = page_length.is_none_or(|p| {
+            (period - p).abs() <= tolerance || (period - 2.0 * p).abs() <= tolerance
+        });
+        if single < 2 || single * 2 < gaps.len() || fitting * 5 < gaps.len() * 4 || !paged_alike {
             continue;
         }
         // Only the occurrences that keep the rhythm (a title also used in the text stays).
         for (k, &i) in at.iter().enumerate() {
-            let before = k.checked_sub(1).is_some_and(|j| multiple(gaps[j]));
-            let after = gaps.get(k).is_some_and(|&g| multiple(g));
+            let before = k.checked_sub(1).is_some_and(|j| fits(gaps[j]));
+            let after = gaps.get(k).is_some_and(|&g| fits(g));
             if before || after {
                 found.push((i, FurnitureKind::RunningHead));
             }

@@ -5,7 +5,8 @@
 //! and end paragraphs; `<br><br>` ends one, a single `<br>` is a space; every table
 //! cell (`td`, `th`) is one paragraph, whatever blocks it holds. Left out: `<head>`
 //! (title included), `<script>`, `<style>`, `<template>`, `<noscript>`, `<nav>`, `<svg>`,
-//! `<iframe>`, `<object>`, `<canvas>`, form controls, comments.
+//! `<iframe>`, `<object>`, `<canvas>`, form controls, comments, and note marks (a link
+//! to a place in the page whose text is `1`, `[2]`, `*` …: a footnote reference).
 //!
 //! Tokenising, not tree building: text extraction needs only block boundaries, so
 //! misnested tags do not matter, and memory and time stay linear whatever the nesting
@@ -129,7 +130,15 @@ pub(crate) fn extract(text: &str, blocks: &mut Blocks) -> Result<(), String> {
         match token {
             Token::StartTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).into_owned();
+                let fragment_link = name == "a"
+                    && tag
+                        .attributes
+                        .get(&b"href"[..])
+                        .is_some_and(|h| h.starts_with(b"#"));
                 state.start(&name, tag.self_closing, blocks)?;
+                if fragment_link && state.skipping.is_none() {
+                    state.note_link = Some(state.current.len());
+                }
             }
             Token::EndTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).into_owned();
@@ -156,6 +165,8 @@ struct State {
     after_br: bool,
     /// Bytes of text taken so far.
     taken: usize,
+    /// Where the text of an open `<a href="#…">` starts in `current`.
+    note_link: Option<usize>,
 }
 
 impl State {
@@ -216,6 +227,9 @@ impl State {
             return Ok(());
         }
         self.after_br = false;
+        if name == "a" {
+            self.drop_note_mark();
+        }
         match name {
             "td" | "th" => self.flush(blocks),
             _ if TABLE_ROWS.contains(&name) => self.flush(blocks),
@@ -245,6 +259,28 @@ impl State {
         Ok(())
     }
 
+    /// A link to a place in the page whose text is a note mark (`1`, `[2]`, `*`): a
+    /// footnote reference, not text of the sentence.
+    fn drop_note_mark(&mut self) {
+        let Some(start) = self.note_link.take() else {
+            return;
+        };
+        let Some(mark) = self.current.get(start..) else {
+            return;
+        };
+        let mark = mark.trim().trim_matches(['[', ']', '(', ')']);
+        let is_mark = !mark.is_empty()
+            && mark.chars().count() <= 4
+            && mark.chars().all(|c| {
+                c.is_ascii_digit()
+                    || matches!(c, '*' | '†' | '‡')
+                    || c.is_ascii_lowercase() && mark.len() == 1
+            });
+        if is_mark {
+            self.current.truncate(start);
+        }
+    }
+
     /// A block element starts or ends: a new paragraph, or a space inside a cell.
     fn block_boundary(&mut self, blocks: &mut Blocks) -> Result<(), String> {
         if self.in_cell {
@@ -263,6 +299,7 @@ impl State {
             BlockKind::Paragraph
         };
         let text = std::mem::take(&mut self.current);
+        self.note_link = None;
         blocks.push(&text, kind)
     }
 }
