@@ -273,3 +273,41 @@ fn damaged_documents_are_one_line_errors() {
     assert!(err.contains("not a readable DOCX document"), "{err}");
     assert!(!err.contains('\n'));
 }
+
+mod fuzz {
+    use super::*;
+    use crate::testing::{cases, tricky_bytes, tricky_string};
+    use proptest::prelude::*;
+
+    fn check(l: &Loaded) {
+        for r in &l.paragraphs {
+            let p = &l.text[r.clone()];
+            assert!(!p.is_empty() && p == p.trim() && !p.contains('\n'), "{p:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(cases(256))]
+
+        /// Any bytes as HTML, or as the document part of a DOCX, or as ODT content:
+        /// a result or a one-line error, never a panic.
+        #[test]
+        fn fuzz_documents_never_panic(bytes in tricky_bytes(400), text in tricky_string(30)) {
+            let html = format!("<!DOCTYPE html><p>{text}</p><td>{text}<br><br>");
+            let inputs: Vec<(Vec<u8>, Format)> = vec![
+                (bytes.clone(), Format::Html),
+                (html.into_bytes(), Format::Html),
+                (docx_raw(&String::from_utf8_lossy(&bytes)), Format::Docx),
+                (docx(&p(&text.replace('<', "&lt;")), None), Format::Docx),
+                (zip_of(&[("mimetype", b"application/vnd.oasis.opendocument.text"), ("content.xml", &bytes)]), Format::Odt),
+            ];
+            for (input, format) in inputs {
+                let options = LoadOptions { format: Some(format), ..LoadOptions::default() };
+                match load_bytes(&input, Path::new("f"), &options) {
+                    Ok(l) => check(&l),
+                    Err(e) => prop_assert!(!e.to_string().contains('\n'), "{e}"),
+                }
+            }
+        }
+    }
+}
