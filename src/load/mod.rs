@@ -9,14 +9,14 @@
 //!    own, footnotes and endnotes after the text).
 //! 2. **Decode** ([`decode`]): UTF-8, UTF-16, Windows-1250, ISO-8859-2 or any encoding
 //!    given with `--encoding`; odd bytes are reported in [`Loaded::notes`].
-//! 3. **Normalise** ([`normalise`]): line ends, control characters, stray BOMs,
+//! 3. **Normalise** (`normalise.rs`): line ends, control characters, stray BOMs,
 //!    lookalike letters, NFC.
 //! 4. **Page furniture** ([`furniture`], plain text only): running heads, page numbers
 //!    and form feeds are taken out and listed in [`Loaded::furniture`]; paragraphs broken
 //!    by a page break are rejoined.
 //! 5. **Layout** ([`layout`], plain text only): hard-wrapped, blank-line paragraphs or
 //!    one paragraph per line, from line-length statistics (or `--layout`).
-//! 6. **Paragraphs** ([`paragraphs`]): a leading block of `#` lines is a header comment,
+//! 6. **Paragraphs** (`paragraphs.rs`): a leading block of `#` lines is a header comment,
 //!    not text; lines are grouped as the layout says, hard wraps become spaces and
 //!    line-end hyphens are joined (see [`HyphenMode`]).
 //!

@@ -16,7 +16,7 @@
 //!
 //! Crates: `zip` reads the archives, `quick-xml` streams their XML, `html5gum` tokenises
 //! HTML (docs/design.md says why). Limits keep hostile files in bounded memory and time:
-//! see [`archive`] and [`xml`].
+//! see `archive.rs` and `xml.rs` (and docs/input.md).
 
 mod archive;
 mod docx;
