@@ -13,7 +13,8 @@
 //! the first or last three lines of a page is furniture (page numbers must agree with
 //! the page count up to a constant offset; a recurring line must stand at the same place
 //! on at least a quarter of the pages). Without them the pages are inferred: page
-//! numbers must form a sequence (+1 or +2 per step) at a regular interval of lines (at
+//! numbers must form a sequence (+1 or +2 per step) at a regular interval of 10 to 150
+//! lines (at
 //! least half the steps one page long, none longer; a page may be short), and a
 //! recurring line must recur mostly one page apart (four pages at most, a third of one
 //! at least; at least three times a page apart; one or two pages when page numbers
@@ -74,6 +75,9 @@ pub struct Furniture {
 const MAX_HEAD_CHARS: usize = 100;
 /// Lines at each end of a page where furniture may stand.
 const EDGE_LINES: usize = 3;
+/// Shortest and longest page, in lines, that the rhythm of a text without form feeds
+/// may show (a printed page holds some 25 to 80 lines; extraction adds blank ones).
+const PAGE_LINES: std::ops::RangeInclusive<f64> = 10.0..=150.0;
 
 /// The furniture lines among `lines[first..]`, by line index, in order.
 pub(crate) fn detect(
@@ -101,6 +105,10 @@ pub(crate) fn detect(
 
 /// A page number alone on a line, in the usual forms.
 pub(crate) fn page_number(line: &str) -> Option<u32> {
+    // The longest form, `Seite 1234 von 5678`, has 19 characters.
+    if line.trim().len() > 32 {
+        return None;
+    }
     let s = line.replace(FORM_FEED, " ").to_lowercase();
     let s = s.trim();
     let dashed = s.trim_matches(|c: char| matches!(c, '-' | '–' | '—') || c.is_whitespace());
@@ -132,33 +140,39 @@ pub(crate) fn page_number(line: &str) -> Option<u32> {
 }
 
 /// Digits folded to `#`, lower case, single spaces: running heads compare equal with
-/// their page numbers changing.
-fn head_key(line: &str) -> Option<String> {
+/// their page numbers changing. A hash of that form, without building it (every line
+/// of a book is hashed); `None` for lines too long or with fewer than two letters.
+fn head_key(line: &str) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
     let trimmed = line.trim_matches(|c: char| c.is_whitespace());
-    if trimmed.is_empty() || char_len(trimmed) > MAX_HEAD_CHARS {
+    if trimmed.is_empty()
+        || trimmed.len() > 4 * MAX_HEAD_CHARS
+        || char_len(trimmed) > MAX_HEAD_CHARS
+    {
         return None;
     }
-    let mut key = String::with_capacity(trimmed.len());
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let mut letters = 0usize;
     let mut last_digit = false;
-    for word in trimmed.split_whitespace() {
-        if !key.is_empty() {
-            key.push(' ');
+    for (k, word) in trimmed.split_whitespace().enumerate() {
+        if k > 0 {
+            ' '.hash(&mut hasher);
             last_digit = false;
         }
         for c in word.chars().flat_map(char::to_lowercase) {
             if c.is_ascii_digit() {
                 if !last_digit {
-                    key.push('#');
+                    '#'.hash(&mut hasher);
                 }
                 last_digit = true;
             } else {
-                key.push(c);
+                letters += usize::from(c.is_alphabetic());
+                c.hash(&mut hasher);
                 last_digit = false;
             }
         }
     }
-    // A key must say something: at least two letters.
-    (key.chars().filter(|c| c.is_alphabetic()).count() >= 2).then_some(key)
+    (letters >= 2).then(|| hasher.finish())
 }
 
 /// Pages known from form feeds.
@@ -208,7 +222,7 @@ fn detect_paged(text: &str, lines: &[Range<usize>], first: usize) -> Vec<(usize,
     }
     // Running heads: the same line at the same place (k-th line from the top or the
     // bottom) of many pages.
-    let mut pages_of: HashMap<(String, i64), Vec<usize>> = HashMap::new();
+    let mut pages_of: HashMap<(u64, i64), Vec<usize>> = HashMap::new();
     for page in &pages {
         for (k, &i) in page.iter().enumerate() {
             let from_bottom = page.len() - k;
@@ -252,7 +266,10 @@ fn detect_unpaged(text: &str, lines: &[Range<usize>], first: usize) -> Vec<(usiz
         let (ia, na) = numbers[a];
         for b in a + 1..numbers.len().min(a + 5) {
             let (ib, nb) = numbers[b];
-            if matches!(nb.checked_sub(na), Some(1 | 2)) && (8..=400).contains(&(ib - ia)) {
+            let pages = f64::from(nb.saturating_sub(na));
+            if matches!(nb.checked_sub(na), Some(1 | 2))
+                && (ib - ia) as f64 <= pages * PAGE_LINES.end()
+            {
                 next[a] = Some(b);
                 has_prev[b] = true;
                 break;
@@ -282,7 +299,7 @@ fn detect_unpaged(text: &str, lines: &[Range<usize>], first: usize) -> Vec<(usiz
             .filter(|s| (*s - period).abs() <= tolerance)
             .count();
         let longer = steps.iter().any(|s| *s > period + tolerance);
-        if period >= 10.0 && full * 2 >= steps.len() && !longer {
+        if PAGE_LINES.contains(&period) && full * 2 >= steps.len() && !longer {
             found.extend(
                 chain
                     .iter()
@@ -292,7 +309,7 @@ fn detect_unpaged(text: &str, lines: &[Range<usize>], first: usize) -> Vec<(usiz
         }
     }
     // Running heads: a short line recurring at a regular interval of lines.
-    let mut occurrences: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut occurrences: HashMap<u64, Vec<usize>> = HashMap::new();
     for i in first..lines.len() {
         if page_number(line(i)).is_some() {
             continue;
@@ -304,7 +321,7 @@ fn detect_unpaged(text: &str, lines: &[Range<usize>], first: usize) -> Vec<(usiz
     for at in occurrences.values().filter(|at| at.len() >= 3) {
         let gaps: Vec<f64> = at.windows(2).map(|w| (w[1] - w[0]) as f64).collect();
         let period = median(&gaps);
-        if period < 10.0 {
+        if !PAGE_LINES.contains(&period) {
             continue;
         }
         let tolerance = (period / 6.0).max(3.0);
