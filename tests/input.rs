@@ -335,3 +335,65 @@ fn r18_encoding_layer_bugs() {
         .success()
         .stdout("Škoda gyár.\n");
 }
+
+/// A text without furniture is untouched: the bundled corpus and the hand-segmented
+/// Steinbeck texts give the same sentences with layout detection and furniture removal
+/// as with neither (blank-line paragraphs, furniture kept: the loader before issue 18).
+#[test]
+fn r18_texts_without_furniture_come_out_as_before() {
+    use std::path::{Path, PathBuf};
+    use tandem::document::Document;
+    use tandem::lang::Lang;
+    use tandem::load::{load_file, Layout, LoadOptions};
+    use tandem::segment::Splitter;
+
+    let mut files: Vec<(PathBuf, Lang)> = Vec::new();
+    for dir in ["originals", "translations"] {
+        for entry in std::fs::read_dir(repo().join(dir)).expect("corpus folder") {
+            let path = entry.expect("entry").path();
+            let name = path.to_string_lossy().into_owned();
+            if name.ends_with(".txt") {
+                let lang = if name.contains(".hu.") {
+                    Lang::Hu
+                } else {
+                    Lang::En
+                };
+                files.push((path, lang));
+            }
+        }
+    }
+    match crate::common::shared_data() {
+        Some(data) => {
+            files.push((data.join("seg/steinbeck.hu.txt"), Lang::Hu));
+            files.push((data.join("seg/steinbeck.en.txt"), Lang::En));
+        }
+        None => eprintln!("../shared/data not found: checking the bundled corpus only"),
+    }
+    let old = LoadOptions {
+        keep_furniture: true,
+        layout: Some(Layout::BlankLines),
+        ..LoadOptions::default()
+    };
+    for (path, lang) in files {
+        let sentences = |options: &LoadOptions| {
+            let loaded = load_file(&path, options).expect("loads");
+            let doc = Document::new(
+                Path::new("x"),
+                lang.clone(),
+                loaded,
+                Some(&Splitter::new(&lang)),
+            );
+            (
+                doc.sentence_texts()
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect::<Vec<_>>(),
+                doc.loaded.furniture.len(),
+            )
+        };
+        let (now, furniture) = sentences(&LoadOptions::default());
+        let (before, _) = sentences(&old);
+        assert_eq!(furniture, 0, "{}", path.display());
+        assert!(now == before, "{}: sentences changed", path.display());
+    }
+}
