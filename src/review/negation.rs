@@ -1,0 +1,425 @@
+//! A negation on one side of a bead only: the translation says yes where the original
+//! says no, or the reverse.
+//!
+//! Each side's negated clauses are counted. Hungarian: `nem`, `ne`, `sem`, `se`,
+//! `nincs`, `sincs`, `soha`, `senki`, `semmi`, `sehol`, `egyik sem` … and their inflected
+//! forms (`senkit`, `semmiről`); a clause counts once however many it has, so double
+//! negation (`senki sem jött`, `soha nem volt`) is one negation, as in English. English:
+//! `not`, `n't`, `no`, `never`, `nobody`, `nothing`, `none`, `neither`, `nor`, `nowhere`,
+//! `cannot`, `no one`. A clause is the text between `,` `;` `:` dashes and brackets.
+//!
+//! A finding needs one side with negations and the other with none at all, and no
+//! *implicit* negation on that other side: a word that negates by itself (Hungarian
+//! privative `-tlan`/`-telen`, `nélkül`, `hiány`, `tilos`; English `without`, `un-`/
+//! `in-` adjectives, `-less`, `fail`, `lack`, `refuse`, `hardly`), since translators
+//! move negation between grammar and vocabulary (`nem lehetséges` ≡ `impossible`).
+//! `nemcsak` / `not only` are not negations. Severity `warning`. Cost: linear.
+
+use super::{quote, words_with_offsets, Context, Finding, FindingKind, Severity};
+use crate::align::evidence::Text;
+use crate::lang::Lang;
+
+const HU_NEG: &[&str] = &[
+    "nem",
+    "ne",
+    "sem",
+    "se",
+    "mégsem",
+    "mégse",
+    "sohase",
+    "sohse",
+    "nincs",
+    "nincsen",
+    "nincsenek",
+    "sincs",
+    "sincsen",
+    "sincsenek",
+    "soha",
+    "sohasem",
+    "sose",
+    "sosem",
+    "semmikor",
+    "sehol",
+    "sehova",
+    "sehová",
+    "sehonnan",
+    "semerre",
+    "semennyi",
+    "semelyik",
+    "semmilyen",
+    "semmiféle",
+    "semmiképp",
+    "semmiképpen",
+    "senki",
+    "semmi",
+];
+/// Inflected forms start with these (`senkit`, `semmiről`).
+const HU_NEG_STEMS: &[&str] = &["senki", "semmi"];
+const EN_NEG: &[&str] = &[
+    "not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "nowhere", "cannot",
+    "nought", "naught",
+];
+const HU_IMPLICIT: &[&str] = &[
+    "nélkül",
+    "hiány",
+    "tilos",
+    "tilt",
+    "elutasít",
+    "megtagad",
+    "kivéve",
+    "alig",
+    "aligha",
+];
+const HU_PRIVATIVE: &[&str] = &["tlan", "tlen"];
+const EN_IMPLICIT: &[&str] = &[
+    "without",
+    "fail",
+    "failed",
+    "fails",
+    "failure",
+    "lack",
+    "lacked",
+    "lacking",
+    "lacks",
+    "refuse",
+    "refused",
+    "refuses",
+    "deny",
+    "denied",
+    "hardly",
+    "scarcely",
+    "barely",
+    "absence",
+    "absent",
+    "unless",
+    "except",
+    "neglect",
+    "neglected",
+    "prohibit",
+    "prohibited",
+    "forbid",
+    "forbidden",
+    "avoid",
+    "little",
+    "few",
+    "rather",
+    "instead",
+];
+const EN_NEG_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "dis", "non"];
+/// Endings of the adjectives and adverbs those prefixes negate (`unable`, `impossible`).
+const EN_ADJECTIVE_ENDINGS: &[&str] = &[
+    "able", "ible", "ful", "ly", "ed", "ent", "ant", "al", "ous", "ive", "ing",
+];
+
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '–' | '—' | '(' | ')' | '"' | '„' | '”' | '“'
+    )
+}
+
+/// A negation in a sentence.
+#[derive(Debug, Clone)]
+struct Negation<'a> {
+    /// The negative word as written.
+    word: &'a str,
+    /// Byte offset of the word it negates (the next word of its clause), if any.
+    scope: Option<usize>,
+}
+
+/// Words after `no` / `not` that make a limit, not a negation (`no later than`).
+const EN_LIMITS: &[&str] = &[
+    "later",
+    "more",
+    "less",
+    "sooner",
+    "fewer",
+    "exceeding",
+    "earlier",
+];
+const EN_SUBJECT_PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they", "there"];
+
+/// Negated clauses of a text (one per clause, with the word it negates) and whether it
+/// has an implicit negation.
+fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, bool) {
+    let words = words_with_offsets(text);
+    let mut out: Vec<Negation<'a>> = Vec::new();
+    let mut last_clause: Option<usize> = None;
+    let mut implicit = false;
+    let clause_of = |at: usize| text[..at].chars().filter(|&c| is_clause_break(c)).count();
+    for (k, &(at, word, _)) in words.iter().enumerate() {
+        let lower = word.to_lowercase();
+        let next = words.get(k + 1);
+        let next_lower = next.map(|w| w.1.to_lowercase());
+        let next_lower = next_lower.as_deref();
+        let negative = match lang {
+            Lang::Hu => {
+                (HU_NEG.contains(&lower.as_str())
+                    || HU_NEG_STEMS.iter().any(|s| lower.starts_with(s)))
+                    && !(lower == "nem" && next_lower == Some("csak"))
+            }
+            Lang::En => {
+                let nt = lower.ends_with("n't") || lower.ends_with("n’t");
+                let no_one = lower == "no" && next_lower == Some("one");
+                let limit = matches!(lower.as_str(), "no" | "not")
+                    && next_lower.is_some_and(|n| EN_LIMITS.contains(&n));
+                let number_sign = lower == "no"
+                    && next.is_some_and(|n| n.1.starts_with(|c: char| c.is_ascii_digit()));
+                // A question tag (`didn't they?`, `won't you.`) asks, it does not deny.
+                let tag = (nt || lower == "not")
+                    && next_lower.is_some_and(|n| EN_SUBJECT_PRONOUNS.contains(&n))
+                    && next.is_some_and(|n| {
+                        text[n.0 + n.1.len()..]
+                            .trim_start()
+                            .starts_with(['?', '.', '!', ',', '"', '”'])
+                    });
+                (EN_NEG.contains(&lower.as_str()) || nt || no_one)
+                    && !(lower == "not" && next_lower == Some("only"))
+                    && !limit
+                    && !number_sign
+                    && !tag
+            }
+            Lang::Other(_) => false,
+        };
+        if negative {
+            let clause = clause_of(at);
+            let scope = next.filter(|n| clause_of(n.0) == clause).map(|n| n.0);
+            if last_clause != Some(clause) {
+                out.push(Negation { word, scope });
+                last_clause = Some(clause);
+            }
+            continue;
+        }
+        implicit |= match lang {
+            Lang::Hu => {
+                HU_IMPLICIT.iter().any(|s| lower.starts_with(s))
+                    || (lower.chars().count() > 6 && HU_PRIVATIVE.iter().any(|p| lower.contains(p)))
+            }
+            Lang::En => {
+                EN_IMPLICIT.contains(&lower.as_str())
+                    || lower.ends_with("less")
+                    || lower.ends_with("lessly")
+                    || lower.starts_with("non")
+                    || (lower.starts_with("un")
+                        && lower.chars().count() >= 5
+                        && !EN_NOT_UN.iter().any(|w| lower.starts_with(w)))
+                    || (lower.chars().count() >= 7
+                        && EN_NEG_PREFIXES.iter().any(|p| lower.starts_with(p))
+                        && EN_ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e)))
+            }
+            Lang::Other(_) => false,
+        };
+    }
+    (out, implicit)
+}
+
+/// Words starting with `un` that are not negated (`under`, `union`).
+const EN_NOT_UN: &[&str] = &[
+    "under", "until", "unit", "union", "univers", "uniq", "unif", "unanim", "uncle", "unto",
+];
+
+/// The negations of some sentences of one text, with the sentence of each.
+fn gather<'a>(
+    ctx: &'a Context<'_>,
+    ids: &[usize],
+    text: Text,
+    lang: &Lang,
+) -> (Vec<(usize, Negation<'a>)>, bool) {
+    let mut all = Vec::new();
+    let mut implicit = false;
+    for &i in ids {
+        let sentence = match text {
+            Text::Source => ctx.src_text(i),
+            Text::Target => ctx.tgt_text(i),
+        };
+        let (negs, imp) = negations(sentence, lang);
+        implicit |= imp;
+        all.extend(negs.into_iter().map(|n| (i, n)));
+    }
+    (all, implicit)
+}
+
+/// Whether the word a negation negates has a counterpart on the other side of the bead
+/// (so the two sides say the same thing, with opposite polarity).
+fn scope_linked(ctx: &Context<'_>, text: Text, i: usize, at: usize, others: &[usize]) -> bool {
+    let lex = ctx.lexicon();
+    let Some(token) = lex.tokens(text, i).iter().position(|t| t.span.start == at) else {
+        return false;
+    };
+    others.iter().any(|&o| {
+        let (s, t) = match text {
+            Text::Source => (i, o),
+            Text::Target => (o, i),
+        };
+        lex.links(s, t).iter().any(|&(a, b)| match text {
+            Text::Source => a == token,
+            Text::Target => b == token,
+        })
+    })
+}
+
+/// Share of paired beads with a negation on one side only below which a translation
+/// keeps negation literally, and every such bead is reported.
+pub const LITERAL_RATE: f64 = 0.01;
+
+/// A bead with a negation on one side only.
+struct Candidate<'a> {
+    bead: usize,
+    text: Text,
+    negs: Vec<(usize, Negation<'a>)>,
+    linked: Vec<usize>,
+}
+
+/// Negation findings.
+pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let (sl, tl) = (&ctx.file.source.lang, &ctx.file.target.lang);
+    if matches!(sl, Lang::Other(_)) || matches!(tl, Lang::Other(_)) {
+        return Vec::new();
+    }
+    let mut candidates = Vec::new();
+    let mut paired = 0usize;
+    for v in ctx.views.iter().filter(|v| v.is_paired()) {
+        paired += 1;
+        // A question may ask the same thing either way (`Csak nem féltél?` ≡ `Were you
+        // afraid?`).
+        if v.src.contains('?') || v.tgt.contains('?') {
+            continue;
+        }
+        let (src, tgt) = (&v.record.src, &v.record.tgt);
+        let (sn, si) = gather(ctx, src, Text::Source, sl);
+        let (tn, ti) = gather(ctx, tgt, Text::Target, tl);
+        let (negs, text, others) = if !sn.is_empty() && tn.is_empty() && !ti {
+            (sn, Text::Source, tgt)
+        } else if sn.is_empty() && !tn.is_empty() && !si {
+            (tn, Text::Target, src)
+        } else {
+            continue;
+        };
+        let linked: Vec<usize> = (0..negs.len())
+            .filter(|&k| {
+                let (i, n) = &negs[k];
+                n.scope
+                    .is_some_and(|at| scope_linked(ctx, text, *i, at, others))
+            })
+            .collect();
+        candidates.push(Candidate {
+            bead: v.index,
+            text,
+            negs,
+            linked,
+        });
+    }
+    // A translation that keeps negation literally is checked strictly; in a free one
+    // (a novel: `she forgot` for `nem vette észre`) only a negated word that has its
+    // counterpart on the other side makes a finding.
+    let literal = (candidates.len() as f64) < LITERAL_RATE * paired as f64;
+    let mut out = Vec::new();
+    for c in candidates {
+        let shown: Vec<usize> = if literal {
+            (0..c.negs.len()).collect()
+        } else {
+            c.linked.clone()
+        };
+        if shown.is_empty() {
+            continue;
+        }
+        let v = &ctx.views[c.bead];
+        let (side, other_text) = match c.text {
+            Text::Source => (("original", "translation"), &v.tgt),
+            Text::Target => (("translation", "original"), &v.src),
+        };
+        let sentence = |i: usize| match c.text {
+            Text::Source => ctx.src_text(i),
+            Text::Target => ctx.tgt_text(i),
+        };
+        let phrase = |k: usize| {
+            let (i, n) = &c.negs[k];
+            let scope_word = n
+                .scope
+                .and_then(|at| {
+                    sentence(*i)[at..]
+                        .split(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’')
+                        .next()
+                })
+                .unwrap_or("");
+            format!("“{} {scope_word}”", n.word).replace(" ”", "”")
+        };
+        let reason = format!(
+            "the {} says {} and the {} has no negation: {}",
+            side.0,
+            shown
+                .iter()
+                .map(|&k| phrase(k))
+                .collect::<Vec<_>>()
+                .join(", "),
+            side.1,
+            quote(other_text, 80)
+        );
+        let mut f = ctx.finding(c.bead, FindingKind::Negation, Severity::Warning, reason);
+        f.words = shown
+            .iter()
+            .map(|&k| c.negs[k].1.word.to_string())
+            .collect();
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{file, filler, kinds};
+    use super::super::FindingKind;
+    use super::*;
+
+    #[test]
+    fn double_negation_is_one() {
+        assert_eq!(negations("Senki sem jött.", &Lang::Hu).0.len(), 1);
+        assert_eq!(
+            negations("Soha nem volt itt, de semmit sem hozott.", &Lang::Hu)
+                .0
+                .len(),
+            2
+        );
+        assert_eq!(negations("Nobody came.", &Lang::En).0.len(), 1);
+        assert_eq!(negations("He didn't come.", &Lang::En).0.len(), 1);
+        assert!(negations("Nemcsak ő jött.", &Lang::Hu).0.is_empty());
+        assert!(negations("Not only he came.", &Lang::En).0.is_empty());
+        assert!(negations("A nemzet nemes.", &Lang::Hu).0.is_empty());
+    }
+
+    #[test]
+    fn a_flipped_negation_fires_and_a_moved_one_does_not() {
+        // A literal translation (few mismatches among many beads): every one is reported.
+        let mut pairs = vec![
+            ("Nem jött el.", "He did not come."),
+            ("Nem jött el.", "He came."),
+            ("Eljött.", "He did not come."),
+            ("Ez nem lehetséges.", "This is impossible."),
+            ("Ez lehetetlen.", "This is not possible."),
+            ("Pénz nélkül jött.", "He didn't bring money."),
+            ("Senki sem jött.", "Nobody came."),
+            ("Legkésőbb hétfőn.", "No later than Monday."),
+            ("Ugye eljössz?", "You will come, won't you?"),
+        ];
+        pairs.extend(filler(300));
+        assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![1, 2]);
+    }
+
+    #[test]
+    fn a_free_translation_needs_the_negated_word_to_have_a_counterpart() {
+        let mut pairs = vec![(
+            "A kutya nem ugatott a kertben.",
+            "The dog barked in the garden.",
+        )];
+        pairs.extend(filler(40));
+        pairs.push(("Nem ugatott.", "She forgot."));
+        // Many beads disagree in polarity: a free translation.
+        pairs.extend([("Elfelejtette.", "She did not remember."); 5]);
+        let found = kinds(&file(&pairs), FindingKind::Negation);
+        assert_eq!(
+            found,
+            vec![0],
+            "only the bead whose negated verb has its counterpart"
+        );
+    }
+}
