@@ -11,7 +11,12 @@
 //! (Gale–Church, the document's ratio and variance). The best stretch scoring above
 //! [`MIN_SCORE`] is reported as an omission naming the part, quoted as written.
 //!
-//! Not reported: a part that a neighbouring sentence of the translation translates
+//! An English translation is also read for gaps a left-out word leaves behind: a
+//! determiner directly followed by a conjunction, a preposition or a stop (`between the
+//! and the Swiss Confederation`), which English never writes ([`english_gaps`]).
+//!
+//! Not reported: a pair of sentences that recurs [`MIN_RECURRING`] times (the document's
+//! standard wording for a formula); a part that a neighbouring sentence of the translation translates
 //! (moved across a sentence boundary), and a name the translation abbreviates
 //! (`Európai Gazdasági Térségről` ~ `EEA`).
 //!
@@ -21,19 +26,26 @@
 //! stretch of the *original* without counterpart. Cost: quadratic in the tokens of the
 //! short-translation beads only.
 
+use std::collections::HashMap;
+
 use super::{quote, words_with_position, Context, Finding, FindingKind, Severity};
 use crate::align::evidence::Text;
+use crate::lang::Lang;
 
 /// Score above which a stretch is reported.
-pub const MIN_SCORE: f64 = 6.0;
-/// Fewest evidence tokens in a reported stretch.
+pub const MIN_SCORE: f64 = 7.0;
+/// Fewest words in a reported stretch.
 pub const MIN_TOKENS: usize = 4;
+/// Fewest of them that carry evidence (the others are words the lexicon cannot place).
+pub const MIN_INFORMATIVE: usize = 2;
+/// A 1-1 pair that occurs this often in the document is its standard wording.
+pub const MIN_RECURRING: usize = 3;
 /// Smallest share of the original's characters a reported stretch covers.
 pub const MIN_PART: f64 = 0.2;
 /// Only translations at least this many standard deviations shorter than predicted
 /// (Gale–Church, the document's core variance) are examined: a translator condenses,
 /// and a shortfall of three deviations is where condensing stops being common.
-pub const MIN_SHORTFALL: f64 = 3.3;
+pub const MIN_SHORTFALL: f64 = 2.8;
 
 /// Whether `part` holds a name of capitalised words that the translation abbreviates
 /// (`Európai Gazdasági Térségről` ~ `EEA`, `Amerikai Egyesült Államok` ~ `USA`): an
@@ -120,14 +132,68 @@ fn moved(ctx: &Context<'_>, i: usize, j: usize, starts: &[usize]) -> bool {
         })
 }
 
+/// Determiners that English never leaves without a noun.
+const EN_DETERMINERS: &[&str] = &["the", "a", "an", "their", "its", "our", "your", "my"];
+/// Words that cannot follow a determiner directly.
+const EN_NOT_AFTER_DETERMINER: &[&str] = &[
+    "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "the", "a", "an", "is",
+    "are", "was", "were",
+];
+
+/// Places in an English sentence where words are missing: a determiner followed by a
+/// conjunction, a preposition, another determiner or a stop (`between the and the Swiss
+/// Confederation`, `of the of the`). Returns the byte ranges of the determiner and what
+/// follows it.
+pub fn english_gaps(text: &str) -> Vec<std::ops::Range<usize>> {
+    let words = super::words_with_offsets(text);
+    let mut out = Vec::new();
+    for (k, &(at, word, _)) in words.iter().enumerate() {
+        // Lower case only: a capital `A` is a label (`Annex A to`), and so is a letter
+        // in brackets (`(a)`).
+        let opens_word = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\''));
+        if !EN_DETERMINERS.contains(&word) || !opens_word {
+            continue;
+        }
+        let rest = &text[at + word.len()..];
+        let gap = rest.trim_start();
+        let end = text.len() - gap.len();
+        if gap.starts_with([',', '.', ';', ':', ')']) {
+            out.push(at..end + 1);
+        } else if gap.len() == rest.len() {
+            continue;
+        } else if let Some(&(nat, next, _)) = words.get(k + 1) {
+            let hyphenated = text[nat + next.len()..].starts_with('-');
+            if nat == end && !hyphenated && EN_NOT_AFTER_DETERMINER.contains(&next) {
+                out.push(at..nat + next.len());
+            }
+        }
+    }
+    out
+}
+
 /// Omitted-part findings.
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let lex = ctx.lexicon();
     let model = ctx.length_model();
+    // A pair that recurs is the document's standard wording, not an omission.
+    let mut recurring: HashMap<(&str, &str), usize> = HashMap::new();
+    for v in ctx.views.iter() {
+        if v.record.src.len() == 1 && v.record.tgt.len() == 1 {
+            *recurring
+                .entry((v.src.as_str(), v.tgt.as_str()))
+                .or_default() += 1;
+        }
+    }
     let mut out = Vec::new();
     for v in ctx.views.iter() {
         let (s, t) = (&v.record.src, &v.record.tgt);
-        if s.len() != 1 || t.len() != 1 {
+        if s.len() != 1
+            || t.len() != 1
+            || recurring[&(v.src.as_str(), v.tgt.as_str())] >= MIN_RECURRING
+        {
             continue;
         }
         let (i, j) = (s[0], t[0]);
@@ -142,21 +208,21 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         let support = lex.support(Text::Source, i, &[j]);
-        let toks: Vec<_> = support
-            .tokens
-            .iter()
-            .filter(|t| t.matched.is_some())
-            .collect();
+        let toks = &support.tokens;
         let mut best: Option<(f64, usize, usize)> = None;
         for a in 0..toks.len() {
-            let mut lexical = 0.0;
+            let (mut lexical, mut informative) = (0.0, 0);
             for b in a..toks.len() {
-                lexical -= if toks[b].matched == Some(true) {
-                    toks[b].hit
-                } else {
-                    toks[b].miss
-                };
-                if b + 1 - a < MIN_TOKENS || b + 1 - a == toks.len() {
+                match toks[b].matched {
+                    Some(true) => lexical -= toks[b].hit,
+                    Some(false) => lexical -= toks[b].miss,
+                    None => {}
+                }
+                informative += usize::from(toks[b].matched.is_some());
+                if b + 1 - a < MIN_TOKENS
+                    || informative < MIN_INFORMATIVE
+                    || b + 1 - a == toks.len()
+                {
                     continue;
                 }
                 let part = src[toks[a].span.start..toks[b].span.end].chars().count() as f64;
@@ -171,14 +237,14 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             continue;
         };
         let part = &src[toks[a].span.start..toks[b].span.end];
+        let evidence: Vec<usize> = toks[a..=b]
+            .iter()
+            .filter(|t| t.matched.is_some())
+            .map(|t| t.span.start)
+            .collect();
         if (part.chars().count() as f64) < MIN_PART * ls
             || abbreviated(part, src, tgt)
-            || moved(
-                ctx,
-                i,
-                j,
-                &toks[a..=b].iter().map(|t| t.span.start).collect::<Vec<_>>(),
-            )
+            || moved(ctx, i, j, &evidence)
         {
             continue;
         }
@@ -195,7 +261,96 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             ),
         );
         f.score = Some(score);
+        f.words = vec![part.to_string()];
+        out.push(f);
+    }
+    if ctx.file.target.lang == Lang::En {
+        out.extend(gaps(ctx));
+    }
+    out
+}
+
+/// Share of a translation's sentences that may open in lower case before a lower-case
+/// opening stops meaning that words are missing (lists and clauses cut into lines open
+/// in lower case by design).
+pub const LOWER_OPENING_SHARE: f64 = 0.01;
+
+/// Whether a text opens with a lower-case word (quotes and dashes skipped).
+fn opens_lower(text: &str) -> bool {
+    text.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
+}
+
+/// Words missing inside an English translation: a determiner left without its noun,
+/// or a sentence opening in lower case in a translation whose sentences do not.
+fn gaps(ctx: &Context<'_>) -> Vec<Finding> {
+    let sentences = &ctx.file.target.sentences;
+    let lower = sentences.iter().filter(|s| opens_lower(&s.text)).count();
+    let lower_is_odd = (lower as f64) < LOWER_OPENING_SHARE * sentences.len() as f64;
+    let mut out = Vec::new();
+    for (j, s) in sentences.iter().enumerate() {
+        let mut found = english_gaps(&s.text);
+        let bead = ctx.bead_of_tgt[j];
+        let first_of_bead = ctx.file.beads[bead].tgt.first() == Some(&j);
+        let src_upper = ctx.file.beads[bead]
+            .src
+            .first()
+            .is_some_and(|&i| !opens_lower(ctx.src_text(i)));
+        if lower_is_odd && first_of_bead && src_upper && opens_lower(&s.text) {
+            let first = super::words_with_offsets(&s.text)
+                .first()
+                .map_or(0..0, |&(at, w, _)| at..at + w.len());
+            found.insert(0, first);
+        }
+        if found.is_empty() {
+            continue;
+        }
+        let bead = ctx.bead_of_tgt[j];
+        let src = ctx.file.beads[bead].src.clone();
+        let shown: Vec<String> = found
+            .iter()
+            .map(|r| format!("“{}”", &s.text[r.clone()]))
+            .collect();
+        let mut f = ctx.finding_on(
+            bead,
+            &src,
+            &[j],
+            FindingKind::Omission,
+            Severity::Warning,
+            format!(
+                "words seem to be missing from the translation at {}: {}",
+                shown.join(", "),
+                quote(&s.text, 80)
+            ),
+        );
+        f.words = found
+            .iter()
+            .map(|r| s.text[r.clone()].to_string())
+            .collect();
         out.push(f);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::english_gaps;
+
+    #[test]
+    fn a_determiner_without_its_noun_is_a_gap() {
+        let text = "between the and the Swiss Confederation, of the of the ACP-EU Agreement";
+        let gaps: Vec<&str> = english_gaps(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(gaps, ["the and", "the of"]);
+        for fine in [
+            "These were the men.",
+            "Annex A to the present Annex",
+            "Class A for ships",
+            "the on-the-spot checks",
+            "Article 4(3)(a) of the Convention",
+            "He took the one with a hat.",
+        ] {
+            assert!(english_gaps(fine).is_empty(), "{fine}");
+        }
+    }
 }

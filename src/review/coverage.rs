@@ -15,9 +15,11 @@
 //!   bead must be supported, or it is the next case.
 //! - **Forced pairs.** A bead whose two sides support each other by less than
 //!   −[`MISMATCH`] in total does not pair translations. Each of its sentences is looked
-//!   for in the [`WINDOW`] sentences around: one that nothing there translates (support
-//!   below [`PARTNER`]) is an omission (or addition); when every sentence has a partner
-//!   elsewhere, the alignment itself is off, which is reported as `low-confidence`
+//!   for in the [`WINDOW`] sentences around. When some have a partner there (support
+//!   above [`PARTNER`]: the aligner was forced to pair them here) and others have none,
+//!   those others are an omission (or addition). When every sentence has a partner
+//!   elsewhere, the alignment itself is off; when none has, nothing shows more than a
+//!   free translation in words the lexicon does not know: both are `low-confidence`
 //!   (`info`: not a translation problem).
 //!
 //! Sentences already explained by a duplicate or order finding are not reported again.
@@ -238,68 +240,23 @@ fn forced(ctx: &Context<'_>, bead: usize, explained: &[Finding]) -> Vec<Finding>
         let hi = (ids.last().copied().unwrap_or(0) + WINDOW + 1).min(n);
         (lo..hi).filter(|x| !ids.contains(x)).collect()
     };
-    let partner = |text: Text, x: usize, own: &[usize], other: &[usize]| -> Option<(usize, f64)> {
-        let _ = own;
+    let has_partner = |text: Text, x: usize, other: &[usize]| -> bool {
         window(text.other(), other)
             .into_iter()
-            .map(|y| (y, lex.support(text, x, &[y]).llr))
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-            .filter(|p| p.1 > PARTNER)
+            .any(|y| lex.support(text, x, &[y]).llr > PARTNER)
     };
+    let sentences: Vec<(Text, usize, &[usize])> = b
+        .src
+        .iter()
+        .map(|&i| (Text::Source, i, b.tgt.as_slice()))
+        .chain(b.tgt.iter().map(|&j| (Text::Target, j, b.src.as_slice())))
+        .collect();
+    let homes: Vec<bool> = sentences
+        .iter()
+        .map(|&(text, x, other)| has_partner(text, x, other))
+        .collect();
     let mut out = Vec::new();
-    let mut homeless = 0;
-    for (text, own, other) in [
-        (Text::Source, &b.src, &b.tgt),
-        (Text::Target, &b.tgt, &b.src),
-    ] {
-        for &x in own {
-            if partner(text, x, own, other).is_some() {
-                continue;
-            }
-            homeless += 1;
-            if is_explained(explained, text, x) {
-                continue;
-            }
-            let sentence = match text {
-                Text::Source => ctx.src_text(x),
-                Text::Target => ctx.tgt_text(x),
-            };
-            let paired = match text {
-                Text::Source => crate::review::side_text(&ctx.file.target, other),
-                Text::Target => crate::review::side_text(&ctx.file.source, other),
-            };
-            let (kind, src, tgt, what) = match text {
-                Text::Source => (
-                    FindingKind::Omission,
-                    vec![x],
-                    Vec::new(),
-                    "nothing in the translation near here translates this sentence",
-                ),
-                Text::Target => (
-                    FindingKind::Addition,
-                    Vec::new(),
-                    vec![x],
-                    "nothing in the original near here is translated by this sentence",
-                ),
-            };
-            let mut f = ctx.finding_on(
-                bead,
-                &src,
-                &tgt,
-                kind,
-                Severity::Warning,
-                format!(
-                    "{what}: {}; the aligner paired it with {}, which does not match it",
-                    quote(sentence, 80),
-                    quote(&paired, 60)
-                ),
-            );
-            f.score = Some(-total);
-            f.words = vec![sentence.to_string()];
-            out.push(f);
-        }
-    }
-    if homeless == 0 {
+    if homes.iter().all(|&h| h) {
         let mut f = ctx.finding(
             bead,
             FindingKind::LowConfidence,
@@ -307,7 +264,63 @@ fn forced(ctx: &Context<'_>, bead: usize, explained: &[Finding]) -> Vec<Finding>
             "the two sides of this bead do not translate each other, but each has a partner nearby: the alignment is off here".to_string(),
         );
         f.score = Some(-total);
-        f.advice = FindingKind::LowConfidence.advice().to_string();
+        out.push(f);
+        return out;
+    }
+    if homes.iter().all(|&h| !h) {
+        // Nothing here or around is evidence of anything: a free translation in words
+        // the lexicon does not know looks the same as a mismatch. Only a sentence whose
+        // partner sits elsewhere shows that the aligner was forced.
+        let mut f = ctx.finding(
+            bead,
+            FindingKind::LowConfidence,
+            Severity::Info,
+            "no word of this bead finds its counterpart on the other side (a free translation, or a mismatch)".to_string(),
+        );
+        f.score = Some(-total);
+        out.push(f);
+        return out;
+    }
+    for (&(text, x, other), &home) in sentences.iter().zip(&homes) {
+        if home || is_explained(explained, text, x) {
+            continue;
+        }
+        let sentence = match text {
+            Text::Source => ctx.src_text(x),
+            Text::Target => ctx.tgt_text(x),
+        };
+        let paired = match text {
+            Text::Source => crate::review::side_text(&ctx.file.target, other),
+            Text::Target => crate::review::side_text(&ctx.file.source, other),
+        };
+        let (kind, src, tgt, what) = match text {
+            Text::Source => (
+                FindingKind::Omission,
+                vec![x],
+                Vec::new(),
+                "nothing in the translation near here translates this sentence",
+            ),
+            Text::Target => (
+                FindingKind::Addition,
+                Vec::new(),
+                vec![x],
+                "nothing in the original near here is translated by this sentence",
+            ),
+        };
+        let mut f = ctx.finding_on(
+            bead,
+            &src,
+            &tgt,
+            kind,
+            Severity::Warning,
+            format!(
+                "{what}: {}; the aligner paired it with {}, which translates a sentence nearby",
+                quote(sentence, 80),
+                quote(&paired, 60)
+            ),
+        );
+        f.score = Some(-total);
+        f.words = vec![sentence.to_string()];
         out.push(f);
     }
     out

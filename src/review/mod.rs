@@ -277,14 +277,19 @@ fn build_lexicon(file: &AlignmentFile) -> Lexicon {
         &file.target.lang,
         &dictionary,
     );
+    lexicon.learn(&confident_pairs(file));
+    lexicon
+}
+
+/// The (source, target) sentences of the 1-1 beads that are confident and have 1-1
+/// neighbours: what the checks learn the document's habits from.
+pub fn confident_pairs(file: &AlignmentFile) -> Vec<(usize, usize)> {
     let beads = &file.beads;
     let one = |k: usize| beads[k].src.len() == 1 && beads[k].tgt.len() == 1;
-    let pairs: Vec<(usize, usize)> = (1..beads.len().saturating_sub(1))
+    (1..beads.len().saturating_sub(1))
         .filter(|&k| one(k - 1) && one(k) && one(k + 1) && beads[k].confidence >= 0.9)
         .map(|k| (beads[k].src[0], beads[k].tgt[0]))
-        .collect();
-    lexicon.learn(&pairs);
-    lexicon
+        .collect()
 }
 
 /// The joined text of some sentences of a text.

@@ -441,11 +441,15 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 }
                 let support = lexicon.support(text_of, i, other_ids);
                 for c in cands {
+                    // A learned translation counts for a name the other text does not
+                    // carry verbatim (`Felek` ~ `Parties`); one it carries as written must
+                    // be there as written (`Coeur de Gris`, not just `Coeur`).
+                    let verbatim = other_doc.folded.contains(&fold(c.word, lang));
                     let learned = support
                         .tokens
                         .iter()
                         .any(|t| t.matched == Some(true) && t.span.start == c.span.start);
-                    if learned {
+                    if learned && !verbatim {
                         continue;
                     }
                     let is_carried = *carried

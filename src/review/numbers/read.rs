@@ -207,13 +207,10 @@ fn digit_mentions(text: &str) -> Vec<Mention> {
         }
         // `1.2 CHAPTER II`: a dotted number opening a heading is an outline number.
         let opens = !text[..raw_start].chars().any(char::is_alphanumeric);
-        let heading_after = text[raw_end..]
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| {
-                w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
-            });
+        let heading_after = text[raw_end..].split_whitespace().next().is_some_and(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        });
         if opens
             && heading_after
             && raw.contains('.')
