@@ -47,11 +47,27 @@ pub const MIN_PART: f64 = 0.2;
 /// and a shortfall of three deviations is where condensing stops being common.
 pub const MIN_SHORTFALL: f64 = 2.8;
 
+/// The text from the clause break before `start` to the one after `end` (a comma,
+/// semicolon, colon, dash, bracket, or the sentence's ends), trimmed.
+fn snap_to_clauses(text: &str, start: usize, end: usize) -> &str {
+    let is_break = |c: char| matches!(c, ',' | ';' | ':' | '–' | '—' | '(' | ')');
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_break(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = text[end..]
+        .char_indices()
+        .find(|&(_, c)| is_break(c))
+        .map_or(text.len(), |(i, _)| end + i);
+    text[from..to].trim().trim_end_matches(['.', '!', '?'])
+}
+
 /// Whether `part` holds a name of capitalised words that the translation abbreviates
 /// (`Európai Gazdasági Térségről` ~ `EEA`, `Amerikai Egyesült Államok` ~ `USA`): an
 /// acronym of about as many letters as the name has words, in the translation and not
 /// in the original.
-fn abbreviated(part: &str, src: &str, tgt: &str) -> bool {
+pub(crate) fn abbreviated(part: &str, src: &str, tgt: &str) -> bool {
     let is_acronym =
         |w: &str| (2..=6).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase());
     let src_words: Vec<&str> = words_with_position(src).into_iter().map(|w| w.0).collect();
@@ -248,6 +264,9 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         {
             continue;
         }
+        // Shown to the clause it belongs to: the stretch grows to the punctuation around
+        // it (or the sentence's ends), so the reader sees whole clauses.
+        let part = snap_to_clauses(src, toks[a].span.start, toks[b].span.end);
         let expected = model.ratio * ls;
         let mut f = ctx.finding_on(
             v.index,
@@ -270,6 +289,29 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     out
 }
 
+/// A stop after a space (`Do you love ?`): where English typography never puts one, a
+/// word was taken out before it. The ranges cover the word before and the stop.
+fn spaced_stops(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for (at, c) in text.char_indices() {
+        if !matches!(c, '?' | '!' | ',' | ';') {
+            continue;
+        }
+        let before = &text[..at];
+        let word = before.trim_end();
+        if word.len() == before.len() || !word.ends_with(char::is_alphanumeric) {
+            continue;
+        }
+        let start = word
+            .char_indices()
+            .rev()
+            .find(|(_, ch)| !ch.is_alphanumeric())
+            .map_or(0, |(i, ch)| i + ch.len_utf8());
+        out.push(start..at + c.len_utf8());
+    }
+    out
+}
+
 /// Share of a translation's sentences that may open in lower case before a lower-case
 /// opening stops meaning that words are missing (lists and clauses cut into lines open
 /// in lower case by design).
@@ -283,14 +325,20 @@ fn opens_lower(text: &str) -> bool {
 }
 
 /// Words missing inside an English translation: a determiner left without its noun,
-/// or a sentence opening in lower case in a translation whose sentences do not.
+/// a stop after a space, or a sentence opening in lower case, the last two only in a
+/// translation that does not do so elsewhere.
 fn gaps(ctx: &Context<'_>) -> Vec<Finding> {
     let sentences = &ctx.file.target.sentences;
     let lower = sentences.iter().filter(|s| opens_lower(&s.text)).count();
     let lower_is_odd = (lower as f64) < LOWER_OPENING_SHARE * sentences.len() as f64;
+    let spaced = sentences.iter().filter(|s| !spaced_stops(&s.text).is_empty()).count();
+    let spaced_is_odd = (spaced as f64) < LOWER_OPENING_SHARE * sentences.len() as f64;
     let mut out = Vec::new();
     for (j, s) in sentences.iter().enumerate() {
         let mut found = english_gaps(&s.text);
+        if spaced_is_odd {
+            found.extend(spaced_stops(&s.text));
+        }
         let bead = ctx.bead_of_tgt[j];
         let first_of_bead = ctx.file.beads[bead].tgt.first() == Some(&j);
         let src_upper = ctx.file.beads[bead]

@@ -2,7 +2,8 @@
 //!
 //! Two target sentences at most [`REACH`] apart are *the same* when their words (lower
 //! case, punctuation ignored) are equal, or nearly so for long sentences (a normalised
-//! edit similarity of at least [`SIMILAR`]). The repetition is a duplicate unless the
+//! edit similarity of at least [`SIMILAR`], with the same numbers and the same first and
+//! last words: entries of a list differ in exactly those). The repetition is a duplicate unless the
 //! original repeats too: the source sentences aligned with the two are the same as each
 //! other, or (for a short line such as `No! No!`) the original repeats a word there. The
 //! second occurrence is reported; it is an error unless it is shorter than
@@ -17,7 +18,7 @@ use super::{quote, words_with_position, Context, Finding, FindingKind, Severity}
 /// How far apart (in sentences) two repeats may be.
 pub const REACH: usize = 2;
 /// Similarity (normalised Levenshtein over characters) that makes long sentences the same.
-pub const SIMILAR: f64 = 0.9;
+pub const SIMILAR: f64 = 0.95;
 /// Fewest words of a duplicate reported as an error.
 pub const MIN_ERROR_WORDS: usize = 4;
 
@@ -30,11 +31,22 @@ fn normalised(text: &str) -> String {
         .join(" ")
 }
 
+/// Whether two normalised sentences are the same: equal, or (long ones) nearly equal
+/// with the same numbers and the same first and last words (so that two entries of a
+/// list that differ in a number or a leading word are not).
 fn same(a: &str, b: &str) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
-    a == b || (a.len().min(b.len()) >= 40 && strsim::normalized_levenshtein(a, b) >= SIMILAR)
+    if a == b {
+        return true;
+    }
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let ends = |s: &str| (s.split(' ').next().map(str::to_string), s.rsplit(' ').next().map(str::to_string));
+    a.len().min(b.len()) >= 40
+        && digits(a) == digits(b)
+        && ends(a) == ends(b)
+        && strsim::normalized_levenshtein(a, b) >= SIMILAR
 }
 
 /// Whether a text repeats one of its words (`Nem, nem!`).
@@ -43,6 +55,33 @@ fn repeats_a_word(text: &str) -> bool {
     words_with_position(text)
         .into_iter()
         .any(|(w, _)| !seen.insert(w.to_lowercase()))
+}
+
+/// Whether the original repeats itself at some of its sentences or the one either side:
+/// one sentence equals another or opens it (`- Ó!` before `- Ó, szégyellem magam.`),
+/// or, for a short line, one repeats a word (`Nem, nem!`).
+fn repeats_nearby<'a>(ctx: &Context<'_>, ids: impl Iterator<Item = &'a usize>, short: bool) -> bool {
+    let ids: Vec<usize> = ids.copied().collect();
+    let (Some(&lo), Some(&hi)) = (ids.iter().min(), ids.iter().max()) else {
+        return false;
+    };
+    let n = ctx.file.source.sentences.len();
+    let window: Vec<Vec<String>> = (lo.saturating_sub(1)..(hi + 2).min(n))
+        .map(|i| {
+            normalised(ctx.src_text(i))
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    let opens = window.iter().enumerate().any(|(a, x)| {
+        window
+            .iter()
+            .enumerate()
+            .any(|(b, y)| a != b && !y.is_empty() && x.starts_with(y))
+    });
+    opens || (short && (lo..=hi).any(|i| repeats_a_word(ctx.src_text(i))))
 }
 
 /// Duplicate findings.
@@ -66,27 +105,8 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             }
             let (bj, bk) = (ctx.bead_of_tgt[j], ctx.bead_of_tgt[k]);
             let (sj, sk) = (&file.beads[bj].src, &file.beads[bk].src);
-            // The original's sentences behind each copy.
-            let original_repeats = if bj == bk {
-                let texts: Vec<String> = sj.iter().map(|&i| normalised(ctx.src_text(i))).collect();
-                texts
-                    .iter()
-                    .enumerate()
-                    .any(|(a, x)| texts.iter().skip(a + 1).any(|y| same(x, y)))
-                    || (tgt[k].split(' ').count() < MIN_ERROR_WORDS
-                        && sj.iter().any(|&i| repeats_a_word(ctx.src_text(i))))
-            } else if sk.is_empty() || sj.is_empty() {
-                false
-            } else {
-                let a = normalised(&super::side_text(&file.source, sj));
-                let b = normalised(&super::side_text(&file.source, sk));
-                same(&a, &b)
-                    || (sj
-                        .iter()
-                        .chain(sk)
-                        .any(|&i| repeats_a_word(ctx.src_text(i)))
-                        && tgt[k].split(' ').count() < MIN_ERROR_WORDS)
-            };
+            let short = tgt[k].split(' ').count() < MIN_ERROR_WORDS;
+            let original_repeats = repeats_nearby(ctx, sj.iter().chain(sk), short);
             if original_repeats {
                 continue;
             }

@@ -17,9 +17,9 @@ use super::{locators, quote, Context, Finding, FindingKind, Severity};
 use crate::align::evidence::Text;
 
 /// Margin (log-likelihood ratio) by which the crossed pairing must win.
-pub const MIN_GAIN: f64 = 20.0;
+pub const MIN_GAIN: f64 = 15.0;
 /// Support each crossed pair needs on its own.
-pub const MIN_PAIR: f64 = 3.0;
+pub const MIN_PAIR: f64 = 1.0;
 
 /// Order findings.
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
