@@ -331,7 +331,10 @@ fn gaps(ctx: &Context<'_>) -> Vec<Finding> {
     let sentences = &ctx.file.target.sentences;
     let lower = sentences.iter().filter(|s| opens_lower(&s.text)).count();
     let lower_is_odd = (lower as f64) < LOWER_OPENING_SHARE * sentences.len() as f64;
-    let spaced = sentences.iter().filter(|s| !spaced_stops(&s.text).is_empty()).count();
+    let spaced = sentences
+        .iter()
+        .filter(|s| !spaced_stops(&s.text).is_empty())
+        .count();
     let spaced_is_odd = (spaced as f64) < LOWER_OPENING_SHARE * sentences.len() as f64;
     let mut out = Vec::new();
     for (j, s) in sentences.iter().enumerate() {

@@ -42,7 +42,12 @@ fn same(a: &str, b: &str) -> bool {
         return true;
     }
     let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
-    let ends = |s: &str| (s.split(' ').next().map(str::to_string), s.rsplit(' ').next().map(str::to_string));
+    let ends = |s: &str| {
+        (
+            s.split(' ').next().map(str::to_string),
+            s.rsplit(' ').next().map(str::to_string),
+        )
+    };
     a.len().min(b.len()) >= 40
         && digits(a) == digits(b)
         && ends(a) == ends(b)
@@ -60,7 +65,11 @@ fn repeats_a_word(text: &str) -> bool {
 /// Whether the original repeats itself at some of its sentences or the one either side:
 /// one sentence equals another or opens it (`- Ó!` before `- Ó, szégyellem magam.`),
 /// or, for a short line, one repeats a word (`Nem, nem!`).
-fn repeats_nearby<'a>(ctx: &Context<'_>, ids: impl Iterator<Item = &'a usize>, short: bool) -> bool {
+fn repeats_nearby<'a>(
+    ctx: &Context<'_>,
+    ids: impl Iterator<Item = &'a usize>,
+    short: bool,
+) -> bool {
     let ids: Vec<usize> = ids.copied().collect();
     let (Some(&lo), Some(&hi)) = (ids.iter().min(), ids.iter().max()) else {
         return false;

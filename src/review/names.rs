@@ -228,7 +228,8 @@ impl Words {
             } else {
                 // English derives too (`north` → `Northern`).
                 self.keys.contains(t)
-                    || (t.chars().count() >= 4 && self.keys.iter().any(|k| k.starts_with(t.as_str())))
+                    || (t.chars().count() >= 4
+                        && self.keys.iter().any(|k| k.starts_with(t.as_str())))
             }
         })
     }
@@ -491,7 +492,9 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
             let adjacent = |k2: usize| {
                 let (a, b) = (k.min(k2), k.max(k2));
-                text[words[a].0 + words[a].1.len()..words[b].0].trim().is_empty()
+                text[words[a].0 + words[a].1.len()..words[b].0]
+                    .trim()
+                    .is_empty()
             };
             [k.checked_sub(1), Some(k + 1)]
                 .into_iter()

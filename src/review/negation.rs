@@ -1,19 +1,36 @@
 //! A negation on one side of a bead only: the translation says yes where the original
 //! says no, or the reverse.
 //!
-//! Each side's negated clauses are counted. Hungarian: `nem`, `ne`, `sem`, `se`,
-//! `nincs`, `sincs`, `soha`, `senki`, `semmi`, `sehol`, `egyik sem` … and their inflected
-//! forms (`senkit`, `semmiről`); a clause counts once however many it has, so double
-//! negation (`senki sem jött`, `soha nem volt`) is one negation, as in English. English:
-//! `not`, `n't`, `no`, `never`, `nobody`, `nothing`, `none`, `neither`, `nor`, `nowhere`,
+//! Each side's negated clauses are found. Hungarian: `nem`, `ne`, `sem`, `se`, `nincs`,
+//! `sincs`, `soha`, `senki`, `semmi`, `sehol`, `mégsem` … and their inflected forms
+//! (`senkit`, `semmiről`); a clause counts once however many it has, so double negation
+//! (`senki sem jött`, `soha nem volt`) is one negation, as in English. English: `not`,
+//! `n't`, `no`, `never`, `nobody`, `nothing`, `none`, `neither`, `nor`, `nowhere`,
 //! `cannot`, `no one`. A clause is the text between `,` `;` `:` dashes and brackets.
 //!
-//! A finding needs one side with negations and the other with none at all, and no
-//! *implicit* negation on that other side: a word that negates by itself (Hungarian
-//! privative `-tlan`/`-telen`, `nélkül`, `hiány`, `tilos`; English `without`, `un-`/
-//! `in-` adjectives, `-less`, `fail`, `lack`, `refuse`, `hardly`), since translators
-//! move negation between grammar and vocabulary (`nem lehetséges` ≡ `impossible`).
-//! `nemcsak` / `not only` are not negations. Severity `warning`. Cost: linear.
+//! What is not a negation: `nemcsak` / `not only`; `no later than`, `No 1/2019`; question
+//! tags and inverted questions (`didn't they?`, `Wouldn't they skip!`); `nothing but`,
+//! `nothing more than`, `no … save` (an assertion: `csak`); the answers `No,` / `Nem -`;
+//! Hungarian `(a)míg … nem` (`until`) and `nem más, mint`; litotes such as `nem sokkal`
+//! (soon) and `nem hiába`.
+//!
+//! A finding needs one side with negations and the other with none at all, no question
+//! mark, and no *implicit* negation on that other side: a word that negates by itself
+//! (Hungarian privative `-tlan`/`-tlen`, `nélkül`, `hiány`, `tilos`, `kevés`; English
+//! `without`, `un-`/`in-`/`non-` words, `-less`, `fail`, `lack`, `refuse`, `hardly`,
+//! `ever`, `until`, `before`), since translators move negation between grammar and
+//! vocabulary (`nem lehetséges` ≡ `impossible`).
+//!
+//! How much a mismatch says depends on the translation. Where fewer than
+//! [`LITERAL_RATE`] of the beads disagree in polarity (legal and technical text keeps
+//! negation literally) every mismatch is reported. In a free translation (a novel: `she
+//! forgot` for `nem vette észre`) only those whose negated word has its counterpart on
+//! the other side (a lexical link, [`crate::align::evidence::Lexicon::links`]) are: the
+//! two sides then say the same thing with opposite polarity. Severity `warning`.
+//!
+//! Limits: an antonym (`Nem él` ≡ `a dead thing`) or a negation moved to another clause
+//! reads as a mismatch; a flipped negation in a sentence that has another one is missed.
+//! Cost: linear, plus a link query per candidate bead.
 
 use super::{quote, words_with_offsets, Context, Finding, FindingKind, Severity};
 use crate::align::evidence::Text;
@@ -60,6 +77,10 @@ const EN_NEG: &[&str] = &[
     "nought", "naught",
 ];
 const HU_IMPLICIT: &[&str] = &[
+    "kevés",
+    "hiába",
+    "elfogy",
+    "kétség",
     "nélkül",
     "hiány",
     "tilos",
@@ -72,6 +93,13 @@ const HU_IMPLICIT: &[&str] = &[
 ];
 const HU_PRIVATIVE: &[&str] = &["tlan", "tlen"];
 const EN_IMPLICIT: &[&str] = &[
+    // `the finest I ever saw` for `amilyet még nem láttam`: a negative-polarity `ever`.
+    "ever",
+    "until",
+    "before",
+    "difficult",
+    "seldom",
+    "rarely",
     "without",
     "fail",
     "failed",
@@ -123,7 +151,8 @@ fn is_clause_break(c: char) -> bool {
 struct Negation<'a> {
     /// The negative word as written.
     word: &'a str,
-    /// Byte offset of the word it negates (the next word of its clause), if any.
+    /// Byte offset of the word it negates (the next word of its clause that is not an
+    /// auxiliary), if any.
     scope: Option<usize>,
 }
 
@@ -137,6 +166,21 @@ const EN_LIMITS: &[&str] = &[
     "exceeding",
     "earlier",
 ];
+/// Words skipped when looking for the word a negation negates.
+const SCOPE_SKIP: &[&str] = &[
+    "be", "been", "being", "have", "has", "had", "do", "does", "did", "to", "a", "an", "the", "so",
+    "very", "yet", "even", "all", "at", "quite", "really", "always", "just", "is", "are", "was",
+    "were", "will", "would", "can", "could", "shall", "should", "may", "might", "must", "he",
+    "she", "it", "they", "we", "you", "i", "there", "that", "this", "is", "volt", "lesz", "még",
+    "már", "is", "sem", "se", "az", "a", "egy", "túl", "nagyon", "ez", "azt", "csak",
+];
+
+/// Words after `nem` that make a set phrase of it, not a negation.
+const HU_NOT_NEGATING: &[&str] = &[
+    "sokkal", "sokára", "messze", "rég", "régen", "hiába", "egyszer",
+];
+/// Words that turn `no`/`nothing` into `only` (`nothing more than`, `no one save`).
+const EN_EXCLUSIVE: &[&str] = &["but", "save", "except", "than", "else", "only"];
 const EN_SUBJECT_PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they", "there"];
 
 /// Negated clauses of a text (one per clause, with the word it negates) and whether it
@@ -152,17 +196,62 @@ fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, bool) {
         let next = words.get(k + 1);
         let next_lower = next.map(|w| w.1.to_lowercase());
         let next_lower = next_lower.as_deref();
+        let after_next = words.get(k + 2).map(|w| w.1.to_lowercase());
+        let after_next = after_next.as_deref();
+        // Words earlier in the same clause.
+        let clause_start = text[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_clause_break(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let clause_before: Vec<String> = words[..k]
+            .iter()
+            .filter(|w| w.0 >= clause_start)
+            .map(|w| w.1.to_lowercase())
+            .collect();
+        let opens_clause = clause_before.is_empty();
         let negative = match lang {
             Lang::Hu => {
-                (HU_NEG.contains(&lower.as_str())
-                    || HU_NEG_STEMS.iter().any(|s| lower.starts_with(s)))
-                    && !(lower == "nem" && next_lower == Some("csak"))
+                let inflected = HU_NEG_STEMS.iter().any(|s| {
+                    lower.starts_with(s) && lower.chars().count() <= s.chars().count() + 4
+                });
+                // `(a)míg … nem` is `until`: the `nem` is not a negation.
+                let until = lower == "nem"
+                    && clause_before
+                        .iter()
+                        .any(|w| matches!(w.as_str(), "míg" | "amíg"));
+                // `nem más, mint` is `nothing but`: an assertion.
+                let nothing_but =
+                    lower == "nem" && next_lower == Some("más") && after_next == Some("mint");
+                // `Nem - kiáltotta.`: an answer, as `No!` is.
+                let answer = lower == "nem"
+                    && opens_clause
+                    && text[at + word.len()..]
+                        .trim_start()
+                        .starts_with([',', '-', '—', '–', '!', '.']);
+                // Litotes and set phrases: `nem sokkal` soon, `nem hiába` for good reason.
+                let idiom =
+                    lower == "nem" && next_lower.is_some_and(|n| HU_NOT_NEGATING.contains(&n));
+                let not_only = lower == "nem" && next_lower == Some("csak");
+                let negating = !(not_only || until || nothing_but || answer || idiom);
+                (HU_NEG.contains(&lower.as_str()) || inflected) && negating
             }
             Lang::En => {
                 let nt = lower.ends_with("n't") || lower.ends_with("n’t");
                 let no_one = lower == "no" && next_lower == Some("one");
                 let limit = matches!(lower.as_str(), "no" | "not")
-                    && next_lower.is_some_and(|n| EN_LIMITS.contains(&n));
+                    && next_lower.is_some_and(|n| EN_LIMITS.contains(&n))
+                    && (after_next == Some("than") || next_lower == Some("exceeding"));
+                // `none but`, `nothing but`: `only`.
+                let only =
+                    matches!(lower.as_str(), "none" | "nothing") && next_lower == Some("but");
+                // `No,` `no-`: an answer, not a clause's negation.
+                let answer = lower == "no"
+                    && text[at + word.len()..].starts_with([',', '-', '—', '–', '!', '.']);
+                // `Wouldn't they …!`, `Isn't it …`: a question's form.
+                let inverted = nt
+                    && opens_clause
+                    && next_lower.is_some_and(|n| EN_SUBJECT_PRONOUNS.contains(&n));
                 let number_sign = lower == "no"
                     && next.is_some_and(|n| n.1.starts_with(|c: char| c.is_ascii_digit()));
                 // A question tag (`didn't they?`, `won't you.`) asks, it does not deny.
@@ -173,17 +262,37 @@ fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, bool) {
                             .trim_start()
                             .starts_with(['?', '.', '!', ',', '"', '”'])
                     });
+                // `nothing more than`, `no … save`, `nothing else`: `only`, an assertion.
+                let clause_end = text[at..]
+                    .char_indices()
+                    .find(|&(_, c)| is_clause_break(c))
+                    .map_or(text.len(), |(i, _)| at + i);
+                let exclusive = matches!(lower.as_str(), "no" | "nothing" | "none" | "nobody")
+                    && words[k + 1..]
+                        .iter()
+                        .take_while(|w| w.0 < clause_end)
+                        .any(|w| EN_EXCLUSIVE.contains(&w.1.to_lowercase().as_str()));
                 (EN_NEG.contains(&lower.as_str()) || nt || no_one)
                     && !(lower == "not" && next_lower == Some("only"))
+                    && !exclusive
                     && !limit
                     && !number_sign
                     && !tag
+                    && !only
+                    && !answer
+                    && !inverted
             }
             Lang::Other(_) => false,
         };
         if negative {
             let clause = clause_of(at);
-            let scope = next.filter(|n| clause_of(n.0) == clause).map(|n| n.0);
+            // The word negated: the next one of the clause that is not an auxiliary or
+            // a particle (`not have been told` → `told`).
+            let scope = words[k + 1..]
+                .iter()
+                .take_while(|n| clause_of(n.0) == clause)
+                .find(|n| !SCOPE_SKIP.contains(&n.1.to_lowercase().as_str()))
+                .map(|n| n.0);
             if last_clause != Some(clause) {
                 out.push(Negation { word, scope });
                 last_clause = Some(clause);
