@@ -63,20 +63,49 @@ fn snap_to_clauses(text: &str, start: usize, end: usize) -> &str {
     text[from..to].trim().trim_end_matches(['.', '!', '?'])
 }
 
-/// Whether `part` holds a name of capitalised words that the translation abbreviates
-/// (`Európai Gazdasági Térségről` ~ `EEA`, `Amerikai Egyesült Államok` ~ `USA`): an
-/// acronym of about as many letters as the name has words, in the translation and not
-/// in the original.
-pub(crate) fn abbreviated(part: &str, src: &str, tgt: &str) -> bool {
+/// Whether `part` (of source sentence `i`) holds a name of capitalised words that the
+/// translation (target sentences `tgt`) abbreviates (`Európai Gazdasági Térségről` ~
+/// `EEA`, `Amerikai Egyesült Államok` ~ `USA`): an acronym of about as many letters as
+/// the name has words, in the translation, not in the original, and not the
+/// translation of any word of the original (`EEA` for `EGT` abbreviates nothing new).
+pub(crate) fn abbreviated(
+    ctx: &Context<'_>,
+    part: std::ops::Range<usize>,
+    i: usize,
+    tgt: &[usize],
+) -> bool {
     let is_acronym =
         |w: &str| (2..=6).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase());
+    let src = ctx.src_text(i);
     let src_words: Vec<&str> = words_with_position(src).into_iter().map(|w| w.0).collect();
-    let acronyms: Vec<usize> = words_with_position(tgt)
-        .into_iter()
-        .map(|w| w.0)
-        .filter(|w| is_acronym(w) && !src_words.contains(w))
-        .map(|w| w.chars().count())
-        .collect();
+    let lex = ctx.lexicon();
+    let src_tokens = lex.tokens(Text::Source, i);
+    let mut acronyms: Vec<usize> = Vec::new();
+    for &j in tgt {
+        let text = ctx.tgt_text(j);
+        let tgt_tokens = lex.tokens(Text::Target, j);
+        let links = lex.links(i, j);
+        for (at, w, _) in super::words_with_offsets(text) {
+            if !is_acronym(w) || src_words.contains(&w) {
+                continue;
+            }
+            // What the acronym translates: if that is a word outside the name, the
+            // acronym abbreviates that word (`EEA` for `EGT`), not the name.
+            let linked: Vec<usize> = tgt_tokens
+                .iter()
+                .position(|t| t.span.start == at)
+                .map(|b| links.iter().filter(|l| l.1 == b).map(|l| l.0).collect())
+                .unwrap_or_default();
+            let elsewhere = !linked.is_empty()
+                && linked
+                    .iter()
+                    .all(|&a| !part.contains(&src_tokens[a].span.start));
+            if !elsewhere {
+                acronyms.push(w.chars().count());
+            }
+        }
+    }
+    let part = &src[part];
     if acronyms.is_empty() {
         return false;
     }
@@ -259,7 +288,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .map(|t| t.span.start)
             .collect();
         if (part.chars().count() as f64) < MIN_PART * ls
-            || abbreviated(part, src, tgt)
+            || abbreviated(ctx, toks[a].span.start..toks[b].span.end, i, &[j])
             || moved(ctx, i, j, &evidence)
         {
             continue;

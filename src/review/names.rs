@@ -511,7 +511,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .src
             .iter()
             .copied()
-            .filter(|&i| super::clause::abbreviated(src_texts[i], src_texts[i], &v.tgt))
+            .filter(|&i| super::clause::abbreviated(ctx, 0..src_texts[i].len(), i, &v.record.tgt))
             .collect();
         missing.retain(|m| !(m.0 && abbreviated.contains(&m.1)));
         // Names rendered as pronouns on the other side are a translator's choice.
