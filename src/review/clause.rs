@@ -372,12 +372,11 @@ fn gaps(ctx: &Context<'_>) -> Vec<Finding> {
             found.extend(spaced_stops(&s.text));
         }
         let bead = ctx.bead_of_tgt[j];
-        let first_of_bead = ctx.file.beads[bead].tgt.first() == Some(&j);
         let src_upper = ctx.file.beads[bead]
             .src
-            .first()
-            .is_some_and(|&i| !opens_lower(ctx.src_text(i)));
-        if lower_is_odd && first_of_bead && src_upper && opens_lower(&s.text) {
+            .iter()
+            .any(|&i| !opens_lower(ctx.src_text(i)));
+        if lower_is_odd && src_upper && opens_lower(&s.text) {
             let first = super::words_with_offsets(&s.text)
                 .first()
                 .map_or(0..0, |&(at, w, _)| at..at + w.len());
