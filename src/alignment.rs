@@ -4,7 +4,11 @@
 //! beads with their confidence, and the parameters used, so that every later command
 //! (show, check, export, cite, diff) works from this file alone and can tell when a
 //! text changed since it was aligned. The format is documented in
-//! `docs/alignment-format.md`; [`SCHEMA`] names its version.
+//! `docs/alignment-format.md`; [`SCHEMA`] names its version. Version 2 added the fixes a
+//! person confirmed ([`crate::fix`]) and the [`options`] that shaped the alignment;
+//! files of version 1 are read as version 2 files without either.
+
+pub mod options;
 
 use std::path::{Component, Path, PathBuf};
 
@@ -13,11 +17,15 @@ use serde::{Deserialize, Serialize};
 use crate::align::{AlignStats, Alignment, Bead};
 use crate::document::{Document, Locator};
 use crate::error::AlignmentFileError;
+use crate::fix::{FixRecord, UndoStep};
 use crate::lang::Lang;
 use crate::load::sha256_hex;
+pub use options::OptionsRecord;
 
 /// Schema tag written into every alignment file.
-pub const SCHEMA: &str = "tandem-alignment/1";
+pub const SCHEMA: &str = "tandem-alignment/2";
+/// The previous version (no fixes, no options), still read.
+pub const SCHEMA_V1: &str = "tandem-alignment/1";
 
 /// One text of an alignment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -86,9 +94,16 @@ pub struct BeadRecord {
     /// `1-1`, `2-1`, `0-1` …
     #[serde(rename = "type")]
     pub kind: String,
-    /// Posterior probability, 0..=1.
+    /// Posterior probability, 0..=1 (1 for a fixed bead).
     #[schemars(range(min = 0.0, max = 1.0))]
     pub confidence: f64,
+    /// Whether a person confirmed this bead (`tandem fix`): it is one of `fixes`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub fixed: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// The whole alignment file.
@@ -106,8 +121,17 @@ pub struct AlignmentFile {
     pub target: TextRecord,
     /// What the aligner estimated and how it searched.
     pub parameters: AlignStats,
+    /// The options that shaped the alignment (absent in version 1 files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<OptionsRecord>,
     /// The beads, in order.
     pub beads: Vec<BeadRecord>,
+    /// Beads a person confirmed, in the order they were made (`tandem fix`).
+    #[serde(default)]
+    pub fixes: Vec<FixRecord>,
+    /// What the last `tandem fix` commands changed, oldest first (for `--undo`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<UndoStep>,
 }
 
 /// Whether bytes look like a tandem alignment file (so tandem may replace it).
@@ -139,9 +163,13 @@ impl AlignmentFile {
                     src: b.src.clone().collect(),
                     tgt: b.tgt.clone().collect(),
                     kind: b.kind(),
-                    confidence: (b.confidence * 1e4).round() / 1e4,
+                    confidence: round_confidence(b.confidence),
+                    fixed: false,
                 })
                 .collect(),
+            options: None,
+            fixes: Vec::new(),
+            history: Vec::new(),
         }
     }
 
@@ -159,10 +187,19 @@ impl AlignmentFile {
             path: path.to_path_buf(),
             reason,
         };
-        let file: AlignmentFile = serde_json::from_str(text).map_err(|e| invalid(e.to_string()))?;
+        let mut file: AlignmentFile =
+            serde_json::from_str(text).map_err(|e| invalid(e.to_string()))?;
+        if file.schema == SCHEMA_V1 {
+            if !file.fixes.is_empty() || !file.history.is_empty() || file.options.is_some() {
+                return Err(invalid(format!(
+                    "schema '{SCHEMA_V1}' with fields of '{SCHEMA}'"
+                )));
+            }
+            file.schema = SCHEMA.to_string();
+        }
         if file.schema != SCHEMA {
             return Err(invalid(format!(
-                "schema '{}', expected '{SCHEMA}'",
+                "schema '{}', expected '{SCHEMA}' (or '{SCHEMA_V1}')",
                 file.schema.escape_debug()
             )));
         }
@@ -183,8 +220,9 @@ impl AlignmentFile {
         AlignmentFile::from_json(&text, path)
     }
 
-    /// Beads are in order, within bounds, and cover every sentence exactly once.
-    fn validate(&self) -> Result<(), String> {
+    /// Beads are in order, within bounds, and cover every sentence exactly once; fixes
+    /// agree with the beads.
+    pub(crate) fn validate(&self) -> Result<(), String> {
         let (n, m) = (self.source.sentences.len(), self.target.sentences.len());
         let (mut i, mut j) = (0usize, 0usize);
         for (k, b) in self.beads.iter().enumerate() {
@@ -227,7 +265,7 @@ impl AlignmentFile {
                 }
             }
         }
-        Ok(())
+        crate::fix::validate(self)
     }
 
     /// The beads as index ranges.
@@ -291,6 +329,11 @@ impl AlignmentFile {
     }
 }
 
+/// Confidences are kept to 4 decimals in the file.
+pub fn round_confidence(c: f64) -> f64 {
+    (c * 1e4).round() / 1e4
+}
+
 fn text_record(doc: &Document, out: &Path) -> TextRecord {
     TextRecord {
         path: relative_path(&doc.path, out),
@@ -326,7 +369,7 @@ fn text_record(doc: &Document, out: &Path) -> TextRecord {
 }
 
 /// `text` relative to the folder of `out`, or absolute when no relative path exists.
-fn relative_path(text: &Path, out: &Path) -> String {
+pub(crate) fn relative_path(text: &Path, out: &Path) -> String {
     let abs = |p: &Path| -> Option<PathBuf> {
         let p = if p.is_absolute() {
             p.to_path_buf()
@@ -415,24 +458,30 @@ mod tests {
             source: rec(3),
             target: rec(2),
             parameters: crate::testing::stats(),
+            options: None,
+            fixes: vec![],
+            history: vec![],
             beads: vec![
                 BeadRecord {
                     src: vec![0, 1],
                     tgt: vec![0],
                     kind: "2-1".into(),
                     confidence: 0.9,
+                    fixed: false,
                 },
                 BeadRecord {
                     src: vec![2],
                     tgt: vec![],
                     kind: "1-0".into(),
                     confidence: 0.5,
+                    fixed: false,
                 },
                 BeadRecord {
                     src: vec![],
                     tgt: vec![1],
                     kind: "0-1".into(),
                     confidence: 0.5,
+                    fixed: false,
                 },
             ],
         }

@@ -9,6 +9,7 @@
 //! - [`align`]: find the beads (1-1, 1-2, 2-1, 1-0 …) between two documents, each with a
 //!   confidence;
 //! - [`alignment`]: the alignment file (JSON) every later step reads;
+//! - [`fix`]: beads a person confirmed, kept as hard constraints and re-aligned around;
 //! - [`cite`]: find a quotation in the corpus and give the aligned original with locators;
 //! - [`diff`]: what a reviser changed between two versions, sentence by sentence;
 //! - [`review`]: quality checks of an alignment (omissions, numbers, names …);
@@ -47,6 +48,7 @@ pub mod document;
 pub mod error;
 pub mod eval;
 pub mod export;
+pub mod fix;
 pub mod lang;
 pub mod load;
 pub mod review;

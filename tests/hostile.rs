@@ -450,7 +450,7 @@ fn truncated_or_hand_edited_alignment_json() {
         ),
         (
             "schema.json",
-            json.replace("tandem-alignment/1", "tandem-alignment/9"),
+            json.replace(tandem::alignment::SCHEMA, "tandem-alignment/9"),
         ),
         (
             "locator.json",

@@ -16,6 +16,8 @@ mod cli;
 mod diff;
 /// Exports read by the tools their users read them with (issue 17).
 mod export;
+/// Fixes: `tandem fix`, and fixes kept by `tandem align` (issue 14).
+mod fix;
 /// Hostile inputs through the binary: never a panic, hang or changed input (issue 9).
 mod hostile;
 /// DOCX, ODT, HTML, page furniture and layouts through the binary (issue 18).

@@ -29,6 +29,7 @@
 
 pub mod anchors;
 mod chain;
+pub mod constrained;
 pub mod dict;
 // dp's `expect`s state band invariants (the path and end cell lie in the band).
 #[allow(clippy::expect_used)]
@@ -89,6 +90,12 @@ pub struct AlignStats {
     pub passes: u32,
     /// `full` or `banded`.
     pub search: String,
+    /// The confident 1-1 beads the second pass learned its dictionary and anchor
+    /// reliabilities from, as runs `[source, target, length]` of consecutive 1-1 beads
+    /// (empty with one pass). A re-alignment of part of the document (`tandem fix`)
+    /// learns again from exactly these beads, so that it uses the same model.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub learned_from: Vec<[usize; 3]>,
 }
 
 /// A sentence alignment.
@@ -189,8 +196,19 @@ fn neg_ln(p: [f64; BEADS.len()]) -> [f64; BEADS.len()] {
     p.map(|x| -x.ln())
 }
 
-/// Align two sides.
-pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment {
+/// Units and anchor vocabularies of both sides, linked through a dictionary: what every
+/// pass of the aligner (and a rebuilt [`constrained::Model`]) starts from.
+struct Prepared {
+    concepts: Concepts,
+    src_units: Vec<Unit>,
+    tgt_units: Vec<Unit>,
+    src_vocab: Vocab,
+    tgt_vocab: Vocab,
+    /// Whether paragraph starts are soft anchors.
+    paragraphs: bool,
+}
+
+fn prepare(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Prepared {
     let mut concepts = Concepts::default();
     let mut src_vocab = Vocab::default();
     let mut tgt_vocab = Vocab::default();
@@ -213,60 +231,112 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
         &reversed,
         &mut concepts,
     );
-    let src_chars: usize = src_units.iter().map(|u| u.len as usize).sum();
-    let tgt_chars: usize = tgt_units.iter().map(|u| u.len as usize).sum();
-    let both_have_paragraphs = config.paragraphs
+    let paragraphs = config.paragraphs
         && src.paragraphs.is_some()
         && tgt.paragraphs.is_some()
         && comparable_paragraphs(&src_units, &tgt_units);
+    Prepared {
+        concepts,
+        src_units,
+        tgt_units,
+        src_vocab,
+        tgt_vocab,
+        paragraphs,
+    }
+}
+
+impl Prepared {
+    /// Learn a word-translation table and the reliability of every anchor type from
+    /// confident 1-1 beads `(source, target)`, and add both to the vocabularies. Returns
+    /// the number of learned translations.
+    fn learn_from(&mut self, confident: &[(usize, usize)]) -> usize {
+        let learned = learn_dictionary(
+            confident,
+            &self.src_units,
+            &self.tgt_units,
+            &self.src_vocab,
+            &self.tgt_vocab,
+        );
+        add_translations(&mut self.src_vocab, &learned, "t", &mut self.concepts);
+        add_translations(
+            &mut self.tgt_vocab,
+            &learned.reversed(),
+            "s",
+            &mut self.concepts,
+        );
+        // Reliability of every anchor type, measured on the confident beads from each
+        // side against the other.
+        reliability_from(
+            confident.iter().copied(),
+            &self.src_units,
+            &mut self.src_vocab,
+            &self.tgt_units,
+            &self.tgt_vocab,
+        );
+        reliability_from(
+            confident.iter().map(|&(s, t)| (t, s)),
+            &self.tgt_units,
+            &mut self.tgt_vocab,
+            &self.src_units,
+            &self.src_vocab,
+        );
+        learned.len()
+    }
+}
+
+/// Align two sides.
+pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment {
+    let mut prepared = prepare(src, tgt, config);
+    let src_chars: usize = prepared.src_units.iter().map(|u| u.len as usize).sum();
+    let tgt_chars: usize = prepared.tgt_units.iter().map(|u| u.len as usize).sum();
     let mut params = CostParams {
         length: LengthModel::from_totals(src_chars, tgt_chars),
         priors: neg_ln(default_priors()),
-        paragraphs: both_have_paragraphs,
+        paragraphs: prepared.paragraphs,
         unpaired_length_weight: model::UNPAIRED_LENGTH_WEIGHT,
     };
-    let (n, m) = (src_units.len(), tgt_units.len());
+    let (n, m) = (prepared.src_units.len(), prepared.tgt_units.len());
     let full = (n + 1).saturating_mul(m + 1) <= config.max_full_cells;
     let (mut learned_entries, mut passes) = (0, 1);
+    let mut learned_from = Vec::new();
     let realign = config.realign && n > 0 && m > 0;
     // Without a second pass, the first one computes the confidences itself.
     let mut path = search(
-        &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, config, !realign,
+        &prepared.src_units,
+        &prepared.tgt_units,
+        &prepared.src_vocab,
+        &prepared.tgt_vocab,
+        &params,
+        config,
+        !realign,
     );
     if realign {
         let confident = confident_pairs(&path);
         if confident.len() >= 20 {
             let lengths: Vec<(usize, usize)> = confident
                 .iter()
-                .map(|&(s, t)| (src_units[s].len as usize, tgt_units[t].len as usize))
+                .map(|&(s, t)| {
+                    (
+                        prepared.src_units[s].len as usize,
+                        prepared.tgt_units[t].len as usize,
+                    )
+                })
                 .collect();
             if let Some(length) = LengthModel::estimate(&lengths) {
                 params.length = length;
             }
             params.priors = neg_ln(estimate_priors(&path));
-            let learned =
-                learn_dictionary(&confident, &src_units, &tgt_units, &src_vocab, &tgt_vocab);
-            learned_entries = learned.len();
-            add_translations(&mut src_vocab, &learned, "t", &mut concepts);
-            add_translations(&mut tgt_vocab, &learned.reversed(), "s", &mut concepts);
-            // Reliability of every anchor type, measured on the confident beads from
-            // each side against the other.
-            reliability_from(
-                confident.iter().copied(),
-                &src_units,
-                &mut src_vocab,
-                &tgt_units,
-                &tgt_vocab,
-            );
-            reliability_from(
-                confident.iter().map(|&(s, t)| (t, s)),
-                &tgt_units,
-                &mut tgt_vocab,
-                &src_units,
-                &src_vocab,
-            );
+            learned_entries = prepared.learn_from(&confident);
+            learned_from = constrained::runs_of(&confident);
             passes = 2;
         }
+        let Prepared {
+            src_units,
+            tgt_units,
+            src_vocab,
+            tgt_vocab,
+            ..
+        } = &prepared;
         // The second pass (or, with too little to learn from, the first again) with
         // posteriors, around the first path: it already followed any long omission.
         let band = if full {
@@ -275,7 +345,7 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
             Band::around(&dp::path_cells(&path), 1, n, m, config.radius)
         };
         path = run_level(
-            &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, &band, true,
+            src_units, tgt_units, src_vocab, tgt_vocab, &params, &band, true,
         );
         // Where the path crosses a long omission, a narrow band keeps some wrong beads
         // that a full search would not: search those stretches in full once more.
@@ -285,8 +355,8 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
                 path = research_stretches(
                     path,
                     &stretches,
-                    (&src_units, &tgt_units),
-                    (&src_vocab, &tgt_vocab),
+                    (src_units, tgt_units),
+                    (src_vocab, tgt_vocab),
                     &params,
                 );
             }
@@ -306,6 +376,7 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
         learned_entries,
         passes,
         search: if full { "full" } else { "banded" }.to_string(),
+        learned_from,
     };
     Alignment {
         beads: path

@@ -7,6 +7,7 @@ mod cite;
 mod diff;
 mod eval;
 mod export;
+mod fix;
 mod input;
 mod output;
 mod reference;
@@ -79,6 +80,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Show an alignment side by side, with review flags.
     Show(show::ShowArgs),
+    /// Confirm a bead (the rest is re-aligned around it), or list, remove or undo fixes.
+    Fix(fix::FixArgs),
     /// Review an alignment: omissions, additions, number/name mismatches, untranslated …
     Check(Box<check::CheckArgs>),
     /// Export alignments as tsv, csv, xlsx, tmx, xliff, xliff2, ladder, vecalign or html.
@@ -177,6 +180,7 @@ pub(crate) fn main() -> i32 {
         Command::Diff(args) => diff::run(&ctx, *args),
         Command::Eval(args) => eval::run(&ctx, args),
         Command::Show(args) => show::run(&ctx, args),
+        Command::Fix(args) => fix::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, *args),
         Command::Export(args) => export::run(&ctx, args),
         Command::Schema(args) => reference::schema(&ctx, args),

@@ -439,6 +439,7 @@ pub(crate) mod testutil {
                 tgt: vec![],
                 kind: String::new(),
                 confidence: 0.99,
+                fixed: false,
             };
             if !s.is_empty() {
                 b.src.push(src.len());
@@ -485,7 +486,10 @@ pub(crate) mod testutil {
             source: rec(Lang::Hu, src),
             target: rec(Lang::En, tgt),
             parameters: crate::testing::stats(),
+            options: None,
             beads,
+            fixes: vec![],
+            history: vec![],
         }
     }
 
