@@ -1,6 +1,7 @@
 //! `tandem fix` through the binary: confirm, refuse, replace, remove, undo, list, and
 //! fixes kept by `tandem align` (issue 14).
 
+use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
 use tandem::alignment::AlignmentFile;
@@ -177,4 +178,138 @@ fn json_output_lists_the_changed_beads() {
         .clone();
     let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(v["fixes"].as_array().map(Vec::len), Some(1));
+}
+
+/// The text of a file of the work folder with `from` replaced by `to` (once).
+fn edit(wd: &Workdir, name: &str, from: &str, to: &str) {
+    let text = String::from_utf8(wd.read(name)).expect("UTF-8");
+    assert!(text.contains(from), "{name} has no {from:?}");
+    wd.write(name, text.replacen(from, to, 1));
+}
+
+#[test]
+fn align_keeps_fixes_through_text_edits_and_discards_them_on_purpose() {
+    let wd = aligned_beck();
+    wd.tandem()
+        .args(["fix", BECK, "--src", "p8.s3..p8.s4", "--tgt", "p8.s4"])
+        .assert()
+        .success();
+    wd.tandem()
+        .args(["fix", BECK, "--src", "p11.s2", "--tgt", "none"])
+        .assert()
+        .success();
+    // --force re-aligns, and keeps both.
+    wd.tandem()
+        .args(["align", "--all", "--force"])
+        .assert()
+        .success()
+        .stdout(contains("aligned, 2 fix(es)"));
+    assert_eq!(file(&wd).fixes.len(), 2);
+    // A sentence added to the original before paragraph 8: both fixes move with their
+    // sentences.
+    edit(
+        &wd,
+        "originals/beck-1963-01-28.hu.txt",
+        "A válság és annak megoldása azonban",
+        "Ez egy új mondat. A válság és annak megoldása azonban",
+    );
+    wd.tandem().args(["align", "--all"]).assert().success();
+    let f = file(&wd);
+    assert_eq!(f.fixes.len(), 2);
+    assert!(f.fixes.iter().all(|x| x.orphan.is_none()));
+    assert!(f
+        .beads
+        .iter()
+        .any(|b| b.fixed && b.src == vec![12, 13] && b.tgt == vec![11]));
+    // The fixed sentence itself edited: that fix becomes an orphan, named, and kept.
+    edit(
+        &wd,
+        "originals/beck-1963-01-28.hu.txt",
+        "Csak néhány jelenséget szeretnék",
+        "Csupán néhány jelenséget szeretnék",
+    );
+    wd.tandem()
+        .args(["align", "--all"])
+        .assert()
+        .success()
+        .stderr(contains(
+            "fix #1 (p8.s4–s5 ↔ p8.s4) no longer fits the texts",
+        ))
+        .stderr(contains("kept as an orphan"));
+    let f = file(&wd);
+    assert_eq!(f.fixes.len(), 2);
+    assert!(f.fixes[0]
+        .orphan
+        .as_deref()
+        .is_some_and(|o| o.contains("changed")));
+    wd.tandem()
+        .args(["fix", BECK, "--list"])
+        .assert()
+        .success()
+        .stdout(contains("ORPHAN"));
+    // Starting over drops them, on purpose only.
+    wd.tandem()
+        .args(["align", "--all", "--force", "--discard-fixes"])
+        .assert()
+        .success();
+    assert!(file(&wd).fixes.is_empty());
+}
+
+#[test]
+fn align_all_realigns_when_options_change() {
+    let wd = aligned_beck();
+    wd.tandem()
+        .args(["align", "--all"])
+        .assert()
+        .success()
+        .stdout(contains("up to date"));
+    wd.tandem()
+        .args(["align", "--all", "--no-realign"])
+        .assert()
+        .success()
+        .stdout(contains("aligned"))
+        .stdout(contains("up to date").not());
+    assert!(file(&wd).options.is_some_and(|o| !o.realign));
+    let dic = wd.write("extra.dic", "phenomena @ jelenség\n");
+    let dic = dic.to_string_lossy().into_owned();
+    wd.tandem()
+        .args(["align", "--all", "--no-realign", "--dict", &dic])
+        .assert()
+        .success()
+        .stdout(contains("up to date").not());
+    wd.tandem()
+        .args(["align", "--all", "--no-realign", "--dict", &dic])
+        .assert()
+        .success()
+        .stdout(contains("up to date"));
+    wd.write("extra.dic", "phenomena @ jelenségek\n");
+    wd.tandem()
+        .args(["align", "--all", "--no-realign", "--dict", &dic])
+        .assert()
+        .success()
+        .stdout(contains("up to date").not());
+}
+
+#[test]
+fn the_bundled_seed_report_ships_with_its_documented_beads() {
+    let wd = Workdir::new();
+    for f in [
+        "originals/beck-1963-01-28.hu.txt",
+        "originals/beck-1963-01-28.toml",
+        "translations/beck-1963-01-28.en.txt",
+    ] {
+        wd.copy_from_repo(f);
+    }
+    std::fs::create_dir_all(wd.path().join("alignments")).expect("mkdir");
+    wd.tandem().args(["align", "--all"]).assert().success();
+    let f = file(&wd);
+    assert_eq!(f.fixes.len(), 5, "the five places of the header");
+    wd.tandem()
+        .args(["cite", "I would like to mention only a few phenomena"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "Csak néhány jelenséget szeretnék megemlíteni. A gazdasági",
+        ))
+        .stdout(contains("hu p8.s3 p8.s4 = en p8.s4"));
 }

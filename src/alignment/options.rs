@@ -6,6 +6,8 @@
 //! dictionaries. Files are recorded by path (relative to the alignment file, like the
 //! texts) and SHA-256; only the content counts when comparing.
 
+use std::path::Path;
+
 use serde::{Deserialize, Serialize};
 
 /// A file an alignment depended on.
@@ -41,6 +43,21 @@ pub struct OptionsRecord {
     pub realign: bool,
     /// Largest grid searched in full (`--max-full-cells`).
     pub max_full_cells: usize,
+    /// Content hash of the fixes of the corpus sidecar (`originals/<id>.toml`) that were
+    /// applied, if it has any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sidecar_fixes: Option<String>,
+}
+
+impl FileRecord {
+    /// The record of a file an alignment to be written at `out` depends on.
+    pub fn of(path: &Path, out: &Path) -> std::io::Result<FileRecord> {
+        let bytes = std::fs::read(path)?;
+        Ok(FileRecord {
+            path: super::relative_path(path, out),
+            sha256: crate::load::sha256_hex(&bytes),
+        })
+    }
 }
 
 impl OptionsRecord {
@@ -81,6 +98,7 @@ mod tests {
             }],
             realign: true,
             max_full_cells: 300_000,
+            sidecar_fixes: None,
         }
     }
 

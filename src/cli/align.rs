@@ -7,15 +7,19 @@ use std::time::Instant;
 use anyhow::{bail, Context as _, Result};
 use rayon::prelude::*;
 use tandem::align::{align_documents, AlignConfig, Alignment};
-use tandem::alignment::{is_alignment_file, AlignmentFile};
+use tandem::alignment::options::FileRecord;
+use tandem::alignment::{is_alignment_file, AlignmentFile, OptionsRecord};
 use tandem::corpus::{discover, doc_id, DocPair};
 use tandem::document::Document;
-use tandem::export::{ladder, tsv, vecalign, IndexBeads};
+use tandem::export::{index_beads, ladder, tsv, vecalign};
+use tandem::fix::{self, Carried};
 use tandem::lang::Lang;
 use tandem::load::sha256_hex;
 use tandem::write::Overwrite;
 
-use super::input::{is_stdin, load_pair, one_stdin, pair_langs, read_input, InputArgs, STDIN};
+use super::input::{
+    is_stdin, load_pair, one_stdin, pair_langs, read_input, Hyphens, InputArgs, STDIN,
+};
 use super::{exit, output, render, Context};
 
 /// Set by Ctrl-C / SIGTERM during a batch.
@@ -41,9 +45,14 @@ pub(crate) struct AlignArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = AlignFormat::Json, help_heading = "Output")]
     format: AlignFormat,
-    /// Overwrite output files tandem did not write, and redo up-to-date alignments.
+    /// Overwrite output files tandem did not write, and redo up-to-date alignments
+    /// (fixes are kept).
     #[arg(long, help_heading = "Output")]
     force: bool,
+    /// Start over: drop the fixes of the alignment file being replaced (the fixes of
+    /// the corpus sidecar, originals/<id>.toml, are applied again).
+    #[arg(long, help_heading = "Output")]
+    discard_fixes: bool,
     /// Align every pair of the corpus in the current folder: originals/<id>.hu.txt with
     /// translations/<id>.en.txt into alignments/<id>.json (.docx, .odt, .html and .htm
     /// files are accepted in place of .txt).
@@ -148,11 +157,27 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
         (translation, &tgt_lang),
         &args.input,
     )?;
-    let alignment = align_documents(&src, &tgt, &config);
     let record_path = out
         .clone()
+        .filter(|p| p.as_path() != Path::new("-"))
         .unwrap_or_else(|| PathBuf::from(format!("{id}.json")));
-    let bytes = render_format(&id, &src, &tgt, &alignment, &record_path, args.format);
+    let existing = match (&out, args.format) {
+        (Some(path), AlignFormat::Json) if path.as_path() != Path::new("-") => {
+            existing_alignment(path, &args)?
+        }
+        _ => None,
+    };
+    let alignment = align_documents(&src, &tgt, &config);
+    let aligned = Aligned {
+        id: &id,
+        src: &src,
+        tgt: &tgt,
+        alignment: &alignment,
+        original,
+        out: &record_path,
+    };
+    let (file, carried) = with_fixes(ctx, &args, &aligned, existing.as_ref(), &config)?;
+    let bytes = render_format(&file, args.format);
     match &out {
         Some(path) => {
             let overwrite = if args.force {
@@ -166,15 +191,9 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
         }
         None => output::to_stdout(&bytes)?,
     }
-    let row = Summary::of_alignment(
-        &id,
-        (src.sentences.len(), tgt.sentences.len()),
-        &alignment,
-        started.elapsed().as_secs_f64(),
-        "aligned",
-    );
+    let row = Summary::from_beads(&id, &file, started.elapsed().as_secs_f64(), "aligned");
     ctx.status(format!(
-        "{}: {} {} / {} {} sentences, {} beads ({:.0}% 1-1), mean confidence {:.2}, {} below {LOW_CONFIDENCE}{}",
+        "{}: {} {} / {} {} sentences, {} beads ({:.0}% 1-1), mean confidence {:.2}, {} below {LOW_CONFIDENCE}{}{}",
         id,
         row.src_sentences,
         src_lang,
@@ -184,6 +203,7 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
         row.one_to_one * 100.0,
         row.mean_confidence,
         row.low,
+        fixes_note(&file, &carried),
         out.as_ref().filter(|p| p.as_path() != Path::new("-")).map(|p| format!(" -> {}", p.display())).unwrap_or_default()
     ));
     ctx.note(format!(
@@ -227,34 +247,145 @@ fn default_output(original: &Path, id: &str) -> Option<PathBuf> {
         .then(|| Path::new("alignments").join(format!("{id}.json")))
 }
 
-/// The output bytes. vecalign and ladder need only the beads, so the (large) alignment
-/// record with both texts is built only for json and tsv.
-fn render_format(
-    id: &str,
-    src: &Document,
-    tgt: &Document,
-    alignment: &Alignment,
-    record_path: &Path,
-    format: AlignFormat,
-) -> Vec<u8> {
-    let beads: IndexBeads = alignment
-        .beads
-        .iter()
-        .map(|b| (b.src.clone().collect(), b.tgt.clone().collect()))
-        .collect();
+/// The output bytes of an alignment file in `format`.
+fn render_format(file: &AlignmentFile, format: AlignFormat) -> Vec<u8> {
     match format {
-        AlignFormat::Vecalign => vecalign::write(&beads).into_bytes(),
+        AlignFormat::Vecalign => vecalign::write(&index_beads(file)).into_bytes(),
         AlignFormat::Ladder => {
-            let conf: Vec<f64> = alignment.beads.iter().map(|b| b.confidence).collect();
-            ladder::write(&beads, &conf).into_bytes()
+            let conf: Vec<f64> = file.beads.iter().map(|b| b.confidence).collect();
+            ladder::write(&index_beads(file), &conf).into_bytes()
         }
-        AlignFormat::Json => AlignmentFile::new(id, src, tgt, alignment, record_path)
-            .to_json()
-            .into_bytes(),
-        AlignFormat::Tsv => {
-            tsv::write(&AlignmentFile::new(id, src, tgt, alignment, record_path)).into_bytes()
-        }
+        AlignFormat::Json => file.to_json().into_bytes(),
+        AlignFormat::Tsv => tsv::write(file).into_bytes(),
     }
+}
+
+/// The options of this run, as recorded in the alignment file written at `out`.
+fn options_record(args: &AlignArgs, out: &Path) -> Result<OptionsRecord> {
+    let files = |paths: &[PathBuf]| -> Result<Vec<FileRecord>> {
+        paths
+            .iter()
+            .map(|p| {
+                FileRecord::of(p, out).with_context(|| format!("cannot read '{}'", p.display()))
+            })
+            .collect()
+    };
+    Ok(OptionsRecord {
+        presplit: args.input.presplit,
+        encoding: args.input.encoding.clone(),
+        hyphens: match args.input.hyphens {
+            Hyphens::Auto => "auto",
+            Hyphens::Join => "join",
+            Hyphens::Keep => "keep",
+        }
+        .to_string(),
+        clean_control: args.input.clean_control,
+        abbreviations: files(&args.input.abbrev)?,
+        builtin_dictionary: !args.no_builtin_dict,
+        dictionaries: files(&args.dict)?,
+        realign: !args.no_realign,
+        max_full_cells: args.max_full_cells,
+        sidecar_fixes: None,
+    })
+}
+
+/// The alignment file at `path` whose fixes the new alignment keeps: none when there
+/// is no such file or with `--discard-fixes`. A file tandem wrote that cannot be read
+/// is an error (its fixes would be lost), unless `--force`.
+fn existing_alignment(path: &Path, args: &AlignArgs) -> Result<Option<AlignmentFile>> {
+    let Ok(bytes) = std::fs::read(path) else {
+        return Ok(None);
+    };
+    if args.discard_fixes || !is_alignment_file(&bytes) {
+        return Ok(None);
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    match AlignmentFile::from_json(&text, path) {
+        Ok(file) => Ok(Some(file)),
+        Err(_) if args.force => Ok(None),
+        Err(e) => Err(anyhow::anyhow!(
+            "cannot keep the fixes of the alignment it replaces ({e}); pass --discard-fixes or --force to align anew"
+        )),
+    }
+}
+
+/// A fresh alignment and what it was made from.
+struct Aligned<'a> {
+    id: &'a str,
+    src: &'a Document,
+    tgt: &'a Document,
+    alignment: &'a Alignment,
+    /// The original (its folder holds the corpus sidecar).
+    original: &'a Path,
+    /// Where the file will be written (paths in it are relative to its folder).
+    out: &'a Path,
+}
+
+/// The alignment file of a fresh alignment, with its options, the fixes of the file it
+/// replaces and those of the corpus sidecar placed on it. Orphans and skipped sidecar
+/// fixes are warned about.
+fn with_fixes(
+    ctx: &Context,
+    args: &AlignArgs,
+    a: &Aligned<'_>,
+    existing: Option<&AlignmentFile>,
+    config: &AlignConfig,
+) -> Result<(AlignmentFile, Carried)> {
+    let mut file = AlignmentFile::new(a.id, a.src, a.tgt, a.alignment, a.out);
+    let mut options = options_record(args, a.out)?;
+    let sidecar_path = fix::sidecar_path(a.original);
+    let sidecar = if sidecar_path.is_file() {
+        match fix::read_sidecar(&sidecar_path) {
+            Ok(fixes) => fixes,
+            Err(e) => {
+                ctx.warn(format!("{e}; its fixes are not applied"));
+                Vec::new()
+            }
+        }
+    } else {
+        Vec::new()
+    };
+    if !sidecar.is_empty() {
+        options.sidecar_fixes = Some(fix::sidecar_hash(&sidecar));
+    }
+    file.options = Some(options);
+    let origin = sidecar_path.display().to_string();
+    let carried = fix::keep_fixes(
+        existing,
+        &mut file,
+        Some((&sidecar, &origin)),
+        config,
+        &fix::now(),
+    )
+    .with_context(|| format!("{}: cannot keep the fixes", a.id))?;
+    for (id, at, why) in &carried.orphaned {
+        ctx.warn(format!(
+            "{}: fix #{id} ({at}) no longer fits the texts: {why}; kept as an orphan (tandem fix {} --list)",
+            a.id,
+            a.out.display()
+        ));
+    }
+    for skipped in &carried.skipped {
+        ctx.warn(skipped);
+    }
+    Ok((file, carried))
+}
+
+/// `, 2 fixes kept (1 orphan)` for status lines.
+fn fixes_note(file: &AlignmentFile, carried: &Carried) -> String {
+    if file.fixes.is_empty() {
+        return String::new();
+    }
+    let orphans = carried.orphaned.len();
+    format!(
+        ", {} fix(es){}",
+        file.fixes.len() - orphans,
+        if orphans > 0 {
+            format!(" and {orphans} orphan(s)")
+        } else {
+            String::new()
+        }
+    )
 }
 
 /// One row of the batch summary.
@@ -305,17 +436,10 @@ impl Summary {
         }
     }
 
-    fn of_alignment(
-        id: &str,
-        sentences: (usize, usize),
-        alignment: &Alignment,
-        seconds: f64,
-        status: &str,
-    ) -> Self {
-        let beads = alignment
-            .beads
-            .iter()
-            .map(|b| (b.src.len() == 1 && b.tgt.len() == 1, b.confidence));
+    /// A row from an alignment file's beads (no check findings).
+    fn from_beads(id: &str, file: &AlignmentFile, seconds: f64, status: &str) -> Self {
+        let beads = file.beads.iter().map(|b| (b.kind == "1-1", b.confidence));
+        let sentences = (file.source.sentences.len(), file.target.sentences.len());
         Summary::new(id, sentences, beads, seconds, status, None)
     }
 
@@ -496,15 +620,16 @@ fn align_one(
 ) -> Result<(Summary, Option<String>)> {
     let started = Instant::now();
     let out = out_dir.join(format!("{}.json", pair.id));
+    let existing = existing_alignment(&out, args)?;
     if !args.force {
-        if let Some(existing) = up_to_date(&out, pair) {
+        if let Some(file) = existing
+            .as_ref()
+            .filter(|f| up_to_date(f, pair, args, &out))
+        {
             let json = args
                 .jsonl
-                .then(|| serde_json::to_string(&existing).unwrap_or_default());
-            return Ok((
-                Summary::from_file(&pair.id, &existing, 0.0, "up to date"),
-                json,
-            ));
+                .then(|| serde_json::to_string(file).unwrap_or_default());
+            return Ok((Summary::from_file(&pair.id, file, 0.0, "up to date"), json));
         }
     }
     let (src, tgt) = load_pair(
@@ -521,7 +646,15 @@ fn align_one(
         );
     }
     let alignment = align_documents(&src, &tgt, config);
-    let file = AlignmentFile::new(&pair.id, &src, &tgt, &alignment, &out);
+    let aligned = Aligned {
+        id: &pair.id,
+        src: &src,
+        tgt: &tgt,
+        alignment: &alignment,
+        original: &pair.original,
+        out: &out,
+    };
+    let (file, carried) = with_fixes(ctx, args, &aligned, existing.as_ref(), config)?;
     let overwrite = if args.force {
         Overwrite::Force
     } else {
@@ -536,19 +669,31 @@ fn align_one(
     let json = args
         .jsonl
         .then(|| serde_json::to_string(&file).unwrap_or_default());
+    let status = format!("aligned{}", fixes_note(&file, &carried));
     Ok((
-        Summary::from_file(&pair.id, &file, started.elapsed().as_secs_f64(), "aligned"),
+        Summary::from_file(&pair.id, &file, started.elapsed().as_secs_f64(), &status),
         json,
     ))
 }
 
-/// The existing alignment, if it was made from exactly these texts by this version.
-fn up_to_date(out: &Path, pair: &DocPair) -> Option<AlignmentFile> {
-    let existing = AlignmentFile::read(out).ok()?;
+/// Whether `existing` was made from exactly these texts, by this version, with the same
+/// options (dictionaries and abbreviation files by content, the sidecar's fixes).
+fn up_to_date(existing: &AlignmentFile, pair: &DocPair, args: &AlignArgs, out: &Path) -> bool {
     let hash = |p: &Path| std::fs::read(p).ok().map(|b| sha256_hex(&b));
     let same_tool = existing.tool == format!("tandem {}", env!("CARGO_PKG_VERSION"));
-    (same_tool
-        && hash(&pair.original)? == existing.source.sha256
-        && hash(&pair.translation)? == existing.target.sha256)
-        .then_some(existing)
+    let Ok(mut options) = options_record(args, out) else {
+        return false;
+    };
+    let sidecar = fix::sidecar_path(&pair.original);
+    options.sidecar_fixes = fix::read_sidecar(&sidecar)
+        .ok()
+        .filter(|f| !f.is_empty())
+        .map(|f| fix::sidecar_hash(&f));
+    same_tool
+        && existing
+            .options
+            .as_ref()
+            .is_some_and(|o| o.same_effect(&options))
+        && hash(&pair.original).as_ref() == Some(&existing.source.sha256)
+        && hash(&pair.translation).as_ref() == Some(&existing.target.sha256)
 }

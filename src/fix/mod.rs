@@ -52,7 +52,10 @@ use crate::load::sha256_hex;
 
 pub use apply::{describe, span, undo, Fixer, MARGIN};
 pub use edit::Edit;
-pub use place::{apply_sidecar, carry_over, read_sidecar, Carried, SidecarFix};
+pub use place::{
+    apply_sidecar, carry_over, keep_fixes, read_sidecar, sidecar_hash, sidecar_path, Carried,
+    SidecarFix,
+};
 pub use range::parse_range;
 pub(crate) use record::validate;
 pub use record::{text_hash, FixRecord, UndoStep, MAX_UNDO};

@@ -11,12 +11,14 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
+use crate::align::AlignConfig;
 use crate::alignment::{AlignmentFile, TextRecord};
+use crate::corpus::doc_id;
 
 use super::apply::{describe, span, Fixer};
 use super::range::parse_range;
@@ -281,5 +283,54 @@ pub fn apply_sidecar(
         file.fixes.push(record);
     }
     fixer.place(file, &report.placed)?;
+    Ok(report)
+}
+
+/// The sidecar of an original: `<id>.toml` beside it.
+pub fn sidecar_path(original: &Path) -> PathBuf {
+    original.with_file_name(format!("{}.toml", doc_id(original)))
+}
+
+/// A content hash of a sidecar's fixes (recorded in the alignment's options, so that
+/// `align --all` re-aligns when they change).
+pub fn sidecar_hash(fixes: &[SidecarFix]) -> String {
+    let mut text = String::new();
+    for f in fixes {
+        text.push_str(&format!(
+            "{}\t{}\t{}\n",
+            f.src,
+            f.tgt,
+            f.note.as_deref().unwrap_or("")
+        ));
+    }
+    crate::load::sha256_hex(text.as_bytes())
+}
+
+/// After aligning a document afresh into `new`: place the fixes of the alignment it
+/// replaces (`old`, by their sentences' text) and those of the corpus sidecar (by
+/// locator; `origin` names the sidecar), and re-align around them with the model of
+/// `new` (`config`: the dictionaries it was aligned with).
+pub fn keep_fixes(
+    old: Option<&AlignmentFile>,
+    new: &mut AlignmentFile,
+    sidecar: Option<(&[SidecarFix], &str)>,
+    config: &AlignConfig,
+    time: &str,
+) -> Result<Carried, FixError> {
+    let carries = old.is_some_and(|o| !o.fixes.is_empty());
+    let has_sidecar = sidecar.is_some_and(|(s, _)| !s.is_empty());
+    if !carries && !has_sidecar {
+        return Ok(Carried::default());
+    }
+    let fixer = Fixer::new(new, config);
+    let mut report = match old {
+        Some(old) if carries => carry_over(old, new, &fixer)?,
+        _ => Carried::default(),
+    };
+    if let Some((fixes, origin)) = sidecar.filter(|(s, _)| !s.is_empty()) {
+        let added = apply_sidecar(new, fixes, origin, &fixer, time)?;
+        report.placed.extend(added.placed);
+        report.skipped.extend(added.skipped);
+    }
     Ok(report)
 }
