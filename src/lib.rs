@@ -13,6 +13,7 @@
 //! - [`cite`]: find a quotation in the corpus and give the aligned original with locators;
 //! - [`diff`]: what a reviser changed between two versions, sentence by sentence;
 //! - [`review`]: quality checks of an alignment (omissions, numbers, names …);
+//! - [`risk`]: the review order, beads most likely wrong first;
 //! - [`export`]: TSV, CSV, xlsx, TMX, XLIFF, HTML, hunalign ladder and vecalign files;
 //! - [`eval`]: strict and lax precision, recall and F1 against a gold alignment;
 //! - [`schema`]: the JSON Schema of the alignment file, generated from its types.
@@ -52,6 +53,7 @@ pub mod fix;
 pub mod lang;
 pub mod load;
 pub mod review;
+pub mod risk;
 pub mod schema;
 pub mod segment;
 #[cfg(test)]

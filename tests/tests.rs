@@ -31,3 +31,5 @@ mod interfaces;
 mod review;
 /// Splitter quality on hand-segmented text (skips without ../shared).
 mod seg_quality;
+/// The review simulation on ../shared/data/gold (issue 14; skips without it).
+mod simulation;

@@ -156,12 +156,38 @@ pub(crate) fn check_report(
     out
 }
 
-/// The side-by-side table (`tandem show`).
+/// A bead's confidence as shown: `fixed` for a confirmed bead.
+fn confidence_text(r: &super::show::Row) -> String {
+    if r.fixed {
+        "fixed".to_string()
+    } else {
+        format!("{:.2}", r.confidence)
+    }
+}
+
+/// What the last column of `show` lists: review flags, or with the risk columns the
+/// signals behind the risk and any other flag.
+fn why(r: &super::show::Row, risk_columns: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if risk_columns {
+        out.extend(r.signals.iter().map(|s| s.to_string()));
+    }
+    for f in &r.flags {
+        let name = f.as_str().to_string();
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// The side-by-side table (`tandem show`), with the risk columns in review order.
 pub(crate) fn show_table(
     ctx: &Context,
     file: &tandem::alignment::AlignmentFile,
     rows: &[super::show::Row],
     width: Option<u16>,
+    risk_columns: bool,
 ) -> String {
     use comfy_table::{ColumnConstraint, Width};
     let color = ctx.stdout_color();
@@ -169,37 +195,53 @@ pub(crate) fn show_table(
     if color {
         table.enforce_styling();
     }
-    table.set_header(vec![
+    let mut header = vec![
         Cell::new("locator"),
         Cell::new(file.source.lang.code()),
         Cell::new(file.target.lang.code()),
         Cell::new("type"),
         Cell::new("conf."),
-        Cell::new("flags"),
-    ]);
+    ];
+    if risk_columns {
+        header.push(Cell::new("risk"));
+    }
+    header.push(Cell::new(if risk_columns { "why" } else { "flags" }));
+    table.set_header(header);
     let low = anstyle::Style::new()
         .fg_color(Some(anstyle::AnsiColor::Red.into()))
         .bold();
     let flag = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Yellow.into()));
     for r in rows {
-        let conf = format!("{:.2}", r.confidence);
-        let conf = if r.confidence < super::align::LOW_CONFIDENCE {
+        let conf = confidence_text(r);
+        let conf = if !r.fixed && r.confidence < super::align::LOW_CONFIDENCE {
             paint(color, low, &conf)
         } else {
             conf
         };
-        let flags: Vec<&str> = r.flags.iter().map(|k| k.as_str()).collect();
-        table.add_row(vec![
+        let mut cells = vec![
             Cell::new(&r.locator),
             Cell::new(&r.source),
             Cell::new(&r.target),
             Cell::new(&r.kind),
             Cell::new(conf).set_alignment(CellAlignment::Right),
-            Cell::new(paint(color, flag, &flags.join("\n"))),
-        ]);
+        ];
+        if risk_columns {
+            cells.push(Cell::new(format!("{:.2}", r.risk)).set_alignment(CellAlignment::Right));
+        }
+        cells.push(Cell::new(paint(
+            color,
+            flag,
+            &why(r, risk_columns).join("\n"),
+        )));
+        table.add_row(cells);
     }
     // Text columns share what is left; the small ones keep their content width.
-    for i in [0usize, 3, 4, 5] {
+    let small: &[usize] = if risk_columns {
+        &[0, 3, 4, 5, 6]
+    } else {
+        &[0, 3, 4, 5]
+    };
+    for &i in small {
         if let Some(col) = table.column_mut(i) {
             col.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(16)));
         }
@@ -220,36 +262,59 @@ fn md_cell(s: &str) -> String {
 pub(crate) fn show_markdown(
     file: &tandem::alignment::AlignmentFile,
     rows: &[super::show::Row],
+    risk_columns: bool,
 ) -> String {
-    let mut out = format!(
-        "| locator | {} | {} | type | conf. | flags |\n|---|---|---|---|---:|---|\n",
-        md_cell(file.source.lang.code()),
-        md_cell(file.target.lang.code())
-    );
+    let mut out = if risk_columns {
+        format!(
+            "| locator | {} | {} | type | conf. | risk | why |\n|---|---|---|---|---:|---:|---|\n",
+            md_cell(file.source.lang.code()),
+            md_cell(file.target.lang.code())
+        )
+    } else {
+        format!(
+            "| locator | {} | {} | type | conf. | flags |\n|---|---|---|---|---:|---|\n",
+            md_cell(file.source.lang.code()),
+            md_cell(file.target.lang.code())
+        )
+    };
     for r in rows {
-        let flags: Vec<&str> = r.flags.iter().map(|k| k.as_str()).collect();
+        let risk = if risk_columns {
+            format!(" {:.2} |", r.risk)
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {:.2} | {} |\n",
+            "| {} | {} | {} | {} | {} |{risk} {} |\n",
             md_cell(&r.locator),
             md_cell(&r.source),
             md_cell(&r.target),
             md_cell(&r.kind),
-            r.confidence,
-            md_cell(&flags.join(", "))
+            confidence_text(r),
+            md_cell(&why(r, risk_columns).join(", "))
         ));
     }
     out
 }
 
-/// Tab-separated rows (`tandem show --format tsv`).
-pub(crate) fn show_tsv(rows: &[super::show::Row]) -> String {
+/// Tab-separated rows (`tandem show --format tsv`); with the risk columns, `risk` and
+/// `signals` follow `flags`.
+pub(crate) fn show_tsv(rows: &[super::show::Row], risk_columns: bool) -> String {
     let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-    let mut out =
-        String::from("locator\tsource_ids\ttarget_ids\ttype\tconfidence\tflags\tsource\ttarget\n");
+    let mut out = String::from("locator\tsource_ids\ttarget_ids\ttype\tconfidence\tflags\t");
+    if risk_columns {
+        out.push_str("risk\tsignals\t");
+    }
+    out.push_str("source\ttarget\n");
     for r in rows {
         let flags: Vec<&str> = r.flags.iter().map(|k| k.as_str()).collect();
+        let risk = if risk_columns {
+            let signals: Vec<&str> = r.signals.iter().map(|s| s.as_str()).collect();
+            format!("{:.4}\t{}\t", r.risk, signals.join(","))
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{:.4}\t{}\t{}\t{}\n",
+            "{}\t{}\t{}\t{}\t{:.4}\t{}\t{risk}{}\t{}\n",
             r.locator,
             r.source_ids.join(" "),
             r.target_ids.join(" "),
