@@ -272,7 +272,11 @@ mod tests {
         let risks = assess(&f, &check(&f, &CheckConfig::default()));
         assert!(risks[1].signals.contains(&Signal::EdgeType), "{risks:?}");
         assert!(risks[0].signals.contains(&Signal::NextToMerge));
-        assert!((risks[1].risk - doubt(Signal::EdgeType)).abs() < 1e-9);
+        // Confidence 1 everywhere: the document's error level is below the reference,
+        // so the doubt is scaled down.
+        let scale = error_level(&f) / REFERENCE_LEVEL;
+        assert!(scale < 1.0);
+        assert!((risks[1].risk - doubt(Signal::EdgeType) * scale).abs() < 1e-9);
         assert_eq!(order(&risks)[0], 1, "{risks:?}");
         // A fixed bead comes last, with no risk.
         f.beads[1].fixed = true;

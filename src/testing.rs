@@ -25,6 +25,7 @@ pub(crate) fn stats() -> AlignStats {
         passes: 1,
         search: "full".into(),
         learned_from: vec![],
+        learned_dictionary: vec![],
     }
 }
 

@@ -1,8 +1,11 @@
 //! The review simulation of issue 14: a reviewer reads the beads of a fresh alignment
 //! in review order (`tandem show --order risk`) and, for each wrong bead, confirms the
 //! gold bead holding its first sentence (`tandem fix`), until the alignment equals the
-//! gold. Targets: the gold is reached exactly and no fix is refused or undone, at most
-//! 0.7 fixes per bead wrong at the start, at most 10 beads read per wrong bead.
+//! gold. The issue's targets: the gold is reached exactly and no fix is refused or
+//! undone, at most 0.7 fixes per bead wrong at the start, at most 10 beads read per
+//! wrong bead. The CI part meets them; the whole novel does not yet (0.75 and 11.3, see
+//! docs/fixing.md), and its floors sit just above what tandem reaches, to catch a
+//! regression.
 //!
 //! On `../shared/data/gold/steinbeck` (skipped without it). By default the first
 //! [`CI_BEADS`] gold beads (the CI budget, a debug build); the whole novel with

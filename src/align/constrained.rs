@@ -3,10 +3,12 @@
 //!
 //! [`Model::rebuild`] rebuilds the model of the aligner's last pass from what an
 //! alignment file records: the sentences, the length model and bead priors of its
-//! `parameters`, the given dictionary, and the runs of confident 1-1 beads the second
-//! pass learned from (`parameters.learned_from`). The learned dictionary and the anchor
-//! reliabilities are learned again from exactly those beads, so the rebuilt model is the
-//! one that made the alignment, deterministic and independent of any fix made since.
+//! `parameters`, the given dictionary, the word translations the second pass learned
+//! (`parameters.learned_dictionary`) and the runs of confident 1-1 beads it learned
+//! them from (`parameters.learned_from`). The anchor reliabilities are learned again
+//! from exactly those beads (and the dictionary too, when a file does not record it), so
+//! the rebuilt model is the one that made the alignment, deterministic and independent
+//! of any fix made since.
 //! One deliberate difference: 1-0 and 0-1 beads cost no more than Gale and Church's
 //! prior (the learned rate is biased low by self-training, see [`priors_of`]); in the
 //! review simulation this halved the fixes that pushed a sentence a person had taken
@@ -126,7 +128,10 @@ impl Model {
             prepared.src_units.len(),
             prepared.tgt_units.len(),
         );
-        if !confident.is_empty() {
+        if !stats.learned_dictionary.is_empty() {
+            let learned = super::dict::Dictionary::from_lines(&stats.learned_dictionary);
+            prepared.adopt(&learned, &confident);
+        } else if !confident.is_empty() {
             prepared.learn_from(&confident);
         }
         Model {
@@ -409,6 +414,47 @@ mod tests {
         let (b1, b4) = (&a.beads[1], &a.beads[4]);
         let part = model.search((b1.src.end, b1.tgt.end), (b4.src.end, b4.tgt.end), &[], &[]);
         assert_eq!(spans(&part), spans(&a.beads[2..5]));
+    }
+
+    /// The UDHR, aligned in two passes: the model rebuilt from its file (with the
+    /// recorded dictionary, or learning it again from the recorded beads) gives back
+    /// every bead.
+    #[test]
+    fn a_rebuilt_model_gives_back_a_learned_alignment() {
+        use crate::alignment::AlignmentFile;
+        let file = AlignmentFile::from_json(
+            &crate::testing::bundled_alignment_json("udhr"),
+            std::path::Path::new("udhr.json"),
+        )
+        .expect("bundled alignment");
+        assert_eq!(file.parameters.passes, 2);
+        assert!(!file.parameters.learned_dictionary.is_empty());
+        let texts = |rec: &crate::alignment::TextRecord| -> Vec<String> {
+            rec.sentences.iter().map(|s| s.text.clone()).collect()
+        };
+        let (s, t) = (texts(&file.source), texts(&file.target));
+        let paragraphs = |rec: &crate::alignment::TextRecord| {
+            Some(rec.sentences.iter().map(|x| x.id.paragraph()).collect())
+        };
+        let src = Side {
+            sentences: s.iter().map(String::as_str).collect(),
+            paragraphs: paragraphs(&file.source),
+            lang: Lang::Hu,
+        };
+        let tgt = Side {
+            sentences: t.iter().map(String::as_str).collect(),
+            paragraphs: paragraphs(&file.target),
+            lang: Lang::En,
+        };
+        let config = AlignConfig::for_languages(&Lang::Hu, &Lang::En);
+        let beads = file.beads();
+        let mut stats = file.parameters.clone();
+        for _ in 0..2 {
+            let model = Model::rebuild(&src, &tgt, &stats, &config);
+            let again = model.search((0, 0), model.size(), &[], &guide_of(&beads));
+            assert_eq!(spans(&again), spans(&beads));
+            stats.learned_dictionary.clear();
+        }
     }
 
     #[test]

@@ -131,6 +131,30 @@ impl Dictionary {
         self.entries.is_empty()
     }
 
+    /// Every pair as `source target`, sorted by source key (translations of a key in
+    /// their order): the form kept in an alignment file.
+    pub fn to_lines(&self) -> Vec<String> {
+        let mut keys: Vec<&String> = self.entries.keys().collect();
+        keys.sort();
+        keys.into_iter()
+            .flat_map(|k| self.entries[k].iter().map(move |t| format!("{k} {t}")))
+            .collect()
+    }
+
+    /// The dictionary of [`Dictionary::to_lines`]; lines that are not two keys are
+    /// skipped.
+    pub fn from_lines(lines: &[String]) -> Dictionary {
+        let mut dict = Dictionary::new();
+        for line in lines {
+            if let Some((a, b)) = line.split_once(' ') {
+                if !a.is_empty() && !b.is_empty() && !b.contains(' ') {
+                    dict.insert(a, b);
+                }
+            }
+        }
+        dict
+    }
+
     /// Learn translations from beads given as (source keys, target keys), each side's
     /// keys unique: pairs seen in at least [`LEARN_MIN_PAIRS`] beads whose IBM Model 1
     /// translation probability, in either direction, is at least [`LEARN_MIN_PROB`]; at
@@ -261,6 +285,20 @@ impl Model1 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_file_form_round_trips() {
+        let mut d = Dictionary::new();
+        d.insert("ház", "house");
+        d.insert("ház", "home");
+        d.insert("kutya", "dog");
+        let lines = d.to_lines();
+        assert_eq!(lines, ["ház house", "ház home", "kutya dog"]);
+        let back = Dictionary::from_lines(&lines);
+        assert_eq!(back.get("ház"), ["house", "home"]);
+        assert_eq!(back.len(), 3);
+        assert!(Dictionary::from_lines(&["nospace".into(), "a b c".into()]).is_empty());
+    }
+
     use super::*;
 
     #[test]

@@ -96,6 +96,10 @@ pub struct AlignStats {
     /// learns again from exactly these beads, so that it uses the same model.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub learned_from: Vec<[usize; 3]>,
+    /// The word translations the second pass learned (`source target` word keys, one
+    /// pair per string, sorted), so that a re-alignment need not learn them again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub learned_dictionary: Vec<String>,
 }
 
 /// A sentence alignment.
@@ -249,7 +253,7 @@ impl Prepared {
     /// Learn a word-translation table and the reliability of every anchor type from
     /// confident 1-1 beads `(source, target)`, and add both to the vocabularies. Returns
     /// the number of learned translations.
-    fn learn_from(&mut self, confident: &[(usize, usize)]) -> usize {
+    fn learn_from(&mut self, confident: &[(usize, usize)]) -> Dictionary {
         let learned = learn_dictionary(
             confident,
             &self.src_units,
@@ -257,7 +261,14 @@ impl Prepared {
             &self.src_vocab,
             &self.tgt_vocab,
         );
-        add_translations(&mut self.src_vocab, &learned, "t", &mut self.concepts);
+        self.adopt(&learned, confident);
+        learned
+    }
+
+    /// Add a learned word-translation table to the vocabularies, and learn the
+    /// reliability of every anchor type from the confident beads.
+    fn adopt(&mut self, learned: &Dictionary, confident: &[(usize, usize)]) {
+        add_translations(&mut self.src_vocab, learned, "t", &mut self.concepts);
         add_translations(
             &mut self.tgt_vocab,
             &learned.reversed(),
@@ -280,7 +291,6 @@ impl Prepared {
             &self.src_units,
             &self.src_vocab,
         );
-        learned.len()
     }
 }
 
@@ -299,6 +309,7 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
     let full = (n + 1).saturating_mul(m + 1) <= config.max_full_cells;
     let (mut learned_entries, mut passes) = (0, 1);
     let mut learned_from = Vec::new();
+    let mut learned_dictionary = Vec::new();
     let realign = config.realign && n > 0 && m > 0;
     // Without a second pass, the first one computes the confidences itself.
     let mut path = search(
@@ -326,7 +337,9 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
                 params.length = length;
             }
             params.priors = neg_ln(estimate_priors(&path));
-            learned_entries = prepared.learn_from(&confident);
+            let learned = prepared.learn_from(&confident);
+            learned_entries = learned.len();
+            learned_dictionary = learned.to_lines();
             learned_from = constrained::runs_of(&confident);
             passes = 2;
         }
@@ -377,6 +390,7 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
         passes,
         search: if full { "full" } else { "banded" }.to_string(),
         learned_from,
+        learned_dictionary,
     };
     Alignment {
         beads: path
