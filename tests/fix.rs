@@ -54,7 +54,7 @@ fn a_fix_is_kept_refused_when_it_overlaps_replaced_removed_and_undone() {
         ])
         .assert()
         .success()
-        .stdout(contains("added fix #1: p8.s3–s4 ↔ p8.s4 (2-1) – header"))
+        .stdout(contains("added fix #1 p8.s3–s4 ↔ p8.s4 (2-1) – header"))
         .stdout(contains("+ p8.s2 ↔ p8.s2–s3"));
     let after_fix = wd.read(BECK);
     assert!(beads(&wd).contains(&(vec![11, 12], vec![11], true)));
@@ -72,7 +72,7 @@ fn a_fix_is_kept_refused_when_it_overlaps_replaced_removed_and_undone() {
         .args(["fix", BECK, "--src", "p8.s4", "--tgt", "p8.s4", "--replace"])
         .assert()
         .success()
-        .stdout(contains("removed fix #1"));
+        .stdout(contains("replaced fix #1 p8.s3–s4 ↔ p8.s4 (2-1)"));
     wd.tandem()
         .args(["fix", BECK, "--list"])
         .assert()

@@ -31,6 +31,17 @@ pub struct OptionsRecord {
     pub hyphens: String,
     /// Control characters replaced by spaces (`--clean-control`).
     pub clean_control: bool,
+    /// Paragraph layout of plain texts: `auto` (detected), `wrapped`, `blank-lines` or
+    /// `lines` (`--layout`).
+    #[serde(default)]
+    pub layout: String,
+    /// Page furniture kept in the text (`--keep-furniture`).
+    #[serde(default)]
+    pub keep_furniture: bool,
+    /// Input format: `auto` (detected), `text`, `docx`, `odt` or `html`
+    /// (`--input-format`).
+    #[serde(default)]
+    pub input_format: String,
     /// Extra abbreviation files of the splitter (`--abbrev`).
     #[serde(default)]
     pub abbreviations: Vec<FileRecord>,
@@ -90,6 +101,9 @@ mod tests {
             encoding: None,
             hyphens: "auto".into(),
             clean_control: false,
+            layout: "auto".into(),
+            keep_furniture: false,
+            input_format: "auto".into(),
             abbreviations: vec![],
             builtin_dictionary: true,
             dictionaries: vec![FileRecord {

@@ -17,9 +17,7 @@ use tandem::lang::Lang;
 use tandem::load::sha256_hex;
 use tandem::write::Overwrite;
 
-use super::input::{
-    is_stdin, load_pair, one_stdin, pair_langs, read_input, Hyphens, InputArgs, STDIN,
-};
+use super::input::{is_stdin, load_pair, one_stdin, pair_langs, read_input, InputArgs, STDIN};
 use super::{exit, output, render, Context};
 
 /// Set by Ctrl-C / SIGTERM during a batch.
@@ -260,12 +258,27 @@ fn render_format(file: &AlignmentFile, format: AlignFormat) -> Vec<u8> {
     }
 }
 
+/// The command-line name of an option's value (`blank-lines`).
+fn value_name(value: impl clap::ValueEnum) -> String {
+    value
+        .to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
 /// The options of this run, as recorded in the alignment file written at `out`.
 fn options_record(args: &AlignArgs, out: &Path) -> Result<OptionsRecord> {
     let files = |paths: &[PathBuf]| -> Result<Vec<FileRecord>> {
         paths
             .iter()
             .map(|p| {
+                if is_stdin(p) {
+                    // Recorded by content; `tandem fix` cannot read it again.
+                    return Ok(FileRecord {
+                        path: "-".into(),
+                        sha256: sha256_hex(&read_input(p)?),
+                    });
+                }
                 FileRecord::of(p, out).with_context(|| format!("cannot read '{}'", p.display()))
             })
             .collect()
@@ -273,13 +286,11 @@ fn options_record(args: &AlignArgs, out: &Path) -> Result<OptionsRecord> {
     Ok(OptionsRecord {
         presplit: args.input.presplit,
         encoding: args.input.encoding.clone(),
-        hyphens: match args.input.hyphens {
-            Hyphens::Auto => "auto",
-            Hyphens::Join => "join",
-            Hyphens::Keep => "keep",
-        }
-        .to_string(),
+        hyphens: value_name(args.input.hyphens),
         clean_control: args.input.clean_control,
+        layout: value_name(args.input.layout),
+        keep_furniture: args.input.keep_furniture,
+        input_format: value_name(args.input.input_format),
         abbreviations: files(&args.input.abbrev)?,
         builtin_dictionary: !args.no_builtin_dict,
         dictionaries: files(&args.dict)?,

@@ -188,33 +188,34 @@ fn bead_line(file: &AlignmentFile, sign: char, b: &BeadRecord) -> String {
     )
 }
 
+/// A fix as one line: `#3 p8.s3–s4 ↔ p8.s4 (2-1) – note`.
+fn fix_line(file: &AlignmentFile, f: &FixRecord) -> String {
+    let at = if f.is_placed() {
+        format!("{} ({})", describe(file, &f.src, &f.tgt), f.kind())
+    } else {
+        format!("orphan ({})", f.kind())
+    };
+    let note = f
+        .note
+        .as_ref()
+        .map(|n| format!(" – {}", clean(n)))
+        .unwrap_or_default();
+    format!("#{} {at}{note}", f.id)
+}
+
 /// What a command did, for people.
 fn describe_change(file: &AlignmentFile, action: &str, change: &Change) -> String {
     let mut out = String::new();
+    let (added, removed) = match action {
+        "undo" => ("restored fix", "undid fix"),
+        "remove" => ("added fix", "removed fix"),
+        _ => ("added fix", "replaced fix"),
+    };
     for f in file.fixes.iter().filter(|f| change.added.contains(&f.id)) {
-        let verb = if action == "undo" {
-            "restored"
-        } else {
-            "added"
-        };
-        out.push_str(&format!(
-            "{verb} fix #{}: {} ({}){}\n",
-            f.id,
-            describe(file, &f.src, &f.tgt),
-            f.kind(),
-            f.note
-                .as_ref()
-                .map(|n| format!(" – {}", clean(n)))
-                .unwrap_or_default()
-        ));
+        out.push_str(&format!("{added} {}\n", fix_line(file, f)));
     }
     for f in &change.removed {
-        let at = if f.is_placed() || action == "undo" {
-            format!("{} ↔ {}", f.src.len(), f.tgt.len())
-        } else {
-            "orphan".into()
-        };
-        out.push_str(&format!("removed fix #{} ({at} sentences)\n", f.id));
+        out.push_str(&format!("{removed} {}\n", fix_line(file, f)));
     }
     let after = &file.beads[change.at..change.at + change.count];
     if change.before.is_empty() && after.is_empty() {

@@ -151,6 +151,13 @@ pub fn align_config(file: &AlignmentFile, alignment_path: &Path) -> (AlignConfig
     let mut notes = Vec::new();
     let dir = alignment_path.parent().unwrap_or(Path::new(""));
     for d in file.options.iter().flat_map(|o| &o.dictionaries) {
+        if d.path == "-" {
+            notes.push(
+                "the dictionary read from standard input when aligning cannot be read again; re-aligning without it"
+                    .to_string(),
+            );
+            continue;
+        }
         let path = if Path::new(&d.path).is_absolute() {
             Path::new(&d.path).to_path_buf()
         } else {
