@@ -110,7 +110,7 @@ pub const REFERENCE_LEVEL: f64 = 0.041;
 const LEVEL_PRIOR_BEADS: f64 = 50.0;
 
 /// A document's error level: the mean of 1 − confidence over its beads not fixed,
-/// pulled towards [`REFERENCE_LEVEL`] by [`LEVEL_PRIOR_BEADS`] beads.
+/// pulled towards [`REFERENCE_LEVEL`] by the weight of 50 beads.
 pub fn error_level(file: &AlignmentFile) -> f64 {
     let (sum, n) = file
         .beads

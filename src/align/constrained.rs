@@ -10,7 +10,7 @@
 //! the rebuilt model is the one that made the alignment, deterministic and independent
 //! of any fix made since.
 //! One deliberate difference: 1-0 and 0-1 beads cost no more than Gale and Church's
-//! prior (the learned rate is biased low by self-training, see [`priors_of`]); in the
+//! prior (the learned rate is biased low by self-training, see `priors_of`); in the
 //! review simulation this halved the fixes that pushed a sentence a person had taken
 //! out of a bead into its right neighbour (docs/fixing.md).
 //!
