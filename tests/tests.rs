@@ -14,6 +14,8 @@ mod cite;
 mod cli;
 /// Revision diffs: kinds, places, formats, exit codes (issue 6).
 mod diff;
+/// The review editor `tandem review`: server safety, the page in Chromium (issue 15).
+mod editor;
 /// Exports read by the tools their users read them with (issue 17).
 mod export;
 /// Fixes: `tandem fix`, and fixes kept by `tandem align` (issue 14).

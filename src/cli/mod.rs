@@ -5,6 +5,7 @@ mod align;
 mod check;
 mod cite;
 mod diff;
+mod editor;
 mod eval;
 mod export;
 mod fix;
@@ -90,6 +91,9 @@ enum Command {
     Schema(reference::SchemaArgs),
     /// Print tandem's man page (roff), or write one per command with --dir.
     Man(reference::ManArgs),
+    /// Review and correct an alignment in a local web page: every action is saved at
+    /// once as a fix, and the rest re-aligned around it.
+    Review(editor::ReviewArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -185,6 +189,7 @@ pub(crate) fn main() -> i32 {
         Command::Export(args) => export::run(&ctx, args),
         Command::Schema(args) => reference::schema(&ctx, args),
         Command::Man(args) => reference::man(&ctx, args),
+        Command::Review(args) => editor::run(&ctx, args),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(shell, &mut cmd, "tandem", &mut std::io::stdout());
