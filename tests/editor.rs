@@ -4,6 +4,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -204,6 +205,27 @@ fn review_server_refuses_requests_without_the_token_or_addressed_elsewhere() {
         .as_str()
         .is_some_and(|v| v.starts_with("sha256:")));
     assert_eq!(view["beads"].as_array().map(Vec::len), Some(22));
+    assert_eq!(view["checks"]["schema"], "tandem-review-checks/1");
+    assert_eq!(view["checks"]["order"].as_array().map(Vec::len), Some(22));
+    // The checks alone, of the version the page shows; of another version: 409.
+    let version = view["version"].as_str().expect("version").to_string();
+    let checks = http(
+        port,
+        "GET",
+        &format!("/api/checks?version={version}"),
+        &[("Cookie", &cookie)],
+        "",
+    );
+    assert_eq!(checks.status, 200);
+    assert_eq!(checks.json(), view["checks"]);
+    let other = http(
+        port,
+        "GET",
+        "/api/checks?version=sha256:00",
+        &[("Cookie", &cookie)],
+        "",
+    );
+    assert_eq!(other.status, 409);
     for r in [&page, &api] {
         assert!(r
             .headers
@@ -237,7 +259,6 @@ fn review_server_refuses_requests_without_the_token_or_addressed_elsewhere() {
     // Actions: POST only, with the token in the header (a cookie is not enough), from
     // this origin only.
     let before = std::fs::read(wd.path().join(BECK)).expect("read");
-    let version = view["version"].as_str().expect("version").to_string();
     let confirm = json!({"version": version, "action": "confirm", "bead": 0}).to_string();
     assert_eq!(
         http(port, "GET", "/api/action", &header, "").status,
@@ -354,10 +375,13 @@ impl Driver {
             .and_then(|l| l.local_addr())
             .expect("free port")
             .port();
+        // Its own process group, with the browsers it starts: dropping the driver ends
+        // them all, even when a failed assertion left the session open.
         let child = Command::new(driver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            .process_group(0)
             .spawn()
             .expect("chromedriver starts");
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -401,6 +425,9 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.child.id())])
+            .status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -573,6 +600,11 @@ fn review_page_in_a_browser_edits_the_file() {
         assert_eq!(bead_in(&now, &[4], &[]), Some(true), "{now}");
         assert_eq!(page_beads(&c).await, now);
         screenshot(&c, "editor-untranslated.png").await;
+        // The picture in docs/review.md, once the re-aligned rows stopped flashing.
+        tokio::time::sleep(Duration::from_millis(1800)).await;
+        c.set_window_size(1200, 760).await.expect("resize");
+        screenshot(&c, "editor-docs.png").await;
+        c.set_window_size(1400, 1000).await.expect("resize");
         let said = action(&c, "z").await;
         assert!(said.contains("undid"), "{said}");
         let now = file_beads(&file);
@@ -609,6 +641,36 @@ fn review_page_in_a_browser_edits_the_file() {
             .count();
         assert_eq!(fixed_rows, json!(fixed_beads));
         screenshot(&c, "editor-after.png").await;
+
+        // Search either language: only matching beads are shown; the filter keeps
+        // flagged beads only.
+        let search = c.find(Locator::Id("search")).await.expect("search box");
+        search.send_keys("havan").await.expect("type");
+        let shown = || async {
+            eval(
+                &c,
+                "return document.querySelectorAll('#rows .row:not([hidden])').length",
+            )
+            .await
+        };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while shown().await != json!(1) {
+            assert!(
+                Instant::now() < deadline,
+                "search shows the one bead with Havanna/Havana"
+            );
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        search
+            .send_keys(&"\u{e003}".repeat(5))
+            .await
+            .expect("backspace");
+        search.send_keys("\u{e00c}").await.expect("Esc");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while shown().await != json!(22) {
+            assert!(Instant::now() < deadline, "all beads again");
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
 
         // Another program changes the file (here: tandem fix --undo): the page's next
         // action is refused, with a way to reload, and nothing is written.
@@ -705,6 +767,53 @@ fn review_page_on_a_novel_figures() {
         "#;
         let figures = c.execute_async(script, vec![]).await.expect("measure");
         eprintln!("{}", serde_json::to_string_pretty(&figures).expect("json"));
+        // Actions on the novel, from the key press to the redrawn rows: confirm the next
+        // bead in review order, merge it with the next, undo.
+        c.refresh().await.expect("reload");
+        wait_for_rows(&c).await;
+        let (mut saved, mut checked) = (Vec::new(), Vec::new());
+        for keys in ["n", "c", "m", "z", "n", "c", "m", "z", "n", "c"] {
+            let t = Instant::now();
+            if keys == "n" {
+                super::editor::keys(&c, keys).await;
+                continue;
+            }
+            let said = action(&c, keys).await;
+            assert!(said.starts_with("Saved"), "{said}");
+            saved.push(t.elapsed().as_secs_f64() * 1000.0);
+            while eval(&c, "return document.querySelectorAll('.findings .checking').length")
+                .await
+                != json!(0)
+            {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+            checked.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        for v in [&mut saved, &mut checked] {
+            v.sort_by(f64::total_cmp);
+        }
+        eprintln!(
+            "actions (confirm, merge, undo), {} of them, from the key to the saved and redrawn \
+             rows: median {:.0} ms, max {:.0} ms; to the findings of the new version: median \
+             {:.0} ms, max {:.0} ms",
+            saved.len(),
+            saved[saved.len() / 2],
+            saved[saved.len() - 1],
+            checked[checked.len() / 2],
+            checked[checked.len() - 1],
+        );
+        let mut views = Vec::new();
+        for _ in 0..5 {
+            let t = Instant::now();
+            let r = http(server.port, "GET", "/api/alignment", &[("X-Tandem-Token", &server.token)], "");
+            assert_eq!(r.status, 200);
+            views.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        views.sort_by(f64::total_cmp);
+        eprintln!(
+            "GET /api/alignment (read the file, checks cached for its version): median {:.0} ms",
+            views[2]
+        );
         screenshot(&c, "editor-novel.png").await;
         c.close().await.expect("close");
     });

@@ -15,6 +15,7 @@ mod cli;
 /// Revision diffs: kinds, places, formats, exit codes (issue 6).
 mod diff;
 /// The review editor `tandem review`: server safety, the page in Chromium (issue 15).
+#[cfg(unix)]
 mod editor;
 /// Exports read by the tools their users read them with (issue 17).
 mod export;

@@ -34,7 +34,8 @@ struct Done<'a> {
     /// `file.beads[at..at + count]` replaced the beads the action changed.
     at: usize,
     count: usize,
-    /// The file as it is now (without the sentences, which did not change).
+    /// The file as it is now (without the sentences, which did not change, and without
+    /// the checks, which the page asks for next).
     view: View<'a>,
 }
 
@@ -95,6 +96,7 @@ impl App {
             sha256_hex(json.as_bytes()),
             notes,
             false,
+            None,
         );
         Ok(Outgoing::json(
             200,

@@ -39,7 +39,7 @@ use routes::{App, Incoming, Method, Outgoing, MAX_BODY};
 pub(crate) struct ReviewArgs {
     /// The alignment file (alignments/<id>.json); every action is saved into it.
     alignment: PathBuf,
-    /// Port to listen on (0, the default: a free port).
+    /// Port to listen on; 0 picks a free one.
     #[arg(long, value_name = "N", default_value_t = 0)]
     port: u16,
     /// Open the page in the default browser.
@@ -69,6 +69,15 @@ pub(crate) fn run(ctx: &Context, args: ReviewArgs) -> Result<i32> {
     }
     // Refuse a broken or stale file now, as `show` does, rather than in the browser.
     load_alignment(ctx, &args.alignment, args.allow_stale)?;
+    let read_only = std::fs::metadata(&args.alignment)
+        .map(|m| m.permissions().readonly())
+        .unwrap_or(false);
+    if read_only {
+        ctx.warn(format!(
+            "{} is read-only: the page shows it, but no action can be saved",
+            args.alignment.display()
+        ));
+    }
     if !bind.is_loopback() {
         ctx.warn(format!(
             "listening on {bind}, not only on this computer: anyone who can reach it and \
@@ -77,11 +86,14 @@ pub(crate) fn run(ctx: &Context, args: ReviewArgs) -> Result<i32> {
         ));
     }
     let server = tiny_http::Server::http((bind, args.port)).map_err(|e| {
-        anyhow!(
-            "cannot listen on {bind} port {}: {e}; choose another with --port, or --port 0 \
-             for a free one",
-            args.port
-        )
+        let kind = e.downcast_ref::<std::io::Error>().map(std::io::Error::kind);
+        let hint = match kind {
+            Some(std::io::ErrorKind::AddrNotAvailable) => {
+                format!("{bind} is not an address of this computer; see --host")
+            }
+            _ => "choose another port with --port, or --port 0 for a free one".into(),
+        };
+        anyhow!("cannot listen on {bind} port {}: {e}; {hint}", args.port)
     })?;
     let port = server
         .server_addr()
@@ -111,6 +123,7 @@ pub(crate) fn run(ctx: &Context, args: ReviewArgs) -> Result<i32> {
         allow_stale: args.allow_stale,
         guard: guard::Guard::new(token, bind, port),
         fixer: std::cell::RefCell::new(None),
+        checks: std::cell::RefCell::new(None),
     };
     // The handler can be set once per process; a second server in the same process
     // (tests) shares it.

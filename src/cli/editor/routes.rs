@@ -5,7 +5,8 @@
 //! |---|---|
 //! | `GET /` | the page (with the token in a `<meta>`, and the token cookie) |
 //! | `GET /editor.js`, `/editor.css` | the page's script and style (built into the binary) |
-//! | `GET /api/alignment` | the alignment as the page reads it (`view.rs`) |
+//! | `GET /api/alignment` | the alignment as the page reads it, with its checks (`view.rs`) |
+//! | `GET /api/checks?version=V` | the findings and review order of version V |
 //! | `POST /api/action` | apply one action as a fix (`actions.rs`), answer with the new view |
 //!
 //! Every request passes the guard first (`guard.rs`): 403 without the token, with a
@@ -17,6 +18,7 @@
 
 use std::cell::RefCell;
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use serde::Serialize;
 use tandem::alignment::AlignmentFile;
@@ -25,7 +27,7 @@ use tandem::load::sha256_hex;
 use super::actions::ActionRequest;
 use super::apply::CachedFixer;
 use super::guard::{Credentials, Guard};
-use super::view::View;
+use super::view::{Checks, View};
 
 const PAGE: &str = include_str!("assets/index.html");
 const SCRIPT: &str = include_str!("assets/editor.js");
@@ -50,6 +52,8 @@ pub(crate) struct Incoming {
     pub(crate) path: String,
     /// `token` from the query.
     pub(crate) query_token: Option<String>,
+    /// `version` from the query.
+    pub(crate) query_version: Option<String>,
     pub(crate) host: Option<String>,
     pub(crate) origin: Option<String>,
     pub(crate) cookie: Option<String>,
@@ -62,13 +66,17 @@ impl Incoming {
     /// A request for `url` (path and query) with no headers.
     pub(crate) fn new(method: Method, url: &str) -> Self {
         let (path, query) = url.split_once('?').unwrap_or((url, ""));
+        let param = |name: &str| {
+            query
+                .split('&')
+                .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+                .map(str::to_string)
+        };
         Incoming {
             method,
             path: path.to_string(),
-            query_token: query
-                .split('&')
-                .find_map(|kv| kv.strip_prefix("token="))
-                .map(str::to_string),
+            query_token: param("token"),
+            query_version: param("version"),
             host: None,
             origin: None,
             cookie: None,
@@ -165,13 +173,15 @@ pub(crate) struct Loaded {
     pub(crate) notes: Vec<String>,
 }
 
-/// The server's state: which file, which guard, and the aligner's model of the
-/// document (kept across actions; requests are answered one at a time).
+/// The server's state: which file, which guard, the aligner's model of the document
+/// and the checks of the latest version (kept across requests, which are answered one
+/// at a time).
 pub(crate) struct App {
     pub(crate) path: PathBuf,
     pub(crate) allow_stale: bool,
     pub(crate) guard: Guard,
     pub(crate) fixer: RefCell<Option<CachedFixer>>,
+    pub(crate) checks: RefCell<Option<Rc<Checks>>>,
 }
 
 impl App {
@@ -201,8 +211,17 @@ impl App {
             "/editor.css" => route(Method::Get, "GET")
                 .unwrap_or_else(|| Outgoing::new(200, "text/css; charset=utf-8", STYLE)),
             "/api/alignment" => route(Method::Get, "GET").unwrap_or_else(|| match self.load() {
-                Ok(loaded) => self.view(&loaded, true),
+                Ok(loaded) => {
+                    let checks = self.checks_of(&loaded);
+                    self.view(&loaded, true, Some(&checks))
+                }
                 Err(e) => e.into(),
+            }),
+            "/api/checks" => route(Method::Get, "GET").unwrap_or_else(|| {
+                match self.checks(req.query_version.as_deref()) {
+                    Ok(out) => out,
+                    Err(e) => e.into(),
+                }
             }),
             "/api/action" => route(Method::Post, "POST").unwrap_or_else(|| {
                 match self.action(req.body.as_deref()) {
@@ -252,15 +271,50 @@ impl App {
     }
 
     /// The page's view of a loaded file, as a response.
-    pub(crate) fn view(&self, loaded: &Loaded, with_sentences: bool) -> Outgoing {
+    fn view(&self, loaded: &Loaded, with_sentences: bool, checks: Option<&Checks>) -> Outgoing {
         let view = View::new(
             &loaded.file,
             self.path.display().to_string(),
             loaded.version.clone(),
             loaded.notes.clone(),
             with_sentences,
+            checks,
         );
         Outgoing::json(200, &view)
+    }
+
+    /// The checks of the loaded version: computed once per version.
+    fn checks_of(&self, loaded: &Loaded) -> Rc<Checks> {
+        let mut cache = self.checks.borrow_mut();
+        match cache.as_ref() {
+            Some(c) if c.version == loaded.version => Rc::clone(c),
+            _ => {
+                let c = Rc::new(Checks::new(&loaded.file, loaded.version.clone()));
+                *cache = Some(Rc::clone(&c));
+                c
+            }
+        }
+    }
+
+    /// `GET /api/checks?version=V`: refused (409) when the file is no longer at V.
+    fn checks(&self, version: Option<&str>) -> Result<Outgoing, ApiError> {
+        let loaded = self.load()?;
+        if version != Some(loaded.version.as_str()) {
+            return Err(self.changed());
+        }
+        Ok(Outgoing::json(200, &*self.checks_of(&loaded)))
+    }
+
+    /// The answer when the file is not the version the page named.
+    fn changed(&self) -> ApiError {
+        ApiError::new(
+            409,
+            format!(
+                "{} changed since this page loaded it (another tab, or a command): \
+                 nothing was done; reload the page to see what it holds now",
+                self.path.display()
+            ),
+        )
     }
 
     fn action(&self, body: Option<&[u8]>) -> Result<Outgoing, ApiError> {
@@ -269,14 +323,7 @@ impl App {
             .map_err(|e| ApiError::new(400, format!("not an action: {e}")))?;
         let loaded = self.load()?;
         if request.version != loaded.version {
-            return Err(ApiError::new(
-                409,
-                format!(
-                    "{} changed since this page loaded it (another tab, or a command): \
-                     nothing was done; reload the page to see what it holds now",
-                    self.path.display()
-                ),
-            ));
+            return Err(self.changed());
         }
         self.apply(loaded, &request.action)
     }

@@ -1,17 +1,24 @@
 //! What the review page reads: an alignment file as JSON for the browser
-//! (`tandem-review/1`), with each bead's review findings and the order to review them in.
+//! (`tandem-review/1`), and the review checks of it (`tandem-review-checks/1`): each
+//! bead's findings and the order to review the beads in.
 //!
 //! The view is built afresh from the file on disk for every request, so the page shows
 //! exactly what the file holds; `version` (the SHA-256 of the file's bytes) is what an
 //! action must name to be applied (see `actions.rs`). Sentences are sent with the first
 //! load only: they cannot change without the version changing.
+//!
+//! The checks are the slow part (`tandem check` takes about 0.4 s on a 5,000-bead novel,
+//! a fix about 0.2 s), so an action answers as soon as the file is written, without them,
+//! and the page asks for them next ([`Checks`], kept per file version by the server).
 
 use serde::Serialize;
 use tandem::alignment::{AlignmentFile, TextRecord};
-use tandem::review::{check, CheckConfig, FindingKind, Report, Severity};
+use tandem::review::{check, CheckConfig, FindingKind, Severity};
 
 /// Schema tag of the view.
 pub(crate) const SCHEMA: &str = "tandem-review/1";
+/// Schema tag of the checks.
+pub(crate) const CHECKS_SCHEMA: &str = "tandem-review-checks/1";
 
 /// The whole page's data.
 #[derive(Debug, Serialize)]
@@ -25,14 +32,15 @@ pub(crate) struct View<'a> {
     source: TextView<'a>,
     target: TextView<'a>,
     pub(crate) beads: Vec<BeadView>,
-    /// Bead indices in review order (most likely wrong first).
-    order: Vec<usize>,
     /// Fixes placed in the file.
     fixes: usize,
     /// Whether there is a change to undo.
     undo: bool,
     /// Warnings the page shows (a text that could not be found, `--allow-stale`).
     notes: Vec<String>,
+    /// The checks of this version, when they are sent along (page loads).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    checks: Option<&'a Checks>,
 }
 
 #[derive(Debug, Serialize)]
@@ -60,7 +68,18 @@ pub(crate) struct BeadView {
     confidence: f64,
     /// Confirmed by a person (one of the file's fixes).
     fixed: bool,
-    findings: Vec<FindingView>,
+}
+
+/// The review checks of one version of the file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct Checks {
+    schema: &'static str,
+    /// The file version they are of.
+    pub(crate) version: String,
+    /// The findings on each bead.
+    findings: Vec<Vec<FindingView>>,
+    /// Bead indices in review order (most likely wrong first).
+    order: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -79,6 +98,7 @@ impl<'a> View<'a> {
         version: String,
         mut notes: Vec<String>,
         with_sentences: bool,
+        checks: Option<&'a Checks>,
     ) -> Self {
         let orphans = file.fixes.iter().filter(|f| !f.is_placed()).count();
         if orphans > 0 {
@@ -88,9 +108,6 @@ impl<'a> View<'a> {
                 if orphans == 1 { "" } else { "es" }
             ));
         }
-        let report = check(file, &CheckConfig::default());
-        let beads = bead_views(file, &report);
-        let order = review_order(&beads);
         let text = |rec: &'a TextRecord| TextView {
             lang: rec.lang.to_string(),
             path: &rec.path,
@@ -111,48 +128,62 @@ impl<'a> View<'a> {
             id: &file.id,
             source: text(&file.source),
             target: text(&file.target),
-            beads,
-            order,
+            beads: file
+                .beads
+                .iter()
+                .map(|b| BeadView {
+                    src: b.src.clone(),
+                    tgt: b.tgt.clone(),
+                    kind: b.kind.clone(),
+                    confidence: b.confidence,
+                    fixed: b.fixed,
+                })
+                .collect(),
             fixes: file.fixes.iter().filter(|f| f.is_placed()).count(),
             undo: !file.history.is_empty(),
             notes,
+            checks,
         }
     }
 }
 
-fn bead_views(file: &AlignmentFile, report: &Report) -> Vec<BeadView> {
-    file.beads
-        .iter()
-        .enumerate()
-        .map(|(k, b)| BeadView {
-            src: b.src.clone(),
-            tgt: b.tgt.clone(),
-            kind: b.kind.clone(),
-            confidence: b.confidence,
-            fixed: b.fixed,
-            findings: report
-                .on_bead(k)
-                .map(|f| FindingView {
-                    kind: f.kind,
-                    severity: f.severity,
-                    reason: f.reason.clone(),
-                })
-                .collect(),
-        })
-        .collect()
+impl Checks {
+    /// Run `tandem check` on `file` (whose bytes hash to `version`).
+    pub(crate) fn new(file: &AlignmentFile, version: String) -> Self {
+        let report = check(file, &CheckConfig::default());
+        let findings: Vec<Vec<FindingView>> = (0..file.beads.len())
+            .map(|k| {
+                report
+                    .on_bead(k)
+                    .map(|f| FindingView {
+                        kind: f.kind,
+                        severity: f.severity,
+                        reason: f.reason.clone(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let fixed: Vec<bool> = file.beads.iter().map(|b| b.fixed).collect();
+        let confidence: Vec<f64> = file.beads.iter().map(|b| b.confidence).collect();
+        Checks {
+            schema: CHECKS_SCHEMA,
+            version,
+            order: review_order(&findings, &fixed, &confidence),
+            findings,
+        }
+    }
 }
 
 /// Beads in the order a reviewer should read them: fixed beads last, then the most
 /// serious finding first, then the lowest confidence; ties in text order.
-fn review_order(beads: &[BeadView]) -> Vec<usize> {
-    let worst = |b: &BeadView| b.findings.iter().map(|f| f.severity).max();
-    let mut order: Vec<usize> = (0..beads.len()).collect();
+fn review_order(findings: &[Vec<FindingView>], fixed: &[bool], confidence: &[f64]) -> Vec<usize> {
+    let worst = |k: usize| findings[k].iter().map(|f| f.severity).max();
+    let mut order: Vec<usize> = (0..findings.len()).collect();
     order.sort_by(|&a, &b| {
-        let (x, y) = (&beads[a], &beads[b]);
-        x.fixed
-            .cmp(&y.fixed)
-            .then(worst(y).cmp(&worst(x)))
-            .then(x.confidence.total_cmp(&y.confidence))
+        fixed[a]
+            .cmp(&fixed[b])
+            .then(worst(b).cmp(&worst(a)))
+            .then(confidence[a].total_cmp(&confidence[b]))
             .then(a.cmp(&b))
     });
     order
@@ -162,35 +193,29 @@ fn review_order(beads: &[BeadView]) -> Vec<usize> {
 mod tests {
     use super::*;
 
-    fn bead(confidence: f64, severity: Option<Severity>) -> BeadView {
-        BeadView {
-            src: vec![],
-            tgt: vec![],
-            kind: "1-1".into(),
-            confidence,
-            fixed: false,
-            findings: severity
-                .map(|severity| FindingView {
-                    kind: FindingKind::Omission,
-                    severity,
-                    reason: String::new(),
-                })
-                .into_iter()
-                .collect(),
-        }
+    fn finding(severity: Severity) -> Vec<FindingView> {
+        vec![FindingView {
+            kind: FindingKind::Omission,
+            severity,
+            reason: String::new(),
+        }]
     }
 
     #[test]
     fn findings_come_before_confidence_in_the_review_order() {
-        let mut beads = [
-            bead(1.0, None),
-            bead(0.3, None),
-            bead(0.99, Some(Severity::Warning)),
-            bead(0.9, Some(Severity::Error)),
-            bead(0.3, None),
-            bead(0.1, Some(Severity::Error)),
+        let findings = [
+            vec![],
+            vec![],
+            finding(Severity::Warning),
+            finding(Severity::Error),
+            vec![],
+            finding(Severity::Error),
         ];
-        beads[5].fixed = true;
-        assert_eq!(review_order(&beads), [3, 2, 1, 4, 0, 5]);
+        let fixed = [false, false, false, false, false, true];
+        let confidence = [1.0, 0.3, 0.99, 0.9, 0.3, 0.1];
+        assert_eq!(
+            review_order(&findings, &fixed, &confidence),
+            [3, 2, 1, 4, 0, 5]
+        );
     }
 }

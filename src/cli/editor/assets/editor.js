@@ -22,7 +22,9 @@
   const LANGS = { hu: 'Hungarian', en: 'English', de: 'German', fr: 'French', it: 'Italian', es: 'Spanish', ru: 'Russian', pl: 'Polish', cs: 'Czech', sk: 'Slovak', ro: 'Romanian', hr: 'Croatian', sr: 'Serbian', sl: 'Slovenian' };
 
   const state = {
-    doc: null, // the view: texts, beads, order, version
+    doc: null, // the view: texts, beads (with their findings), version
+    order: [], // bead indices in review order (from the checks)
+    checking: null, // the request for the checks of a new version, while it runs
     cur: 0, // current bead
     sel: null, // selected sentence: {side: 'source'|'target', i}
     filter: 'all',
@@ -67,6 +69,8 @@
       return;
     }
     state.doc = r.data;
+    state.order = [];
+    withChecks(r.data.checks);
     foldTexts();
     const src = r.data.source;
     const tgt = r.data.target;
@@ -108,6 +112,7 @@
     const changed = update(r.data.view);
     const focus = typeof r.data.focus === 'number' ? r.data.focus : state.cur;
     select(Math.min(focus, state.doc.beads.length - 1), null, true);
+    state.checking = refreshChecks();
     status('Saved: ' + r.data.message + ' (' + changed + ' bead' + (changed === 1 ? '' : 's') + ' redrawn)', 'ok');
   }
 
@@ -133,7 +138,7 @@
   function worst(b) {
     const rank = { info: 1, warning: 2, error: 3 };
     let w = null;
-    for (const f of b.findings) if (!w || rank[f.severity] > rank[w]) w = f.severity;
+    for (const f of b.findings || []) if (!w || rank[f.severity] > rank[w]) w = f.severity;
     return w;
   }
 
@@ -156,18 +161,21 @@
   function rowHtml(b, k) {
     const cls = ['row', 'q' + Math.floor(b.confidence * 10 + 1e-9)];
     if (b.fixed) cls.push('fixed');
-    if (b.findings.length) cls.push('flagged');
+    if (b.findings && b.findings.length) cls.push('flagged');
     if (k === state.cur) cls.push('cur');
     if (state.split && state.split.k === k) cls.push('splitting');
-    const srcLoc = b.src.length ? span('source', b.src) : '+';
-    const tgtLoc = b.tgt.length ? span('target', b.tgt) : '—';
+    // As `tandem show` writes them: an added sentence is `+` and its translation locator.
+    const srcLoc = b.src.length ? span('source', b.src) : '+' + span('target', b.tgt);
+    const tgtLoc = b.src.length ? (b.tgt.length ? span('target', b.tgt) : '—') : '';
     let html = '<div class="' + cls.join(' ') + '">' +
       '<div class="loc"><span class="n">#' + (k + 1) + '</span> <span class="src-loc" title="original">' + esc(srcLoc) + '</span><br><span title="translation">' + esc(tgtLoc) + '</span></div>' +
       '<div class="txt" lang="' + esc(state.doc.source.lang) + '">' + sentencesHtml('source', b.src, k) + '</div>' +
       '<div class="txt" lang="' + esc(state.doc.target.lang) + '">' + sentencesHtml('target', b.tgt, k) + '</div>' +
       '<div class="meta"><span class="type">' + esc(b.type) + '</span><span class="conf" title="confidence">' + b.confidence.toFixed(2) + '</span>' +
       (b.fixed ? '<span class="fixmark" title="confirmed by a person (a fix)">✓ fixed</span>' : '') + '</div>';
-    if (b.findings.length) {
+    if (!b.findings) {
+      html += '<ul class="findings"><li class="checking">checking…</li></ul>';
+    } else if (b.findings.length) {
       html += '<ul class="findings">' + b.findings.map((f) => '<li class="' + f.severity + '"><b>' + esc(f.kind) + '</b>' + esc(f.reason) + '</li>').join('') + '</ul>';
     }
     if (state.split && state.split.k === k) {
@@ -204,11 +212,15 @@
   function update(view) {
     const old = state.doc.beads;
     const beads = view.beads;
-    const key = (b) => JSON.stringify(b);
+    const key = (b) => JSON.stringify([b.src, b.tgt, b.type, b.confidence, b.fixed]);
     let p = 0;
     while (p < old.length && p < beads.length && key(old[p]) === key(beads[p])) p++;
     let s = 0;
     while (s < old.length - p && s < beads.length - p && key(old[old.length - 1 - s]) === key(beads[beads.length - 1 - s])) s++;
+    // Beads that did not change keep their findings until the new checks come; the
+    // others show "checking…".
+    for (let k = 0; k < p; k++) beads[k].findings = old[k].findings;
+    for (let n = 1; n <= s; n++) beads[beads.length - n].findings = old[old.length - n].findings;
     view.source.sentences = state.doc.source.sentences;
     view.target.sentences = state.doc.target.sentences;
     state.doc = view;
@@ -221,7 +233,14 @@
     else if (before) before.before(...fresh);
     else renderAll();
     rowEls.splice(p, old.length - s - p, ...fresh);
-    for (const el of fresh) el.classList.add('changed');
+    for (const el of fresh) {
+      // Flash once; the class goes, so that the flash does not come back when the row
+      // scrolls out of view and in again.
+      el.classList.add('changed');
+      const done = () => el.classList.remove('changed');
+      el.addEventListener('animationend', done, { once: true });
+      setTimeout(done, 3000);
+    }
     // Bead numbers after the window moved.
     if (old.length !== beads.length) {
       for (let k = beads.length - s; k < beads.length; k++) {
@@ -234,13 +253,40 @@
     return beads.length - s - p;
   }
 
+  // Findings and review order of the file version shown.
+  function withChecks(checks) {
+    if (!checks || checks.version !== state.doc.version) return false;
+    const beads = state.doc.beads;
+    for (let k = 0; k < beads.length; k++) beads[k].findings = checks.findings[k] || [];
+    state.order = checks.order;
+    return true;
+  }
+
+  // After an action: ask for the checks of the new version, redraw the rows whose
+  // findings changed.
+  async function refreshChecks() {
+    const version = state.doc.version;
+    const before = state.doc.beads.map((b) => JSON.stringify(b.findings));
+    const r = await api('/api/checks?version=' + encodeURIComponent(version));
+    if (!r.ok || !state.doc || state.doc.version !== version) return;
+    withChecks(r.data);
+    state.doc.beads.forEach((b, k) => {
+      if (JSON.stringify(b.findings) !== before[k] && !(state.split && state.split.k === k)) redraw(k);
+    });
+    applyFilter();
+    stats();
+    select(state.cur, state.sel, false);
+  }
+
   function stats() {
     const b = state.doc.beads;
-    const flagged = b.filter((x) => x.findings.length).length;
-    const low = b.filter((x) => x.confidence < 0.5).length;
-    const fixed = b.filter((x) => x.fixed).length;
-    $('stats').textContent = b.length + ' beads · ' + flagged + ' flagged · ' + low + ' below 0.5 · ' + fixed + ' fixed';
+    state.counts = {
+      flagged: b.filter((x) => x.findings && x.findings.length).length,
+      low: b.filter((x) => x.confidence < 0.5).length,
+      fixed: b.filter((x) => x.fixed).length,
+    };
     buttons();
+    position();
   }
 
   // ---- filters and search ----------------------------------------------------------
@@ -258,7 +304,7 @@
 
   function passes(b) {
     switch (state.filter) {
-      case 'flagged': return b.findings.length > 0;
+      case 'flagged': return !!b.findings && b.findings.length > 0;
       case 'low': return b.confidence < 0.5;
       case 'uncertain': return b.confidence < 0.9;
       case 'unfixed': return !b.fixed;
@@ -376,26 +422,31 @@
     return (b.src[0] ?? '') + '/' + (b.tgt[0] ?? '') + '/' + b.type;
   }
 
-  function nextRisky() {
+  async function nextRisky() {
+    if (state.checking) await state.checking;
     const beads = state.doc.beads;
-    for (const k of state.doc.order) {
+    for (const k of state.order) {
+      if (k >= beads.length) continue;
       const b = beads[k];
       if (b.fixed || state.seen.has(beadKey(b)) || rowEls[k].hidden) continue;
       state.seen.add(beadKey(b));
       select(k, null, true);
-      const left = state.doc.order.filter((j) => !beads[j].fixed && !state.seen.has(beadKey(beads[j]))).length;
+      const left = state.order.filter((j) => j < beads.length && !beads[j].fixed && !state.seen.has(beadKey(beads[j]))).length;
       status('Review order: bead #' + (k + 1) + ' (' + left + ' not visited yet)');
       return;
     }
     status('Every bead shown has been visited in review order (or is fixed).');
   }
 
+  // The status bar's right side: where the selection is, and counts of the file.
   function position(shown) {
-    if (!state.doc) return;
+    if (!state.doc || !state.counts) return;
     if (typeof shown === 'number') position.shown = shown;
     const n = state.doc.beads.length;
-    $('position').textContent = 'bead ' + (state.cur + 1) + ' of ' + n + (position.shown !== undefined && position.shown !== n ? ' · ' + position.shown + ' shown' : '') +
-      ' · ' + (state.doc.fixes || 0) + ' fix' + (state.doc.fixes === 1 ? '' : 'es') + ' in the file';
+    const c = state.counts;
+    $('position').textContent = 'bead ' + (state.cur + 1) + ' of ' + n +
+      (position.shown !== undefined && position.shown !== n ? ' (' + position.shown + ' shown)' : '') +
+      ' · ' + c.flagged + ' flagged · ' + c.low + ' below 0.5 · ' + c.fixed + ' fixed';
   }
 
   // ---- actions ---------------------------------------------------------------------
