@@ -112,6 +112,9 @@
     const changed = update(r.data.view);
     const focus = typeof r.data.focus === 'number' ? r.data.focus : state.cur;
     select(Math.min(focus, state.doc.beads.length - 1), null, true);
+    // With a filter such as "not fixed yet", the bead just fixed leaves the list: go on
+    // to the next one shown.
+    if (rowEls[state.cur].hidden) move(1);
     state.checking = refreshChecks();
     status('Saved: ' + r.data.message + ' (' + changed + ' bead' + (changed === 1 ? '' : 's') + ' redrawn)', 'ok');
   }
@@ -712,7 +715,10 @@
 
   document.querySelector('#actions').addEventListener('click', (e) => {
     const b = e.target.closest('[data-act]');
-    if (b) run(b.dataset.act);
+    if (!b) return;
+    // Keys go to the beads again, not to the button (Space would press it again).
+    b.blur();
+    run(b.dataset.act);
   });
   $('help-button').addEventListener('click', () => help(true));
   $('help-close').addEventListener('click', () => help(false));
