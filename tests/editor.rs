@@ -207,6 +207,7 @@ fn review_server_refuses_requests_without_the_token_or_addressed_elsewhere() {
     assert_eq!(view["beads"].as_array().map(Vec::len), Some(22));
     assert_eq!(view["checks"]["schema"], "tandem-review-checks/1");
     assert_eq!(view["checks"]["order"].as_array().map(Vec::len), Some(22));
+    assert_eq!(view["checks"]["risk"].as_array().map(Vec::len), Some(22));
     // The checks alone, of the version the page shows; of another version: 409.
     let version = view["version"].as_str().expect("version").to_string();
     let checks = http(
@@ -577,8 +578,22 @@ fn review_page_in_a_browser_edits_the_file() {
         assert!(!url.as_str().contains("token"), "{url}");
         screenshot(&c, "editor-open.png").await;
 
+        // "Next risky" goes to the top of the review order (show --order risk).
+        let view = http(
+            server.port,
+            "GET",
+            "/api/alignment",
+            &[("X-Tandem-Token", &server.token)],
+            "",
+        )
+        .json();
+        keys(&c, "n").await;
+        assert_eq!(current(&c).await, view["checks"]["order"][0]);
+        keys(&c, "n").await;
+        assert_eq!(current(&c).await, view["checks"]["order"][1]);
+
         // Merge bead #2 with the next one.
-        let said = action(&c, "jm").await;
+        let said = action(&c, "gjm").await;
         assert!(said.starts_with("Saved: fixed"), "{said}");
         let now = file_beads(&file);
         assert_eq!(bead_in(&now, &[1, 2], &[1, 2]), Some(true), "{now}");

@@ -1,6 +1,7 @@
 //! What the review page reads: an alignment file as JSON for the browser
 //! (`tandem-review/1`), and the review checks of it (`tandem-review-checks/1`): each
-//! bead's findings and the order to review the beads in.
+//! bead's findings and risk, and the order to review the beads in (`tandem show --order
+//! risk`, from [`tandem::risk`]).
 //!
 //! The view is built afresh from the file on disk for every request, so the page shows
 //! exactly what the file holds; `version` (the SHA-256 of the file's bytes) is what an
@@ -14,6 +15,7 @@
 use serde::Serialize;
 use tandem::alignment::{AlignmentFile, TextRecord};
 use tandem::review::{check, CheckConfig, FindingKind, Severity};
+use tandem::risk::{self, Signal};
 
 /// Schema tag of the view.
 pub(crate) const SCHEMA: &str = "tandem-review/1";
@@ -78,7 +80,11 @@ pub(crate) struct Checks {
     pub(crate) version: String,
     /// The findings on each bead.
     findings: Vec<Vec<FindingView>>,
-    /// Bead indices in review order (most likely wrong first).
+    /// How likely each bead is wrong (0..=1, 0 for fixed beads), as `show --order risk`.
+    risk: Vec<f64>,
+    /// Why each bead's risk is above 1 − confidence, strongest first.
+    signals: Vec<Vec<Signal>>,
+    /// Bead indices in review order: most likely wrong first, fixed beads last.
     order: Vec<usize>,
 }
 
@@ -163,59 +169,14 @@ impl Checks {
                     .collect()
             })
             .collect();
-        let fixed: Vec<bool> = file.beads.iter().map(|b| b.fixed).collect();
-        let confidence: Vec<f64> = file.beads.iter().map(|b| b.confidence).collect();
+        let risks = risk::assess(file, &report);
         Checks {
             schema: CHECKS_SCHEMA,
             version,
-            order: review_order(&findings, &fixed, &confidence),
+            order: risk::order(&risks),
+            risk: risks.iter().map(|r| (r.risk * 1e4).round() / 1e4).collect(),
+            signals: risks.into_iter().map(|r| r.signals).collect(),
             findings,
         }
-    }
-}
-
-/// Beads in the order a reviewer should read them: fixed beads last, then the most
-/// serious finding first, then the lowest confidence; ties in text order.
-fn review_order(findings: &[Vec<FindingView>], fixed: &[bool], confidence: &[f64]) -> Vec<usize> {
-    let worst = |k: usize| findings[k].iter().map(|f| f.severity).max();
-    let mut order: Vec<usize> = (0..findings.len()).collect();
-    order.sort_by(|&a, &b| {
-        fixed[a]
-            .cmp(&fixed[b])
-            .then(worst(b).cmp(&worst(a)))
-            .then(confidence[a].total_cmp(&confidence[b]))
-            .then(a.cmp(&b))
-    });
-    order
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn finding(severity: Severity) -> Vec<FindingView> {
-        vec![FindingView {
-            kind: FindingKind::Omission,
-            severity,
-            reason: String::new(),
-        }]
-    }
-
-    #[test]
-    fn findings_come_before_confidence_in_the_review_order() {
-        let findings = [
-            vec![],
-            vec![],
-            finding(Severity::Warning),
-            finding(Severity::Error),
-            vec![],
-            finding(Severity::Error),
-        ];
-        let fixed = [false, false, false, false, false, true];
-        let confidence = [1.0, 0.3, 0.99, 0.9, 0.3, 0.1];
-        assert_eq!(
-            review_order(&findings, &fixed, &confidence),
-            [3, 2, 1, 4, 0, 5]
-        );
     }
 }

@@ -175,7 +175,8 @@
       '<div class="txt" lang="' + esc(state.doc.source.lang) + '">' + sentencesHtml('source', b.src, k) + '</div>' +
       '<div class="txt" lang="' + esc(state.doc.target.lang) + '">' + sentencesHtml('target', b.tgt, k) + '</div>' +
       '<div class="meta"><span class="type">' + esc(b.type) + '</span><span class="conf" title="confidence">' + b.confidence.toFixed(2) + '</span>' +
-      (b.fixed ? '<span class="fixmark" title="confirmed by a person (a fix)">✓ fixed</span>' : '') + '</div>';
+      (b.fixed ? '<span class="fixmark" title="confirmed by a person (a fix)">✓ fixed</span>' : '') +
+      (!b.fixed && b.risk >= 0.05 ? '<span class="risk" title="how likely the bead is wrong' + (b.signals && b.signals.length ? ': ' + esc(b.signals.join(', ')) : '') + '">risk ' + b.risk.toFixed(2) + '</span>' : '') + '</div>';
     if (!b.findings) {
       html += '<ul class="findings"><li class="checking">checking…</li></ul>';
     } else if (b.findings.length) {
@@ -222,8 +223,9 @@
     while (s < old.length - p && s < beads.length - p && key(old[old.length - 1 - s]) === key(beads[beads.length - 1 - s])) s++;
     // Beads that did not change keep their findings until the new checks come; the
     // others show "checking…".
-    for (let k = 0; k < p; k++) beads[k].findings = old[k].findings;
-    for (let n = 1; n <= s; n++) beads[beads.length - n].findings = old[old.length - n].findings;
+    const carry = (to, from) => { to.findings = from.findings; to.risk = from.risk; to.signals = from.signals; };
+    for (let k = 0; k < p; k++) carry(beads[k], old[k]);
+    for (let n = 1; n <= s; n++) carry(beads[beads.length - n], old[old.length - n]);
     view.source.sentences = state.doc.source.sentences;
     view.target.sentences = state.doc.target.sentences;
     state.doc = view;
@@ -260,7 +262,11 @@
   function withChecks(checks) {
     if (!checks || checks.version !== state.doc.version) return false;
     const beads = state.doc.beads;
-    for (let k = 0; k < beads.length; k++) beads[k].findings = checks.findings[k] || [];
+    for (let k = 0; k < beads.length; k++) {
+      beads[k].findings = checks.findings[k] || [];
+      beads[k].risk = checks.risk[k] || 0;
+      beads[k].signals = checks.signals[k] || [];
+    }
     state.order = checks.order;
     return true;
   }
@@ -269,13 +275,13 @@
   // findings changed.
   async function refreshChecks() {
     const version = state.doc.version;
-    const before = state.doc.beads.map((b) => JSON.stringify(b.findings));
+    const before = state.doc.beads.map((b) => JSON.stringify([b.findings, b.risk]));
     // The version is `sha256:` and hex digits: nothing to escape in a query.
     const r = await api('/api/checks?version=' + version);
     if (!r.ok || !state.doc || state.doc.version !== version) return;
     withChecks(r.data);
     state.doc.beads.forEach((b, k) => {
-      if (JSON.stringify(b.findings) !== before[k] && !(state.split && state.split.k === k)) redraw(k);
+      if (JSON.stringify([b.findings, b.risk]) !== before[k] && !(state.split && state.split.k === k)) redraw(k);
     });
     applyFilter();
     stats();
@@ -436,7 +442,7 @@
       state.seen.add(beadKey(b));
       select(k, null, true);
       const left = state.order.filter((j) => j < beads.length && !beads[j].fixed && !state.seen.has(beadKey(beads[j]))).length;
-      status('Review order: bead #' + (k + 1) + ' (' + left + ' not visited yet)');
+      status('Review order: bead #' + (k + 1) + ', risk ' + (b.risk || 0).toFixed(2) + (b.signals && b.signals.length ? ' (' + b.signals.join(', ') + ')' : '') + '; ' + left + ' not visited yet');
       return;
     }
     status('Every bead shown has been visited in review order (or is fixed).');
