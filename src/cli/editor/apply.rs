@@ -27,6 +27,8 @@ pub(crate) struct CachedFixer {
 /// The answer to an action.
 #[derive(Serialize)]
 struct Done<'a> {
+    /// `tandem-review-action/1`.
+    schema: &'static str,
     /// What was done, for the status line.
     message: String,
     /// The bead to select next.
@@ -101,6 +103,7 @@ impl App {
         Ok(Outgoing::json(
             200,
             &Done {
+                schema: "tandem-review-action/1",
                 message,
                 focus,
                 at: change.at,
