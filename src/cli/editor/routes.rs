@@ -4,7 +4,7 @@
 //! | request | answer |
 //! |---|---|
 //! | `GET /` | the page (with the token in a `<meta>`, and the token cookie) |
-//! | `GET /editor.js`, `/editor.css` | the page's script and style (built into the binary) |
+//! | `GET /editor.js`, `/rows.js`, `/editor.css` | the page's scripts and style (built into the binary) |
 //! | `GET /api/alignment` | the alignment as the page reads it, with its checks (`view.rs`) |
 //! | `GET /api/checks?version=V` | the findings and review order of version V |
 //! | `POST /api/action` | apply one action as a fix (`actions.rs`), answer with the new view |
@@ -31,6 +31,7 @@ use super::view::{Checks, View};
 
 const PAGE: &str = include_str!("assets/index.html");
 const SCRIPT: &str = include_str!("assets/editor.js");
+const ROWS_SCRIPT: &str = include_str!("assets/rows.js");
 const STYLE: &str = include_str!("assets/editor.css");
 
 /// Largest request body accepted (an action is a few dozen bytes).
@@ -208,6 +209,9 @@ impl App {
             "/" | "/index.html" => route(Method::Get, "GET").unwrap_or_else(|| self.page()),
             "/editor.js" => route(Method::Get, "GET")
                 .unwrap_or_else(|| Outgoing::new(200, "text/javascript; charset=utf-8", SCRIPT)),
+            "/rows.js" => route(Method::Get, "GET").unwrap_or_else(|| {
+                Outgoing::new(200, "text/javascript; charset=utf-8", ROWS_SCRIPT)
+            }),
             "/editor.css" => route(Method::Get, "GET")
                 .unwrap_or_else(|| Outgoing::new(200, "text/css; charset=utf-8", STYLE)),
             "/api/alignment" => route(Method::Get, "GET").unwrap_or_else(|| match self.load() {
