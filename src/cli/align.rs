@@ -202,7 +202,7 @@ fn config(args: &AlignArgs, src: &Lang, tgt: &Lang) -> Result<AlignConfig> {
     for path in &args.dict {
         let hu_to_en = !(src == &Lang::En && tgt == &Lang::Hu);
         let dict = if is_stdin(path) {
-            let text = String::from_utf8(read_input(path)?)
+            let text = String::from_utf8(read_input(path, tandem::read::FileKind::Dictionary)?)
                 .context("the dictionary on standard input is not UTF-8")?;
             tandem::align::dict::Dictionary::parse_dic(&text, Path::new(STDIN), hu_to_en)?
         } else {

@@ -9,6 +9,7 @@ use tandem::eval::{
     CalibrationBin,
 };
 use tandem::export::{index_beads, MAX_SENTENCES};
+use tandem::read::FileKind;
 
 use super::input::{one_stdin, read_input};
 use super::{exit, output, render, Context};
@@ -82,12 +83,13 @@ pub(crate) fn run(_ctx: &Context, args: EvalArgs) -> Result<i32> {
     let mut outcomes: Option<Vec<(f64, bool)>> = Some(Vec::new());
     one_stdin(args.gold.iter().chain(&args.test).map(PathBuf::as_path))?;
     for (k, (g, t)) in args.gold.iter().zip(&args.test).enumerate() {
-        let read_text = |p: &PathBuf| -> Result<String> {
-            String::from_utf8(read_input(p)?)
+        let read_text = |p: &PathBuf, kind: FileKind| -> Result<String> {
+            String::from_utf8(read_input(p, kind)?)
                 .with_context(|| format!("'{}' is not UTF-8 text", p.display()))
         };
-        let gold = read_bead_file(&read_text(g)?, g)?;
-        let test_text = read_text(t)?;
+        let gold = read_bead_file(&read_text(g, FileKind::BeadFile)?, g)?;
+        // A test file may be an alignment file (JSON), which may be larger.
+        let test_text = read_text(t, FileKind::Alignment)?;
         if test_text.trim_start().starts_with('{') {
             let file = AlignmentFile::from_json(&test_text, t)?;
             let beads = index_beads(&file);

@@ -8,6 +8,7 @@ mod diff;
 mod eval;
 mod export;
 mod input;
+mod memory;
 mod output;
 mod reference;
 mod render;
