@@ -16,8 +16,10 @@ pub(crate) fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// An error and its causes on one line, `outer: inner: …`. A cause whose text the line
 /// already holds is skipped (library errors print their I/O cause themselves, and
-/// anyhow's `{:#}` would repeat it), and line breaks from user data are shown escaped, so
-/// that the user always gets exactly one `error:` line.
+/// anyhow's `{:#}` would repeat it), and line breaks, escape sequences and other control
+/// characters from user data (file names, ids) are shown escaped
+/// ([`super::terminal::escape`]), so that the user always gets exactly one true
+/// `error:` line.
 pub(crate) fn one_line(e: &anyhow::Error) -> String {
     let mut line = String::new();
     for cause in e.chain() {
@@ -30,7 +32,7 @@ pub(crate) fn one_line(e: &anyhow::Error) -> String {
         }
         line.push_str(&text);
     }
-    line.replace('\r', "\\r").replace('\n', "\\n")
+    super::terminal::escape(&line).into_owned()
 }
 
 /// Write bytes to stdout.
