@@ -37,6 +37,8 @@ pub mod length;
 pub(crate) mod model;
 
 use std::ops::Range;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -113,6 +115,10 @@ pub struct AlignConfig {
     pub max_full_cells: usize,
     /// Band radius (in units) around a projected path.
     pub radius: usize,
+    /// Set this flag (from another thread, e.g. a Ctrl-C handler) to stop the
+    /// alignment: the search checks it on every row of its grid and returns within a
+    /// fraction of a second with a placeholder result, which the caller must discard.
+    pub cancel: Option<Arc<AtomicBool>>,
 }
 
 impl Default for AlignConfig {
@@ -123,6 +129,7 @@ impl Default for AlignConfig {
             paragraphs: true,
             max_full_cells: 300_000,
             radius: 6,
+            cancel: None,
         }
     }
 }
@@ -190,7 +197,11 @@ fn neg_ln(p: [f64; BEADS.len()]) -> [f64; BEADS.len()] {
 }
 
 /// Align two sides.
+///
+/// If [`AlignConfig::cancel`] is set during the run, the result is a placeholder (every
+/// sentence covered, confidence 0) to be discarded.
 pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment {
+    let _cancel = dp::CancelScope::enter(config.cancel.clone());
     let mut concepts = Concepts::default();
     let mut src_vocab = Vocab::default();
     let mut tgt_vocab = Vocab::default();
@@ -233,7 +244,7 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
     let mut path = search(
         &src_units, &tgt_units, &src_vocab, &tgt_vocab, &params, config, !realign,
     );
-    if realign {
+    if realign && !dp::cancelled() {
         let confident = confident_pairs(&path);
         if confident.len() >= 20 {
             let lengths: Vec<(usize, usize)> = confident
@@ -489,6 +500,9 @@ fn run_level(
     band: &Band,
     posteriors: bool,
 ) -> Vec<PathBead> {
+    if dp::cancelled() {
+        return dp::placeholder_path(src.len(), tgt.len());
+    }
     let (fs, ft) = rayon::join(
         || model::features(src, src_vocab, tgt, tgt_vocab),
         || model::features(tgt, tgt_vocab, src, src_vocab),
