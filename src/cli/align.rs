@@ -225,7 +225,7 @@ impl AlignArgs {
     fn inputs<'a>(&'a self, original: &'a Path, translation: &'a Path) -> Vec<&'a Path> {
         let mut inputs = vec![original, translation];
         inputs.extend(self.dict.iter().map(PathBuf::as_path));
-        inputs.extend(self.input.abbrev.iter().map(PathBuf::as_path));
+        inputs.extend(self.input.files());
         inputs
     }
 }

@@ -224,6 +224,7 @@ pub(crate) fn run(ctx: &Context, args: DiffArgs) -> Result<i32> {
             if let Some(o) = &inputs.original {
                 read.push(o);
             }
+            read.extend(args.input.files());
             output::to_path(path, bytes.as_bytes(), overwrite, &read)?;
         }
         _ => output::to_stdout(bytes.as_bytes())?,

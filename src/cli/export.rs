@@ -293,7 +293,17 @@ pub(crate) fn run(ctx: &Context, args: ExportArgs) -> Result<i32> {
             } else {
                 Overwrite::Never
             };
-            let inputs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+            // Never over an alignment nor the texts it names, even with --force.
+            let texts: Vec<PathBuf> = paths
+                .iter()
+                .zip(&files)
+                .flat_map(|(p, f)| [f.resolve(p, &f.source), f.resolve(p, &f.target)])
+                .collect();
+            let inputs: Vec<&Path> = paths
+                .iter()
+                .chain(&texts)
+                .map(PathBuf::as_path)
+                .collect();
             output::to_path(path, &out.bytes, overwrite, &inputs)?;
             ctx.status(format!("wrote {}", path.display()));
         }

@@ -124,7 +124,8 @@ impl InputArgs {
         Ok(splitter)
     }
 
-    /// The files these options name (for [`one_stdin`]).
+    /// The files these options name (for [`one_stdin`]; inputs of the command, never to
+    /// be written over).
     pub(crate) fn files(&self) -> impl Iterator<Item = &Path> {
         self.abbrev.iter().map(PathBuf::as_path)
     }

@@ -134,9 +134,22 @@ pub(crate) fn summary_table(_ctx: &Context, rows: &[Summary], src: &Lang, tgt: &
     let total_beads: usize = rows.iter().map(|r| r.beads).sum();
     let total_low: usize = rows.iter().map(|r| r.low).sum();
     let total_findings: usize = rows.iter().filter_map(|r| r.findings).sum();
+    // What happened to each document, in the order of the statuses' first appearance.
+    let mut statuses: Vec<(&str, usize)> = Vec::new();
+    for r in rows {
+        match statuses.iter_mut().find(|(s, _)| *s == r.status) {
+            Some((_, n)) => *n += 1,
+            None => statuses.push((&r.status, 1)),
+        }
+    }
+    let statuses: Vec<String> = statuses
+        .iter()
+        .map(|(s, n)| format!("{n} {}", s.to_lowercase()))
+        .collect();
     format!(
-        "{table}\n{} document(s): {total_src} {src} / {total_tgt} {tgt} sentences, {total_beads} beads, {total_low} below confidence {LOW_CONFIDENCE}, {total_findings} check findings (tandem check alignments/<id>.json)\n",
-        rows.len()
+        "{table}\n{} document(s): {}; {total_src} {src} / {total_tgt} {tgt} sentences, {total_beads} beads, {total_low} below confidence {LOW_CONFIDENCE}, {total_findings} check findings (tandem check alignments/<id>.json)\n",
+        rows.len(),
+        statuses.join(", ")
     )
 }
 
