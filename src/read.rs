@@ -133,9 +133,15 @@ pub fn open_file(path: &Path, kind: FileKind) -> Result<(File, u64), ReadError> 
 }
 
 fn too_large(path: &Path, kind: FileKind, size: u64) -> ReadError {
+    let (shown, limit) = (human_size(size), human_size(kind.limit()));
     ReadError::TooLarge {
         path: path.to_path_buf(),
-        size: human_size(size),
+        // "1.0 GiB, but … at most 1.0 GiB" would read as a contradiction.
+        size: if shown == limit {
+            format!("more than {limit}")
+        } else {
+            shown
+        },
         what: kind.noun(),
         limit: human_size(kind.limit()),
     }
@@ -227,8 +233,12 @@ fn read_bounded(
             }
         };
         if bytes.len() + n > bytes.capacity() {
-            // Standard input, or a file that grew: double, but check first.
-            let more = bytes.len().max(n);
+            // Standard input, or a file that grew: double (never past the limit), but
+            // check first.
+            let room = usize::try_from(limit.saturating_add(1))
+                .unwrap_or(usize::MAX)
+                .saturating_sub(bytes.len());
+            let more = bytes.len().max(n).min(room).max(n);
             try_reserve(&mut bytes, more).map_err(|_| ReadError::OutOfMemory {
                 path: path.to_path_buf(),
                 needed: human_size((bytes.len() + more) as u64),

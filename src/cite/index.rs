@@ -144,9 +144,12 @@ pub struct Refresh {
 }
 
 /// Whether bytes are an index file (of any version) that tandem may replace: the first
-/// line is a JSON header with an index schema tag. A damaged body still counts, so that
-/// it can be rebuilt; a user's notes do not.
+/// line is a JSON header with an index schema tag, or the file is empty. A damaged body
+/// still counts, so that it can be rebuilt; a user's notes do not.
 fn is_index_file(bytes: &[u8]) -> bool {
+    if bytes.is_empty() {
+        return true;
+    }
     let first = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
     #[derive(Deserialize)]
     struct Tag {

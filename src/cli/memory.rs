@@ -130,7 +130,14 @@ pub(crate) fn ensure(bytes: u64, what: impl FnOnce() -> String) -> Result<()> {
 
 /// Refuse to load `path` when its estimated working memory cannot be had.
 pub(crate) fn ensure_for_loading(path: &Path) -> Result<()> {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    // A file over the size limit is refused by the reader, with that reason.
+    let size = std::fs::metadata(path)
+        .map(|m| m.len())
+        .unwrap_or(0)
+        .min(tandem::read::FileKind::Text.limit());
+    if size == tandem::read::FileKind::Text.limit() {
+        return Ok(());
+    }
     ensure(size.saturating_mul(LOAD_BYTES_PER_BYTE), || {
         format!("to load '{}'", path.display())
     })
