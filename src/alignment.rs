@@ -135,6 +135,25 @@ pub fn is_alignment_file(bytes: &[u8]) -> bool {
     })
 }
 
+/// The alignment files of a folder: `*.json` (any case), sorted, except tandem's own
+/// files (`.tandem-*`: temporary files, the cite index). Other names starting with a dot
+/// are listed: a document id may start with one. Used by every command that takes a
+/// folder of alignments (`cite`, `export --all`).
+pub fn alignment_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                && p.file_name()
+                    .is_some_and(|n| !n.to_string_lossy().starts_with(".tandem-"))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
 /// `sha256:<hex>` of a text's sentences: each sentence's locator, byte range and text,
 /// length-prefixed so that no two different lists hash alike.
 pub fn sentences_checksum(sentences: &[SentenceRecord]) -> String {

@@ -197,32 +197,12 @@ fn decode(bytes: &[u8]) -> Result<Vec<IndexedDoc>, String> {
     serde_json::from_slice(body).map_err(|e| format!("it does not parse ({e})"))
 }
 
-/// Whether a file name is tandem's own (its temporary files and the index), not an
-/// alignment.
-fn is_tandem_file(name: &str) -> bool {
-    name.starts_with(".tandem-")
-}
-
-/// The alignment files of a folder (`*.json`, any case, except tandem's own files),
-/// sorted. Names starting with a dot are alignments too: the document id may start
-/// with one.
+/// The alignment files of a folder ([`crate::alignment::alignment_files`]).
 pub fn alignment_files(dir: &Path) -> Result<Vec<PathBuf>, CiteError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| CiteError::NoAlignments {
+    crate::alignment::alignment_files(dir).map_err(|source| CiteError::NoAlignments {
         dir: dir.to_path_buf(),
         reason: source.to_string(),
-    })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-                && p.file_name()
-                    .is_some_and(|n| !is_tandem_file(&n.to_string_lossy()))
-        })
-        .collect();
-    files.sort();
-    Ok(files)
+    })
 }
 
 impl CiteIndex {
