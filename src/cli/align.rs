@@ -158,6 +158,9 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
         (None, _) => None,
     };
     let started = Instant::now();
+    // Ctrl-C stops within a second; nothing is written then.
+    install_stop_handler();
+    config.cancel = Some(Arc::clone(&STOP));
     let (src, tgt) = load_pair(
         ctx,
         (original, &src_lang),
@@ -165,10 +168,9 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
         &args.input,
     )?;
     super::memory::ensure_for_aligning(src.sentences.len(), tgt.sentences.len(), &config)?;
-    // Ctrl-C stops the search within a fraction of a second; nothing has been written.
-    install_stop_handler();
-    config.cancel = Some(Arc::clone(&STOP));
     let alignment = align_documents(&src, &tgt, &config);
+    // From here on the command finishes by itself, interrupted or not.
+    REPORTING.store(true, Ordering::SeqCst);
     if STOP.load(Ordering::SeqCst) {
         eprintln!(
             "interrupted: {} was not aligned, nothing was written",
@@ -230,12 +232,33 @@ impl AlignArgs {
     }
 }
 
-/// Ctrl-C / SIGTERM sets [`STOP`] (once per process).
+/// Set when a batch starts its final report: an interrupt lets it finish.
+static REPORTING: AtomicBool = AtomicBool::new(false);
+
+/// How long after Ctrl-C the command may take to stop by itself (the search notices
+/// the flag within a fraction of a second and the command reports what it did).
+const STOP_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Ctrl-C / SIGTERM sets [`STOP`] (once per process): the search stops within a
+/// fraction of a second and the command reports what was done. What cannot stop at once
+/// (loading a long text, the review of an aligned document for the summary) is cut
+/// short: after [`STOP_GRACE`] the process exits with 130, as soon as no file is being
+/// written, so that every file is either complete or not written at all.
 fn install_stop_handler() {
     static INSTALLED: std::sync::Once = std::sync::Once::new();
     INSTALLED.call_once(|| {
         let stop = Arc::clone(&STOP);
-        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
+        let _ = ctrlc::set_handler(move || {
+            if stop.swap(true, Ordering::SeqCst) {
+                return;
+            }
+            std::thread::sleep(STOP_GRACE);
+            while output::writing() || REPORTING.load(Ordering::SeqCst) {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            eprintln!("interrupted: every file written is complete, none is half-written; run the same command again to finish");
+            std::process::exit(exit::INTERRUPTED);
+        });
     });
 }
 
@@ -492,6 +515,7 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
+    REPORTING.store(true, Ordering::SeqCst);
     let mut rows = Vec::new();
     let (mut failed, mut interrupted) = (0usize, 0usize);
     let mut jsonl = String::new();

@@ -2,6 +2,7 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Result;
 use tandem::write::{write_atomic, Overwrite};
@@ -43,6 +44,31 @@ pub(crate) fn to_stdout(bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Files being written right now (an interrupted command waits for them to finish:
+/// see `align`'s Ctrl-C handler).
+static WRITES_IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+
+/// Whether some file is being written now.
+pub(crate) fn writing() -> bool {
+    WRITES_IN_FLIGHT.load(Ordering::SeqCst) > 0
+}
+
+/// Counts a write in flight while alive.
+struct Writing;
+
+impl Writing {
+    fn start() -> Self {
+        WRITES_IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
+        Writing
+    }
+}
+
+impl Drop for Writing {
+    fn drop(&mut self) {
+        WRITES_IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 /// Write bytes to `path` (atomically; `-` = stdout).
 pub(crate) fn to_path(
     path: &Path,
@@ -53,6 +79,7 @@ pub(crate) fn to_path(
     if path == Path::new("-") {
         return to_stdout(bytes);
     }
+    let _writing = Writing::start();
     write_atomic(path, bytes, overwrite, inputs)?;
     Ok(())
 }

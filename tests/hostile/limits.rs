@@ -109,9 +109,11 @@ fn long_and_pathological_quotations_are_quick() {
     assert!(r.elapsed < Duration::from_secs(20), "{:?}", r.elapsed);
 }
 
-/// Ctrl-C during the alignment of one long document in a batch stops it within seconds
-/// (the search checks a cancel flag on every row), writes nothing, says so and exits
-/// 130. (In a release build: under a second on 300,000 sentences; docs/testing.md.)
+/// Ctrl-C during the alignment of one long document in a batch stops it within a second
+/// (the search checks a cancel flag on every row; what cannot stop at once is cut short
+/// after half a second, never in the middle of a write), says so and exits 130; the file
+/// is not written, or written whole. (Release build, 300,000 sentences: 0.2–0.6 s in
+/// every phase; docs/testing.md.)
 #[test]
 fn ctrl_c_stops_a_long_alignment() {
     let wd = Workdir::new();
@@ -162,13 +164,22 @@ fn ctrl_c_stops_a_long_alignment() {
         return;
     }
     assert_eq!(status.code(), Some(130), "{stderr}");
-    assert!(
-        stderr.contains("interrupted: 1 document(s) not aligned"),
-        "{stderr}"
+    assert!(stderr.contains("interrupted: "), "{stderr}");
+    // Either not written at all, or written whole (when the signal came after it).
+    if wd.path().join("alignments/long.json").exists() {
+        ok(&wd, &["show", "alignments/long.json", "--format", "tsv"]);
+    } else {
+        assert!(
+            stderr.contains("not aligned") || stderr.contains("none is half-written"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(
+        temp_files(&wd.path().join("alignments")),
+        Vec::<String>::new()
     );
-    assert!(!wd.path().join("alignments/long.json").exists());
     assert!(
-        stopped < Duration::from_secs(10),
+        stopped < Duration::from_secs(5),
         "stopped after {stopped:?}"
     );
 }
