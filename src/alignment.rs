@@ -19,7 +19,7 @@ use crate::document::{Document, Locator};
 use crate::error::AlignmentFileError;
 use crate::fix::{FixRecord, UndoStep};
 use crate::lang::Lang;
-use crate::load::sha256_hex;
+use crate::read::{hash_file, read_file, FileKind};
 pub use options::OptionsRecord;
 
 /// Schema tag written into every alignment file.
@@ -53,6 +53,12 @@ pub struct TextRecord {
     pub furniture: Vec<FurnitureRecord>,
     /// The sentences, in order.
     pub sentences: Vec<SentenceRecord>,
+    /// `sha256:<hex>` of the sentences (locators, byte ranges and texts), written by
+    /// tandem so that a hand edit of a sentence is detected
+    /// ([`sentences_checksum`]). Files written before it existed have none and are not
+    /// checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentences_sha256: Option<String>,
 }
 
 /// A line of page furniture (running head, page number, page break) taken out of a text.
@@ -134,10 +140,66 @@ pub struct AlignmentFile {
     pub history: Vec<UndoStep>,
 }
 
-/// Whether bytes look like a tandem alignment file (so tandem may replace it).
+/// Whether bytes are a tandem alignment file (so tandem may replace it): a JSON object
+/// whose `schema` is a `tandem-alignment/…` tag and whose `tool` is `tandem …`. The
+/// whole text must parse: a note that merely mentions the schema tag, or a file cut
+/// short, is not tandem's to replace.
 pub fn is_alignment_file(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(200)];
-    String::from_utf8_lossy(head).contains(SCHEMA.split('/').next().unwrap_or(SCHEMA))
+    #[derive(Deserialize)]
+    struct Head {
+        schema: String,
+        tool: String,
+    }
+    let family = SCHEMA.split('/').next().unwrap_or(SCHEMA);
+    serde_json::from_slice::<Head>(bytes).is_ok_and(|h| {
+        h.schema
+            .strip_prefix(family)
+            .is_some_and(|v| v.starts_with('/'))
+            && h.tool.starts_with("tandem ")
+    })
+}
+
+/// The alignment files of a folder: `*.json` (any case), sorted, except tandem's own
+/// files (`.tandem-*`: temporary files, the cite index). Other names starting with a dot
+/// are listed: a document id may start with one. Used by every command that takes a
+/// folder of alignments (`cite`, `export --all`).
+pub fn alignment_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                && p.file_name()
+                    .is_some_and(|n| !n.to_string_lossy().starts_with(".tandem-"))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// `sha256:<hex>` of a text's sentences: each sentence's locator, byte range and text,
+/// length-prefixed so that no two different lists hash alike.
+pub fn sentences_checksum(sentences: &[SentenceRecord]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for s in sentences {
+        hasher.update(format!(
+            "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}",
+            s.id,
+            s.start,
+            s.end,
+            s.text.len()
+        ));
+        hasher.update(s.text.as_bytes());
+        hasher.update([0x1e]);
+    }
+    let mut out = String::with_capacity(7 + 64);
+    out.push_str("sha256:");
+    for b in hasher.finalize() {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
 }
 
 impl AlignmentFile {
@@ -207,12 +269,10 @@ impl AlignmentFile {
         Ok(file)
     }
 
-    /// Read and validate an alignment file.
+    /// Read and validate an alignment file (a regular file of at most
+    /// [`FileKind::Alignment`]'s limit).
     pub fn read(path: &Path) -> Result<Self, AlignmentFileError> {
-        let bytes = std::fs::read(path).map_err(|source| AlignmentFileError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let bytes = read_file(path, FileKind::Alignment)?;
         let text = String::from_utf8(bytes).map_err(|_| AlignmentFileError::Invalid {
             path: path.to_path_buf(),
             reason: "not UTF-8".into(),
@@ -220,9 +280,14 @@ impl AlignmentFile {
         AlignmentFile::from_json(&text, path)
     }
 
-    /// Beads are in order, within bounds, and cover every sentence exactly once; fixes
-    /// agree with the beads.
+    /// What was read is what tandem wrote: the document id is a valid id; beads are in
+    /// order, within bounds, cover every sentence exactly once, and each bead's type
+    /// agrees with its sentence counts; each sentence's text fits its byte range, the
+    /// ranges are in order, and the sentences match their checksum; fixes agree with the
+    /// beads.
     pub(crate) fn validate(&self) -> Result<(), String> {
+        crate::corpus::check_doc_id(&self.id)
+            .map_err(|e| format!("document id '{}': {e}", self.id.escape_debug()))?;
         let (n, m) = (self.source.sentences.len(), self.target.sentences.len());
         let (mut i, mut j) = (0usize, 0usize);
         for (k, b) in self.beads.iter().enumerate() {
@@ -246,6 +311,15 @@ impl AlignmentFile {
                     *next += 1;
                 }
             }
+            let counts = format!("{}-{}", b.src.len(), b.tgt.len());
+            if b.kind != counts {
+                return Err(format!(
+                    "bead {k} has type '{}' but {} source and {} target sentence(s)",
+                    b.kind.escape_debug(),
+                    b.src.len(),
+                    b.tgt.len()
+                ));
+            }
             if !(0.0..=1.0).contains(&b.confidence) {
                 return Err(format!(
                     "bead {k} has confidence {} outside 0..1",
@@ -259,9 +333,32 @@ impl AlignmentFile {
             ));
         }
         for (side, rec) in [("source", &self.source), ("target", &self.target)] {
+            let mut previous_end = 0;
             for s in &rec.sentences {
                 if s.start > s.end {
                     return Err(format!("{side} sentence {} has start after end", s.id));
+                }
+                if s.end - s.start != s.text.len() {
+                    return Err(format!(
+                        "{side} sentence {} has {} bytes of text for a range of {}: its text was edited",
+                        s.id,
+                        s.text.len(),
+                        s.end - s.start
+                    ));
+                }
+                if s.start < previous_end {
+                    return Err(format!(
+                        "{side} sentence {} starts before the previous one ends",
+                        s.id
+                    ));
+                }
+                previous_end = s.end;
+            }
+            if let Some(recorded) = &rec.sentences_sha256 {
+                if *recorded != sentences_checksum(&rec.sentences) {
+                    return Err(format!(
+                        "the {side} sentences do not match their checksum: a sentence was edited by hand"
+                    ));
                 }
             }
         }
@@ -307,22 +404,30 @@ impl AlignmentFile {
         }
     }
 
-    /// Check that both texts are unchanged since alignment. A text that cannot be found
-    /// is reported in the returned list (it cannot be checked), not as an error.
+    /// Check that both texts are unchanged since alignment. A text that does not exist
+    /// is reported in the returned list (it cannot be checked), not as an error; a path
+    /// that names something else than a readable regular text file of bounded size (a
+    /// device, a FIFO, a huge file) is an error, and is never read.
     pub fn check_fresh(&self, alignment_path: &Path) -> Result<Vec<PathBuf>, AlignmentFileError> {
         let mut missing = Vec::new();
         for text in [&self.source, &self.target] {
             let path = self.resolve(alignment_path, text);
-            match std::fs::read(&path) {
-                Ok(bytes) => {
-                    if sha256_hex(&bytes) != text.sha256 {
+            match hash_file(&path, FileKind::Text) {
+                Ok(hash) => {
+                    if hash != text.sha256 {
                         return Err(AlignmentFileError::Stale {
                             alignment: alignment_path.to_path_buf(),
                             text: path,
                         });
                     }
                 }
-                Err(_) => missing.push(path),
+                Err(e) if e.is_not_found() => missing.push(path),
+                Err(source) => {
+                    return Err(AlignmentFileError::BadText {
+                        alignment: alignment_path.to_path_buf(),
+                        source,
+                    })
+                }
             }
         }
         Ok(missing)
@@ -335,6 +440,16 @@ pub fn round_confidence(c: f64) -> f64 {
 }
 
 fn text_record(doc: &Document, out: &Path) -> TextRecord {
+    let sentences: Vec<SentenceRecord> = doc
+        .sentences
+        .iter()
+        .map(|s| SentenceRecord {
+            id: s.locator,
+            start: s.range.start,
+            end: s.range.end,
+            text: doc.loaded.text[s.range.clone()].to_string(),
+        })
+        .collect();
     TextRecord {
         path: relative_path(&doc.path, out),
         lang: doc.lang.clone(),
@@ -355,16 +470,8 @@ fn text_record(doc: &Document, out: &Path) -> TextRecord {
                 text: f.text.clone(),
             })
             .collect(),
-        sentences: doc
-            .sentences
-            .iter()
-            .map(|s| SentenceRecord {
-                id: s.locator,
-                start: s.range.start,
-                end: s.range.end,
-                text: doc.loaded.text[s.range.clone()].to_string(),
-            })
-            .collect(),
+        sentences_sha256: Some(sentences_checksum(&sentences)),
+        sentences,
     }
 }
 
@@ -450,6 +557,7 @@ mod tests {
                     text: String::new(),
                 })
                 .collect(),
+            sentences_sha256: None,
         };
         AlignmentFile {
             schema: SCHEMA.into(),

@@ -16,7 +16,9 @@
 //! - [`risk`]: the review order, beads most likely wrong first;
 //! - [`export`]: TSV, CSV, xlsx, TMX, XLIFF, HTML, hunalign ladder and vecalign files;
 //! - [`eval`]: strict and lax precision, recall and F1 against a gold alignment;
-//! - [`schema`]: the JSON Schema of the alignment file, generated from its types.
+//! - [`schema`]: the JSON Schema of the alignment file, generated from its types;
+//! - [`read`] and [`write`]: every file is read bounded (regular files of a limited
+//!   size) and written atomically, never over a file tandem did not write.
 //!
 //! The library never prints; the `tandem` binary (module `cli`) does.
 //!
@@ -52,6 +54,7 @@ pub mod export;
 pub mod fix;
 pub mod lang;
 pub mod load;
+pub mod read;
 pub mod review;
 pub mod risk;
 pub mod schema;

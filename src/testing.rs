@@ -277,6 +277,7 @@ pub(crate) fn alignment_file() -> impl Strategy<Value = crate::alignment::Alignm
                 layout: String::new(),
                 furniture: Vec::new(),
                 sentences,
+                sentences_sha256: None,
             }
         };
         let source = record(n, Lang::Hu);

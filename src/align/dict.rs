@@ -80,11 +80,14 @@ impl Dictionary {
 
     /// Read a `.dic` file.
     pub fn from_file(path: &Path, hu_to_en: bool) -> Result<Self, DataFileError> {
-        let text = std::fs::read_to_string(path).map_err(|e| DataFileError {
-            path: path.to_path_buf(),
-            line: 0,
-            reason: format!("cannot read dictionary: {e}"),
-        })?;
+        let text =
+            crate::read::read_to_string(path, crate::read::FileKind::Dictionary).map_err(|e| {
+                DataFileError {
+                    path: path.to_path_buf(),
+                    line: 0,
+                    reason: format!("cannot read dictionary: {e}"),
+                }
+            })?;
         Dictionary::parse_dic(&text, path, hu_to_en)
     }
 

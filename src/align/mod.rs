@@ -38,6 +38,8 @@ pub mod length;
 pub(crate) mod model;
 
 use std::ops::Range;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -124,6 +126,10 @@ pub struct AlignConfig {
     pub max_full_cells: usize,
     /// Band radius (in units) around a projected path.
     pub radius: usize,
+    /// Set this flag (from another thread, e.g. a Ctrl-C handler) to stop the
+    /// alignment: the search checks it on every row of its grid and returns within a
+    /// fraction of a second with a placeholder result, which the caller must discard.
+    pub cancel: Option<Arc<AtomicBool>>,
 }
 
 impl Default for AlignConfig {
@@ -134,6 +140,7 @@ impl Default for AlignConfig {
             paragraphs: true,
             max_full_cells: 300_000,
             radius: 6,
+            cancel: None,
         }
     }
 }
@@ -295,7 +302,11 @@ impl Prepared {
 }
 
 /// Align two sides.
+///
+/// If [`AlignConfig::cancel`] is set during the run, the result is a placeholder (every
+/// sentence covered, confidence 0) to be discarded.
 pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment {
+    let _cancel = dp::CancelScope::enter(config.cancel.clone());
     let mut prepared = prepare(src, tgt, config);
     let src_chars: usize = prepared.src_units.iter().map(|u| u.len as usize).sum();
     let tgt_chars: usize = prepared.tgt_units.iter().map(|u| u.len as usize).sum();
@@ -321,7 +332,7 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
         config,
         !realign,
     );
-    if realign {
+    if realign && !dp::cancelled() {
         let confident = confident_pairs(&path);
         if confident.len() >= 20 {
             let lengths: Vec<(usize, usize)> = confident
@@ -574,6 +585,9 @@ fn run_level(
     band: &Band,
     posteriors: bool,
 ) -> Vec<PathBead> {
+    if dp::cancelled() {
+        return dp::placeholder_path(src.len(), tgt.len());
+    }
     let (fs, ft) = rayon::join(
         || model::features(src, src_vocab, tgt, tgt_vocab),
         || model::features(tgt, tgt_vocab, src, src_vocab),

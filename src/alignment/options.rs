@@ -10,6 +10,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::ReadError;
+use crate::read::{hash_file, FileKind};
+
 /// A file an alignment depended on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FileRecord {
@@ -62,11 +65,10 @@ pub struct OptionsRecord {
 
 impl FileRecord {
     /// The record of a file an alignment to be written at `out` depends on.
-    pub fn of(path: &Path, out: &Path) -> std::io::Result<FileRecord> {
-        let bytes = std::fs::read(path)?;
+    pub fn of(path: &Path, out: &Path, kind: FileKind) -> Result<FileRecord, ReadError> {
         Ok(FileRecord {
             path: super::relative_path(path, out),
-            sha256: crate::load::sha256_hex(&bytes),
+            sha256: hash_file(path, kind)?,
         })
     }
 }

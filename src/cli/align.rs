@@ -2,13 +2,14 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, LazyLock};
 use std::time::Instant;
 
 use anyhow::{bail, Context as _, Result};
 use rayon::prelude::*;
 use tandem::align::{align_documents, AlignConfig};
 use tandem::alignment::{is_alignment_file, AlignmentFile};
-use tandem::corpus::{discover, doc_id, DocPair};
+use tandem::corpus::{check_doc_id, discover, pair_id, DocPair};
 use tandem::export::{index_beads, ladder, tsv, vecalign};
 use tandem::lang::Lang;
 use tandem::write::Overwrite;
@@ -19,10 +20,13 @@ use super::{exit, output, render, Context};
 mod keep;
 use keep::{existing_alignment, fixes_note, up_to_date, with_fixes, Aligned};
 
-/// Set by Ctrl-C / SIGTERM during a batch.
-static STOP: AtomicBool = AtomicBool::new(false);
-/// Status of a document skipped after an interruption.
+/// Set by Ctrl-C / SIGTERM; the aligner checks it on every row of its search.
+static STOP: LazyLock<Arc<AtomicBool>> = LazyLock::new(|| Arc::new(AtomicBool::new(false)));
+/// Status of a document skipped or stopped by an interruption.
 const INTERRUPTED: &str = "interrupted";
+/// Most worker threads for a batch, whatever `-j` says: more threads than this only
+/// cost memory and start-up time on any machine tandem runs on.
+const MAX_JOBS: usize = 64;
 
 /// Confidence below which a bead counts as low-confidence in summaries.
 pub(crate) const LOW_CONFIDENCE: f64 = 0.5;
@@ -39,6 +43,11 @@ pub(crate) struct AlignArgs {
     /// corpus folders; for other formats: stdout.
     #[arg(short, long, value_name = "FILE", help_heading = "Output")]
     output: Option<PathBuf>,
+    /// The document id recorded in the alignment and used for the default output name
+    /// (default: the original's file name without language and extension, e.g. `memo`
+    /// for memo.hu.txt; for a file named only hu.txt, its folder's name).
+    #[arg(long, value_name = "ID", conflicts_with_all = ["all", "originals"], help_heading = "Output")]
+    id: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = AlignFormat::Json, help_heading = "Output")]
     format: AlignFormat,
@@ -70,7 +79,8 @@ pub(crate) struct AlignArgs {
     /// Process only slice K of N (1-based) of the documents sorted by id, e.g. 2/4.
     #[arg(long, value_name = "K/N", value_parser = parse_shard, help_heading = "Batch")]
     shard: Option<(usize, usize)>,
-    /// Worker threads for a batch (default: all cores).
+    /// Worker threads for a batch (default: all cores; at most 64, and at most one per
+    /// document).
     #[arg(short, long, value_name = "N", help_heading = "Batch")]
     jobs: Option<usize>,
     /// Language of the originals (default: from the file name, else hu).
@@ -140,14 +150,23 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
         args.src_lang.as_ref(),
         args.tgt_lang.as_ref(),
     );
-    let config = config(&args, &src_lang, &tgt_lang)?;
-    let id = doc_id(original);
+    let mut config = config(&args, &src_lang, &tgt_lang)?;
+    let id = match &args.id {
+        Some(id) => {
+            check_doc_id(id).map_err(|e| anyhow::anyhow!("--id '{}': {e}", id.escape_debug()))?;
+            id.clone()
+        }
+        None => pair_id(original).map_err(|e| anyhow::anyhow!("{e}; pass --id NAME"))?,
+    };
     let out = match (&args.output, args.format) {
         (Some(p), _) => Some(p.clone()),
         (None, AlignFormat::Json) => default_output(original, &id),
         (None, _) => None,
     };
     let started = Instant::now();
+    // Ctrl-C stops within a second; nothing is written then.
+    install_stop_handler();
+    config.cancel = Some(Arc::clone(&STOP));
     let (src, tgt) = load_pair(
         ctx,
         (original, &src_lang),
@@ -164,7 +183,17 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
         }
         _ => None,
     };
+    super::memory::ensure_for_aligning(src.sentences.len(), tgt.sentences.len(), &config)?;
     let alignment = align_documents(&src, &tgt, &config);
+    // From here on the command finishes by itself, interrupted or not.
+    REPORTING.store(true, Ordering::SeqCst);
+    if STOP.load(Ordering::SeqCst) {
+        eprintln!(
+            "interrupted: {} was not aligned, nothing was written",
+            super::terminal::escape(&id)
+        );
+        return Ok(exit::INTERRUPTED);
+    }
     let aligned = Aligned {
         id: &id,
         src: &src,
@@ -184,7 +213,7 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
             } else {
                 Overwrite::Never
             };
-            output::to_path(path, &bytes, overwrite, &[original, translation])?;
+            output::to_path(path, &bytes, overwrite, &args.inputs(original, translation))?;
         }
         None => output::to_stdout(&bytes)?,
     }
@@ -210,6 +239,46 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
     Ok(exit::OK)
 }
 
+impl AlignArgs {
+    /// Every file this run reads for the pair: never to be written over.
+    fn inputs<'a>(&'a self, original: &'a Path, translation: &'a Path) -> Vec<&'a Path> {
+        let mut inputs = vec![original, translation];
+        inputs.extend(self.dict.iter().map(PathBuf::as_path));
+        inputs.extend(self.input.files());
+        inputs
+    }
+}
+
+/// Set when a batch starts its final report: an interrupt lets it finish.
+static REPORTING: AtomicBool = AtomicBool::new(false);
+
+/// How long after Ctrl-C the command may take to stop by itself (the search notices
+/// the flag within a fraction of a second and the command reports what it did).
+const STOP_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Ctrl-C / SIGTERM sets [`STOP`] (once per process): the search stops within a
+/// fraction of a second and the command reports what was done. What cannot stop at once
+/// (loading a long text, the review of an aligned document for the summary) is cut
+/// short: after [`STOP_GRACE`] the process exits with 130, as soon as no file is being
+/// written, so that every file is either complete or not written at all.
+fn install_stop_handler() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        let stop = Arc::clone(&STOP);
+        let _ = ctrlc::set_handler(move || {
+            if stop.swap(true, Ordering::SeqCst) {
+                return;
+            }
+            std::thread::sleep(STOP_GRACE);
+            while output::writing() || REPORTING.load(Ordering::SeqCst) {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            eprintln!("interrupted: every file written is complete, none is half-written; run the same command again to finish");
+            std::process::exit(exit::INTERRUPTED);
+        });
+    });
+}
+
 fn config(args: &AlignArgs, src: &Lang, tgt: &Lang) -> Result<AlignConfig> {
     let mut config = if args.no_builtin_dict {
         AlignConfig::default()
@@ -219,7 +288,7 @@ fn config(args: &AlignArgs, src: &Lang, tgt: &Lang) -> Result<AlignConfig> {
     for path in &args.dict {
         let hu_to_en = !(src == &Lang::En && tgt == &Lang::Hu);
         let dict = if is_stdin(path) {
-            let text = String::from_utf8(read_input(path)?)
+            let text = String::from_utf8(read_input(path, tandem::read::FileKind::Dictionary)?)
                 .context("the dictionary on standard input is not UTF-8")?;
             tandem::align::dict::Dictionary::parse_dic(&text, Path::new(STDIN), hu_to_en)?
         } else {
@@ -305,6 +374,11 @@ impl Summary {
         }
     }
 
+    /// The row of a document that failed or was interrupted (`status`).
+    fn failed(id: &str, status: &str) -> Self {
+        Summary::new(id, (0, 0), std::iter::empty(), 0.0, status, None)
+    }
+
     /// A row from an alignment file's beads (no check findings).
     fn from_beads(id: &str, file: &AlignmentFile, seconds: f64, status: &str) -> Self {
         let beads = file.beads.iter().map(|b| (b.kind == "1-1", b.confidence));
@@ -354,6 +428,13 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
     }
     let found = discover(&originals, &translations, src_lang.code(), tgt_lang.code())
         .with_context(|| format!("cannot list '{}'", originals.display()))?;
+    for (id, files) in &found.ambiguous {
+        let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        ctx.warn(format!(
+            "{id}: not aligned: several files claim this id ({}); rename all but one",
+            names.join(", ")
+        ));
+    }
     for stray in &found.unpaired {
         ctx.warn(format!(
             "{}: no partner (expected <id>.{}.txt in {} and <id>.{}.txt in {}; .docx, .odt, .html or .htm in place of .txt)",
@@ -379,7 +460,7 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
     }
     std::fs::create_dir_all(&out)
         .with_context(|| format!("cannot create output folder '{}'", out.display()))?;
-    let config = config(args, &src_lang, &tgt_lang)?;
+    let mut config = config(args, &src_lang, &tgt_lang)?;
     let progress = if ctx.stderr_is_terminal() {
         let bar = indicatif::ProgressBar::new(pairs.len() as u64);
         bar.set_style(
@@ -390,9 +471,12 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
     } else {
         None
     };
-    // Ctrl-C / SIGTERM: documents already started finish (their files are written
-    // atomically); the others are skipped, and a rerun picks them up.
-    let _ = ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst));
+    // Ctrl-C / SIGTERM: the documents being aligned stop within a second and are not
+    // written (files are written atomically, so none is half-written); the others are
+    // skipped, and a rerun picks them all up.
+    install_stop_handler();
+    config.cancel = Some(Arc::clone(&STOP));
+    let config = config;
     let work = |pair: &DocPair| -> Outcome {
         if STOP.load(Ordering::SeqCst) {
             return Outcome::Failed(pair.id.clone(), INTERRUPTED.into());
@@ -403,22 +487,30 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
             bar.set_message(pair.id.clone());
         }
         match result {
+            Ok((summary, _)) if summary.status == INTERRUPTED => {
+                Outcome::Failed(pair.id.clone(), INTERRUPTED.into())
+            }
             Ok((summary, json)) => Outcome::Done(summary, json),
             Err(e) => Outcome::Failed(pair.id.clone(), super::output::one_line(&e)),
         }
     };
-    let outcomes: Vec<Outcome> = match args.jobs {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build()?
-            .install(|| pairs.par_iter().map(work).collect()),
-        None => pairs.par_iter().map(work).collect(),
-    };
+    let jobs = jobs(args.jobs, pairs.len());
+    if args.jobs.is_some_and(|asked| asked > jobs) && pairs.len() > MAX_JOBS {
+        ctx.warn(format!(
+            "-j {}: using {jobs} threads (the most tandem uses)",
+            args.jobs.unwrap_or(0)
+        ));
+    }
+    let outcomes: Vec<Outcome> = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()?
+        .install(|| pairs.par_iter().map(work).collect());
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
+    REPORTING.store(true, Ordering::SeqCst);
     let mut rows = Vec::new();
-    let mut failed = 0;
+    let (mut failed, mut interrupted) = (0usize, 0usize);
     let mut jsonl = String::new();
     for outcome in outcomes {
         match outcome {
@@ -430,22 +522,21 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
                 rows.push(summary);
             }
             Outcome::Failed(id, why) => {
-                failed += 1;
-                if why != INTERRUPTED {
-                    eprintln!("error: {id}: {why}");
-                }
-                rows.push(Summary {
-                    id,
-                    src_sentences: 0,
-                    tgt_sentences: 0,
-                    beads: 0,
-                    one_to_one: 0.0,
-                    low: 0,
-                    mean_confidence: 0.0,
-                    seconds: 0.0,
-                    status: format!("FAILED: {why}"),
-                    findings: None,
-                });
+                let status = if why == INTERRUPTED {
+                    interrupted += 1;
+                    INTERRUPTED
+                } else {
+                    // One line per failed document, with the reason; the table says
+                    // only "FAILED".
+                    failed += 1;
+                    eprintln!(
+                        "failed: {}: {}",
+                        super::terminal::escape(&id),
+                        super::terminal::escape(&why)
+                    );
+                    "FAILED"
+                };
+                rows.push(Summary::failed(&id, status));
             }
         }
     }
@@ -460,22 +551,27 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
     } else {
         output::to_stdout(render::summary_table(ctx, &rows, &src_lang, &tgt_lang).as_bytes())?;
     }
-    if STOP.load(Ordering::SeqCst) {
-        let skipped = rows
-            .iter()
-            .filter(|r| r.status.ends_with(INTERRUPTED))
-            .count();
-        eprintln!("interrupted: {skipped} document(s) not aligned; run the same command again to finish them");
+    if interrupted > 0 {
+        eprintln!("interrupted: {interrupted} document(s) not aligned; run the same command again to finish them");
         return Ok(exit::INTERRUPTED);
     }
     if failed > 0 {
-        eprintln!(
-            "error: {failed} of {} document(s) failed; the others were aligned",
+        bail!(
+            "{failed} of {} document(s) failed (listed above); the others were aligned",
             rows.len()
         );
-        return Ok(exit::ERROR);
     }
     Ok(exit::OK)
+}
+
+/// Worker threads for a batch of `documents`: `-j N` or all cores, at most
+/// [`MAX_JOBS`] and at most one per document.
+fn jobs(asked: Option<usize>, documents: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    asked
+        .unwrap_or(cores)
+        .clamp(1, MAX_JOBS)
+        .min(documents.max(1))
 }
 
 fn align_one(
@@ -514,7 +610,12 @@ fn align_one(
             pair.translation.display()
         );
     }
+    super::memory::ensure_for_aligning(src.sentences.len(), tgt.sentences.len(), config)?;
     let alignment = align_documents(&src, &tgt, config);
+    if STOP.load(Ordering::SeqCst) {
+        // A placeholder: the search was stopped.
+        return Ok((Summary::failed(&pair.id, INTERRUPTED), None));
+    }
     let aligned = Aligned {
         id: &pair.id,
         src: &src,
@@ -533,7 +634,7 @@ fn align_one(
         &out,
         file.to_json().as_bytes(),
         overwrite,
-        &[&pair.original, &pair.translation],
+        &args.inputs(&pair.original, &pair.translation),
     )?;
     let json = args
         .jsonl

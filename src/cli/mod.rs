@@ -10,11 +10,13 @@ mod eval;
 mod export;
 mod fix;
 mod input;
+mod memory;
 mod output;
 mod reference;
 mod render;
 mod show;
 mod split;
+mod terminal;
 
 use std::io::IsTerminal;
 
@@ -116,7 +118,10 @@ impl Context {
             let mut err = anstream::AutoStream::new(std::io::stderr(), self.color_choice());
             let _ = std::io::Write::write_fmt(
                 &mut err,
-                format_args!("{style}warning:{style:#} {msg}\n"),
+                format_args!(
+                    "{style}warning:{style:#} {}\n",
+                    terminal::escape(&msg.to_string())
+                ),
             );
         }
     }
@@ -124,14 +129,14 @@ impl Context {
     /// Print a note on stderr with `--verbose`.
     pub(crate) fn note(&self, msg: impl std::fmt::Display) {
         if self.global.verbose && !self.global.quiet {
-            eprintln!("note: {msg}");
+            eprintln!("note: {}", terminal::escape(&msg.to_string()));
         }
     }
 
     /// Print a status line on stderr unless `--quiet`.
     pub(crate) fn status(&self, msg: impl std::fmt::Display) {
         if !self.global.quiet {
-            eprintln!("{msg}");
+            eprintln!("{}", terminal::escape(&msg.to_string()));
         }
     }
 
@@ -165,13 +170,13 @@ impl Context {
 pub(crate) fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            print_usage_error(&e);
+            return exit::ERROR;
+        }
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() {
-                exit::ERROR
-            } else {
-                exit::OK
-            };
+            return exit::OK;
         }
     };
     let ctx = Context {
@@ -211,6 +216,29 @@ pub(crate) fn main() -> i32 {
             exit::ERROR
         }
     }
+}
+
+/// A usage error from clap, with the arguments it quotes escaped: a value holding a
+/// line break or an escape sequence must not forge lines or drive the terminal
+/// ([`terminal`]).
+fn print_usage_error(e: &clap::Error) {
+    use clap::error::ContextValue;
+    let mut text = e.render().ansi().to_string();
+    for (_, value) in e.context() {
+        let values: Vec<&String> = match value {
+            ContextValue::String(v) => vec![v],
+            ContextValue::Strings(vs) => vs.iter().collect(),
+            _ => Vec::new(),
+        };
+        for v in values {
+            let escaped = terminal::escape(v);
+            if escaped != v.as_str() {
+                text = text.replace(v.as_str(), &escaped);
+            }
+        }
+    }
+    let mut err = anstream::AutoStream::auto(std::io::stderr());
+    let _ = std::io::Write::write_all(&mut err, text.as_bytes());
 }
 
 #[cfg(test)]

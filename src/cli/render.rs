@@ -1,5 +1,13 @@
 //! Terminal tables and colour. The only place that formats for a terminal.
+//!
+//! Every piece of text from a file goes into a table through [`text`]: escaped
+//! ([`super::terminal`]), cut to [`MAX_CELL_CHARS`], and with runs of more than
+//! [`MAX_TOKEN_CHARS`] non-space characters broken into lines. comfy-table wraps at
+//! spaces in linear time, but splits one long unbroken token in time quadratic in its
+//! length (20,000 characters took 6 s), so tandem never gives it one.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::borrow::Cow;
 
 use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table};
 use tandem::lang::Lang;
@@ -35,6 +43,59 @@ pub(crate) fn new_table(width: u16) -> Table {
     table
 }
 
+/// Longest run of non-space characters a table line shows; longer ones (hashes, URLs,
+/// damaged text) are cut into lines of this length.
+pub(crate) const MAX_TOKEN_CHARS: usize = 40;
+
+/// Most characters of one text a table cell shows; the rest is left out with a note
+/// (`--format tsv` or `json` give every character).
+pub(crate) const MAX_CELL_CHARS: usize = 4_000;
+
+/// Untrusted text for a table cell: escaped, cut to [`MAX_CELL_CHARS`], long tokens
+/// broken. Linear in the text's length.
+pub(crate) fn text(s: &str) -> String {
+    let escaped = super::terminal::escape(s);
+    let total = escaped.chars().count();
+    let shown: Cow<'_, str> = if total > MAX_CELL_CHARS {
+        let cut: String = escaped.chars().take(MAX_CELL_CHARS).collect();
+        Cow::Owned(format!(
+            "{cut} … [{} more characters; --format tsv shows all]",
+            total - MAX_CELL_CHARS
+        ))
+    } else {
+        escaped
+    };
+    break_long_tokens(&shown).into_owned()
+}
+
+/// Break every run of more than [`MAX_TOKEN_CHARS`] non-whitespace characters into lines
+/// of at most that many (text without such runs is returned as it is).
+pub(crate) fn break_long_tokens(s: &str) -> Cow<'_, str> {
+    let mut run = 0usize;
+    let needs = s.chars().any(|c| {
+        run = if c.is_whitespace() { 0 } else { run + 1 };
+        run > MAX_TOKEN_CHARS
+    });
+    if !needs {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + s.len() / MAX_TOKEN_CHARS + 1);
+    let mut run = 0usize;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            run = 0;
+        } else {
+            if run == MAX_TOKEN_CHARS {
+                out.push('\n');
+                run = 0;
+            }
+            run += 1;
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
 fn num(n: impl ToString) -> Cell {
     Cell::new(n.to_string()).set_alignment(CellAlignment::Right)
 }
@@ -56,7 +117,7 @@ pub(crate) fn summary_table(_ctx: &Context, rows: &[Summary], src: &Lang, tgt: &
     ]);
     for r in rows {
         table.add_row(vec![
-            Cell::new(&r.id),
+            Cell::new(text(&r.id)),
             num(r.src_sentences),
             num(r.tgt_sentences),
             num(r.beads),
@@ -65,7 +126,7 @@ pub(crate) fn summary_table(_ctx: &Context, rows: &[Summary], src: &Lang, tgt: &
             num(format!("{:.2}", r.mean_confidence)),
             num(r.findings.map_or("–".to_string(), |n| n.to_string())),
             num(format!("{:.2}s", r.seconds)),
-            Cell::new(&r.status),
+            Cell::new(text(&r.status)),
         ]);
     }
     let total_src: usize = rows.iter().map(|r| r.src_sentences).sum();
@@ -73,9 +134,22 @@ pub(crate) fn summary_table(_ctx: &Context, rows: &[Summary], src: &Lang, tgt: &
     let total_beads: usize = rows.iter().map(|r| r.beads).sum();
     let total_low: usize = rows.iter().map(|r| r.low).sum();
     let total_findings: usize = rows.iter().filter_map(|r| r.findings).sum();
+    // What happened to each document, in the order of the statuses' first appearance.
+    let mut statuses: Vec<(&str, usize)> = Vec::new();
+    for r in rows {
+        match statuses.iter_mut().find(|(s, _)| *s == r.status) {
+            Some((_, n)) => *n += 1,
+            None => statuses.push((&r.status, 1)),
+        }
+    }
+    let statuses: Vec<String> = statuses
+        .iter()
+        .map(|(s, n)| format!("{n} {}", s.to_lowercase()))
+        .collect();
     format!(
-        "{table}\n{} document(s): {total_src} {src} / {total_tgt} {tgt} sentences, {total_beads} beads, {total_low} below confidence {LOW_CONFIDENCE}, {total_findings} check findings (tandem check alignments/<id>.json)\n",
-        rows.len()
+        "{table}\n{} document(s): {}; {total_src} {src} / {total_tgt} {tgt} sentences, {total_beads} beads, {total_low} below confidence {LOW_CONFIDENCE}, {total_findings} check findings (tandem check alignments/<id>.json)\n",
+        rows.len(),
+        statuses.join(", ")
     )
 }
 
@@ -110,8 +184,9 @@ pub(crate) fn check_report(
     let color = ctx.stdout_color();
     let width = table_width(width);
     let mut out = String::new();
+    let id = super::terminal::escape(&file.id);
     if report.findings.is_empty() {
-        out.push_str(&format!("{}: no findings\n", file.id));
+        out.push_str(&format!("{id}: no findings\n"));
     } else {
         let mut table = new_table(width);
         if color {
@@ -130,8 +205,8 @@ pub(crate) fn check_report(
                     &f.severity.to_string(),
                 )),
                 Cell::new(f.kind.as_str()),
-                Cell::new(locator),
-                Cell::new(&f.reason),
+                Cell::new(text(&locator)),
+                Cell::new(text(&f.reason)),
             ]);
         }
         out.push_str(&format!("{table}\n"));
@@ -147,7 +222,7 @@ pub(crate) fn check_report(
     }
     out.push_str(&format!(
         "{summary}\n{}: {} findings, {} beads, {:.0}% 1-1, mean confidence {:.2}\n",
-        file.id,
+        id,
         report.findings.len(),
         s.beads,
         s.one_to_one * 100.0,
@@ -197,8 +272,8 @@ pub(crate) fn show_table(
     }
     let mut header = vec![
         Cell::new("locator"),
-        Cell::new(file.source.lang.code()),
-        Cell::new(file.target.lang.code()),
+        Cell::new(text(file.source.lang.code())),
+        Cell::new(text(file.target.lang.code())),
         Cell::new("type"),
         Cell::new("conf."),
     ];
@@ -219,10 +294,10 @@ pub(crate) fn show_table(
             conf
         };
         let mut cells = vec![
-            Cell::new(&r.locator),
-            Cell::new(&r.source),
-            Cell::new(&r.target),
-            Cell::new(&r.kind),
+            Cell::new(text(&r.locator)),
+            Cell::new(text(&r.source)),
+            Cell::new(text(&r.target)),
+            Cell::new(text(&r.kind)),
             Cell::new(conf).set_alignment(CellAlignment::Right),
         ];
         if risk_columns {
@@ -253,7 +328,7 @@ pub(crate) fn show_table(
 }
 
 fn md_cell(s: &str) -> String {
-    tandem::document::collapse_whitespace(s)
+    super::terminal::escape(&tandem::document::collapse_whitespace(s))
         .replace('\\', "\\\\")
         .replace('|', "\\|")
 }

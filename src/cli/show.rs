@@ -104,9 +104,12 @@ fn parse_end(s: &str, upper: bool) -> Result<Option<Locator>, String> {
         return Ok(None);
     }
     if let Some(p) = s.strip_prefix('p').filter(|p| !p.contains('.')) {
-        let paragraph: u32 = p
-            .parse()
-            .map_err(|_| format!("'{s}' is not a paragraph; write p3, p3.s2 or l17"))?;
+        let paragraph: u32 = p.parse().map_err(|_| {
+            format!(
+                "'{}' is not a paragraph; write p3, p3.s2 or l17",
+                super::terminal::escape(s)
+            )
+        })?;
         return Ok(Some(Locator::Para {
             paragraph,
             sentence: if upper { u32::MAX } else { 1 },

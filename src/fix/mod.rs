@@ -163,7 +163,7 @@ pub fn align_config(file: &AlignmentFile, alignment_path: &Path) -> (AlignConfig
         } else {
             dir.join(&d.path)
         };
-        match std::fs::read(&path) {
+        match crate::read::read_file(&path, crate::read::FileKind::Dictionary) {
             Ok(bytes) if sha256_hex(&bytes) == d.sha256 => {
                 let hu_to_en = !(src == &Lang::En && tgt == &Lang::Hu);
                 match Dictionary::parse_dic(&String::from_utf8_lossy(&bytes), &path, hu_to_en) {

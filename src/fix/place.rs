@@ -18,7 +18,6 @@ use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use crate::align::AlignConfig;
 use crate::alignment::{AlignmentFile, TextRecord};
-use crate::corpus::doc_id;
 
 use super::apply::{describe, span, Fixer};
 use super::range::parse_range;
@@ -208,8 +207,8 @@ struct SidecarFixes {
 
 /// The `[[fixes]]` of a sidecar (`originals/<id>.toml`); none when it has no such table.
 pub fn read_sidecar(path: &Path) -> Result<Vec<SidecarFix>, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
+    let text = crate::read::read_to_string(path, crate::read::FileKind::Sidecar)
+        .map_err(|e| e.to_string())?;
     toml::from_str::<SidecarFixes>(&text)
         .map(|s| s.fixes)
         .map_err(|e| format!("'{}': {}", path.display(), e.message().replace('\n', " ")))
@@ -286,9 +285,10 @@ pub fn apply_sidecar(
     Ok(report)
 }
 
-/// The sidecar of an original: `<id>.toml` beside it.
-pub fn sidecar_path(original: &Path) -> PathBuf {
-    original.with_file_name(format!("{}.toml", doc_id(original)))
+/// The sidecar of document `id` whose original is `original`: `<id>.toml` beside it
+/// (the one rule of [`crate::corpus::Sidecar::path_for`]).
+pub fn sidecar_path(original: &Path, id: &str) -> PathBuf {
+    crate::corpus::Sidecar::path_for(original, id)
 }
 
 /// A content hash of a sidecar's fixes (recorded in the alignment's options, so that

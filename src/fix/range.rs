@@ -117,6 +117,7 @@ mod tests {
             format: "text".into(),
             layout: String::new(),
             furniture: Vec::new(),
+            sentences_sha256: None,
             sentences: ids
                 .iter()
                 .map(|id| SentenceRecord {

@@ -248,8 +248,13 @@ fn version_1_files_are_read_as_version_2() {
 fn a_fix_that_does_not_match_its_text_is_refused_by_the_reader() {
     let mut file = beck();
     apply(&fixer(&file), &mut file, "p8.s3..p8.s4", "p8.s4", false).expect("applies");
+    // An edit of the same length in a file without a sentence checksum (as written
+    // before tandem recorded one): the fix's own hashes catch it.
     let mut edited = file.clone();
-    edited.source.sentences[file.fixes[0].src[0]].text.push('!');
+    edited.source.sentences_sha256 = None;
+    let text = &mut edited.source.sentences[file.fixes[0].src[0]].text;
+    let last = text.pop().expect("a sentence");
+    text.push(if last == '!' { '?' } else { '!' });
     let err = AlignmentFile::from_json(&edited.to_json(), Path::new("e.json")).expect_err("bad");
     assert!(err.to_string().contains("does not match the text"), "{err}");
     let mut edited = file.clone();
@@ -273,6 +278,15 @@ fn edited_beck(change_fixed: bool) -> AlignmentFile {
     if change_fixed {
         file.source.sentences[at + 3].text.push_str(" Más.");
     }
+    // The byte ranges and checksum of the edited text, as the loader would record them.
+    let mut offset = 0;
+    for s in &mut file.source.sentences {
+        s.start = offset;
+        s.end = offset + s.text.len();
+        offset = s.end + 1;
+    }
+    file.source.sentences_sha256 =
+        Some(crate::alignment::sentences_checksum(&file.source.sentences));
     // Align the edited texts afresh, as `tandem align` would.
     let side = |rec: &crate::alignment::TextRecord| apply::side_of(rec).sentences.len();
     assert!(side(&file.source) > 0);

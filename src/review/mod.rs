@@ -478,6 +478,7 @@ pub(crate) mod testutil {
             layout: String::new(),
             furniture: Vec::new(),
             sentences,
+            sentences_sha256: None,
         };
         AlignmentFile {
             schema: SCHEMA.into(),

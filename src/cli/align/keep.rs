@@ -13,6 +13,7 @@ use tandem::corpus::DocPair;
 use tandem::document::Document;
 use tandem::fix::{self, Carried};
 use tandem::load::sha256_hex;
+use tandem::read::{hash_file, read_file, FileKind};
 
 use super::super::input::{is_stdin, read_input};
 use super::super::Context;
@@ -28,7 +29,7 @@ fn value_name(value: impl clap::ValueEnum) -> String {
 
 /// The options of this run, as recorded in the alignment file written at `out`.
 pub(super) fn options_record(args: &AlignArgs, out: &Path) -> Result<OptionsRecord> {
-    let files = |paths: &[PathBuf]| -> Result<Vec<FileRecord>> {
+    let files = |paths: &[PathBuf], kind: FileKind| -> Result<Vec<FileRecord>> {
         paths
             .iter()
             .map(|p| {
@@ -36,10 +37,10 @@ pub(super) fn options_record(args: &AlignArgs, out: &Path) -> Result<OptionsReco
                     // Recorded by content; `tandem fix` cannot read it again.
                     return Ok(FileRecord {
                         path: "-".into(),
-                        sha256: sha256_hex(&read_input(p)?),
+                        sha256: sha256_hex(&read_input(p, kind)?),
                     });
                 }
-                FileRecord::of(p, out).with_context(|| format!("cannot read '{}'", p.display()))
+                Ok(FileRecord::of(p, out, kind)?)
             })
             .collect()
     };
@@ -51,9 +52,9 @@ pub(super) fn options_record(args: &AlignArgs, out: &Path) -> Result<OptionsReco
         layout: value_name(args.input.layout),
         keep_furniture: args.input.keep_furniture,
         input_format: value_name(args.input.input_format),
-        abbreviations: files(&args.input.abbrev)?,
+        abbreviations: files(&args.input.abbrev, FileKind::Abbreviations)?,
         builtin_dictionary: !args.no_builtin_dict,
-        dictionaries: files(&args.dict)?,
+        dictionaries: files(&args.dict, FileKind::Dictionary)?,
         realign: !args.no_realign,
         max_full_cells: args.max_full_cells,
         sidecar_fixes: None,
@@ -64,8 +65,14 @@ pub(super) fn options_record(args: &AlignArgs, out: &Path) -> Result<OptionsReco
 /// is no such file or with `--discard-fixes`. A file tandem wrote that cannot be read
 /// is an error (its fixes would be lost), unless `--force`.
 pub(super) fn existing_alignment(path: &Path, args: &AlignArgs) -> Result<Option<AlignmentFile>> {
-    let Ok(bytes) = std::fs::read(path) else {
+    // Anything but a regular file is left to the writer, which refuses it.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
         return Ok(None);
+    }
+    let bytes = match read_file(path, FileKind::Alignment) {
+        Ok(bytes) => bytes,
+        Err(e) if e.is_not_found() => return Ok(None),
+        Err(e) => return Err(e.into()),
     };
     if args.discard_fixes || !is_alignment_file(&bytes) {
         return Ok(None);
@@ -104,7 +111,7 @@ pub(super) fn with_fixes(
 ) -> Result<(AlignmentFile, Carried)> {
     let mut file = AlignmentFile::new(a.id, a.src, a.tgt, a.alignment, a.out);
     let mut options = options_record(args, a.out)?;
-    let sidecar_path = fix::sidecar_path(a.original);
+    let sidecar_path = fix::sidecar_path(a.original, a.id);
     let sidecar = if sidecar_path.is_file() {
         match fix::read_sidecar(&sidecar_path) {
             Ok(fixes) => fixes,
@@ -167,12 +174,12 @@ pub(super) fn up_to_date(
     args: &AlignArgs,
     out: &Path,
 ) -> bool {
-    let hash = |p: &Path| std::fs::read(p).ok().map(|b| sha256_hex(&b));
+    let hash = |p: &Path| hash_file(p, FileKind::Text).ok();
     let same_tool = existing.tool == format!("tandem {}", env!("CARGO_PKG_VERSION"));
     let Ok(mut options) = options_record(args, out) else {
         return false;
     };
-    let sidecar = fix::sidecar_path(&pair.original);
+    let sidecar = fix::sidecar_path(&pair.original, &pair.id);
     options.sidecar_fixes = fix::read_sidecar(&sidecar)
         .ok()
         .filter(|f| !f.is_empty())

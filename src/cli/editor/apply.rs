@@ -142,7 +142,7 @@ impl App {
     /// this action (another program wrote it meanwhile): then nothing is written.
     fn write(&self, read_version: &str, bytes: &[u8]) -> Result<(), ApiError> {
         let shown = self.path.display();
-        let now = std::fs::read(&self.path)
+        let now = tandem::read::read_file(&self.path, tandem::read::FileKind::Alignment)
             .map_err(|e| ApiError::new(500, format!("cannot read {shown}: {e}")))?;
         if sha256_hex(&now) != read_version {
             return Err(ApiError::new(

@@ -249,7 +249,7 @@ impl App {
     /// `--allow-stale`).
     pub(crate) fn load(&self) -> Result<Loaded, ApiError> {
         let shown = self.path.display();
-        let bytes = std::fs::read(&self.path)
+        let bytes = tandem::read::read_file(&self.path, tandem::read::FileKind::Alignment)
             .map_err(|e| ApiError::new(500, format!("cannot read {shown}: {e}")))?;
         let version = sha256_hex(&bytes);
         let text = std::str::from_utf8(&bytes)
