@@ -203,7 +203,7 @@ fn align_keeps_fixes_through_text_edits_and_discards_them_on_purpose() {
         .args(["align", "--all", "--force"])
         .assert()
         .success()
-        .stdout(contains("aligned, 2 fix(es)"));
+        .stdout(contains("(2 confirmed by fixes)"));
     assert_eq!(file(&wd).fixes.len(), 2);
     // A sentence added to the original before paragraph 8: both fixes move with their
     // sentences.

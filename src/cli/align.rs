@@ -340,6 +340,8 @@ pub(crate) struct Summary {
     pub(crate) status: String,
     /// Findings of `tandem check` (errors and warnings), when the record was built.
     pub(crate) findings: Option<usize>,
+    /// Fixes placed (beads a person confirmed), and fixes kept as orphans.
+    pub(crate) fixes: (usize, usize),
 }
 
 impl Summary {
@@ -371,7 +373,15 @@ impl Summary {
             seconds,
             status: status.to_string(),
             findings,
+            fixes: (0, 0),
         }
+    }
+
+    /// The same row, with the fixes of `file` counted.
+    fn with_fixes_of(mut self, file: &AlignmentFile) -> Self {
+        let orphans = file.fixes.iter().filter(|f| f.orphan.is_some()).count();
+        self.fixes = (file.fixes.len() - orphans, orphans);
+        self
     }
 
     /// The row of a document that failed or was interrupted (`status`).
@@ -383,7 +393,7 @@ impl Summary {
     fn from_beads(id: &str, file: &AlignmentFile, seconds: f64, status: &str) -> Self {
         let beads = file.beads.iter().map(|b| (b.kind == "1-1", b.confidence));
         let sentences = (file.source.sentences.len(), file.target.sentences.len());
-        Summary::new(id, sentences, beads, seconds, status, None)
+        Summary::new(id, sentences, beads, seconds, status, None).with_fixes_of(file)
     }
 
     /// A row from an alignment file, with its `tandem check` findings (errors and
@@ -396,7 +406,7 @@ impl Summary {
             .count();
         let beads = file.beads.iter().map(|b| (b.kind == "1-1", b.confidence));
         let sentences = (file.source.sentences.len(), file.target.sentences.len());
-        Summary::new(id, sentences, beads, seconds, status, Some(findings))
+        Summary::new(id, sentences, beads, seconds, status, Some(findings)).with_fixes_of(file)
     }
 }
 
@@ -624,7 +634,7 @@ fn align_one(
         original: &pair.original,
         out: &out,
     };
-    let (file, carried) = with_fixes(ctx, args, &aligned, existing.as_ref(), config)?;
+    let (file, _carried) = with_fixes(ctx, args, &aligned, existing.as_ref(), config)?;
     let overwrite = if args.force {
         Overwrite::Force
     } else {
@@ -639,9 +649,8 @@ fn align_one(
     let json = args
         .jsonl
         .then(|| serde_json::to_string(&file).unwrap_or_default());
-    let status = format!("aligned{}", fixes_note(&file, &carried));
     Ok((
-        Summary::from_file(&pair.id, &file, started.elapsed().as_secs_f64(), &status),
+        Summary::from_file(&pair.id, &file, started.elapsed().as_secs_f64(), "aligned"),
         json,
     ))
 }

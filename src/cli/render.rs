@@ -112,6 +112,7 @@ pub(crate) fn summary_table(_ctx: &Context, rows: &[Summary], src: &Lang, tgt: &
         Cell::new("low"),
         Cell::new("conf."),
         Cell::new("findings"),
+        Cell::new("fixed"),
         Cell::new("time"),
         Cell::new("status"),
     ]);
@@ -125,6 +126,10 @@ pub(crate) fn summary_table(_ctx: &Context, rows: &[Summary], src: &Lang, tgt: &
             num(r.low),
             num(format!("{:.2}", r.mean_confidence)),
             num(r.findings.map_or("–".to_string(), |n| n.to_string())),
+            num(match r.fixes {
+                (placed, 0) => placed.to_string(),
+                (placed, orphans) => format!("{placed} +{orphans} orphan"),
+            }),
             num(format!("{:.2}s", r.seconds)),
             Cell::new(text(&r.status)),
         ]);
@@ -134,6 +139,13 @@ pub(crate) fn summary_table(_ctx: &Context, rows: &[Summary], src: &Lang, tgt: &
     let total_beads: usize = rows.iter().map(|r| r.beads).sum();
     let total_low: usize = rows.iter().map(|r| r.low).sum();
     let total_findings: usize = rows.iter().filter_map(|r| r.findings).sum();
+    let total_fixes: usize = rows.iter().map(|r| r.fixes.0).sum();
+    let total_orphans: usize = rows.iter().map(|r| r.fixes.1).sum();
+    let orphans = if total_orphans > 0 {
+        format!(" ({total_orphans} orphaned: tandem fix ALIGNMENT --list)")
+    } else {
+        String::new()
+    };
     // What happened to each document, in the order of the statuses' first appearance.
     let mut statuses: Vec<(&str, usize)> = Vec::new();
     for r in rows {
@@ -147,7 +159,7 @@ pub(crate) fn summary_table(_ctx: &Context, rows: &[Summary], src: &Lang, tgt: &
         .map(|(s, n)| format!("{n} {}", s.to_lowercase()))
         .collect();
     format!(
-        "{table}\n{} document(s): {}; {total_src} {src} / {total_tgt} {tgt} sentences, {total_beads} beads, {total_low} below confidence {LOW_CONFIDENCE}, {total_findings} check findings (tandem check alignments/<id>.json)\n",
+        "{table}\n{} document(s): {}; {total_src} {src} / {total_tgt} {tgt} sentences, {total_beads} beads ({total_fixes} confirmed by fixes{orphans}), {total_low} below confidence {LOW_CONFIDENCE}, {total_findings} check findings (tandem check alignments/<id>.json)\n",
         rows.len(),
         statuses.join(", ")
     )
