@@ -17,7 +17,7 @@
 //! - [`export`]: TSV, CSV, xlsx, TMX, XLIFF, HTML, hunalign ladder and vecalign files;
 //! - [`eval`]: strict and lax precision, recall and F1 against a gold alignment;
 //! - [`schema`]: the JSON Schema of the alignment file, generated from its types;
-//! - [`read`] and [`write`]: every file is read bounded (regular files of a limited
+//! - [`read`] and [`write`](mod@write): every file is read bounded (regular files of a limited
 //!   size) and written atomically, never over a file tandem did not write.
 //!
 //! The library never prints; the `tandem` binary (module `cli`) does.

@@ -20,7 +20,7 @@
 //! Modules, one concern each: [`query`] (what is looked up), [`corpus`] (the folder and
 //! the lookups), [`citation`] (what a lookup returns), [`warning`] (what the citer must
 //! know), [`index`] (the cached normal forms), [`search`] (exact and near matching),
-//! [`normalize`] and [`format`] (Markdown, BibTeX, JSON).
+//! [`normalize`] and [`format`](mod@format) (Markdown, BibTeX, JSON).
 //!
 //! Cost: exact search is a substring scan of the indexed normal forms, linear in the
 //! corpus size; the near search (only when nothing matches exactly) is O(n·k) on average
