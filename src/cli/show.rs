@@ -8,6 +8,7 @@ use anyhow::Result;
 use serde::Serialize;
 use tandem::alignment::AlignmentFile;
 use tandem::document::Locator;
+use tandem::fix::span;
 use tandem::review::{check, side_text, CheckConfig, FindingKind};
 use tandem::risk::{self, Signal};
 
@@ -125,23 +126,6 @@ fn parse_range(s: &str) -> Result<(Option<Locator>, Option<Locator>), String> {
     }
 }
 
-/// `p8.s2–s3`, `p8.s3–p9.s1`, `l4–l6`: the span of some sentences.
-pub(crate) fn span(ids: &[usize], rec: &tandem::alignment::TextRecord) -> String {
-    let loc = |i: &usize| rec.sentences.get(*i).map(|s| s.id);
-    match (ids.first().and_then(loc), ids.last().and_then(loc)) {
-        (Some(a), Some(b)) if a == b => a.to_string(),
-        (
-            Some(a @ Locator::Para { paragraph: p, .. }),
-            Some(Locator::Para {
-                paragraph: q,
-                sentence,
-            }),
-        ) if p == q => format!("{a}–s{sentence}"),
-        (Some(a), Some(b)) => format!("{a}–{b}"),
-        _ => String::new(),
-    }
-}
-
 pub(crate) fn rows(
     file: &AlignmentFile,
     only_flagged: bool,
@@ -174,9 +158,9 @@ pub(crate) fn rows(
             }
         }
         let locator = if b.src.is_empty() {
-            format!("+{}", span(&b.tgt, &file.target))
+            format!("+{}", span(&file.target, &b.tgt))
         } else {
-            span(&b.src, &file.source)
+            span(&file.source, &b.src)
         };
         let ids = |ids: &[usize], rec: &tandem::alignment::TextRecord| {
             ids.iter()
