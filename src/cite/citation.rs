@@ -27,8 +27,10 @@ pub struct CitedSentence {
 pub struct CitedBead {
     /// `1-1`, `2-1` …
     pub kind: String,
-    /// The aligner's confidence.
+    /// The aligner's confidence (1 for a confirmed bead).
     pub confidence: f64,
+    /// A person confirmed the pairing (`tandem fix`, or the corpus sidecar).
+    pub confirmed: bool,
     /// Hungarian sentences.
     pub hungarian: Vec<CitedSentence>,
     /// English sentences.
@@ -83,6 +85,8 @@ pub struct Citation {
     pub english: String,
     /// The lowest confidence of the beads.
     pub confidence: f64,
+    /// Every bead cited was confirmed by a person.
+    pub confirmed: bool,
     /// The beads, with the matched words marked in the quoted side.
     pub beads: Vec<CitedBead>,
     /// Warnings, most severe first.
@@ -191,6 +195,7 @@ pub(super) fn citation(loaded: &Loaded, from: Side, beads: Range<usize>) -> Cita
         cited.push(CitedBead {
             kind: b.kind.clone(),
             confidence: b.confidence,
+            confirmed: b.fixed,
             hungarian,
             english,
         });
@@ -226,6 +231,7 @@ pub(super) fn citation(loaded: &Loaded, from: Side, beads: Range<usize>) -> Cita
         } else {
             0.0
         },
+        confirmed: !cited.is_empty() && cited.iter().all(|b| b.confirmed),
         beads: cited,
         warnings,
     }

@@ -364,11 +364,17 @@ fn text(c: &Citation, color: bool) -> String {
     let beads: Vec<String> = c
         .beads
         .iter()
-        .map(|b| format!("{} {:.2}", esc(&b.kind), b.confidence))
+        .map(|b| {
+            if b.confirmed {
+                format!("{} confirmed by a person", esc(&b.kind))
+            } else {
+                format!("{} {:.2}", esc(&b.kind), b.confidence)
+            }
+        })
         .collect();
     let _ = writeln!(
         out,
-        "Alignment: {} (bead type and confidence: {})",
+        "Alignment: {} (bead: {})",
         esc(&c.alignment.display().to_string()),
         beads.join(", ")
     );
