@@ -309,7 +309,11 @@ pub fn bibtex(c: &Citation) -> String {
         locators(&c.english_locators),
         m.doc,
         alignment_basis(c),
-        if m.status.is_empty() { "unknown" } else { &m.status }
+        if m.status.is_empty() {
+            "unknown"
+        } else {
+            &m.status
+        }
     ));
     for w in &c.warnings {
         note.push_str(&format!(
