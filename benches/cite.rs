@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use divan::Bencher;
 use tandem::align::{align_documents, AlignConfig};
-use tandem::alignment::AlignmentFile;
+use tandem::alignment::{sentences_checksum, AlignmentFile, TextRecord};
 use tandem::cite::{Corpus, Outcome, Query, Side};
 use tandem::document::Document;
 use tandem::lang::Lang;
@@ -55,12 +55,8 @@ fn corpus() -> &'static Path {
         for n in 0..DOCS {
             let mut a = bases[n % 2].clone();
             a.id = format!("doc{n:03}");
-            for (k, s) in a.target.sentences.iter_mut().enumerate() {
-                s.text = format!("{} (item {n}-{k})", s.text);
-            }
-            for (k, s) in a.source.sentences.iter_mut().enumerate() {
-                s.text = format!("{} ({n}-{k}. tétel)", s.text);
-            }
+            reword(&mut a.target, |k, t| format!("{t} (item {n}-{k})"));
+            reword(&mut a.source, |k, t| format!("{t} ({n}-{k}. tétel)"));
             std::fs::write(dir.join(format!("alignments/doc{n:03}.json")), a.to_json())
                 .expect("write alignment");
         }
@@ -70,6 +66,19 @@ fn corpus() -> &'static Path {
         (tmp, alignments)
     })
     .1
+}
+
+/// Change every sentence's text, keeping the record what tandem would write: byte
+/// ranges that fit the texts, in order, and the sentences' checksum.
+fn reword(rec: &mut TextRecord, edit: impl Fn(usize, &str) -> String) {
+    let mut at = 0;
+    for (k, s) in rec.sentences.iter_mut().enumerate() {
+        s.text = edit(k, &s.text);
+        s.start = at;
+        s.end = at + s.text.len();
+        at = s.end + 1;
+    }
+    rec.sentences_sha256 = Some(sentences_checksum(&rec.sentences));
 }
 
 /// What `tandem align` does for one pair, through the library.

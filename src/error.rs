@@ -5,6 +5,74 @@
 
 use std::path::PathBuf;
 
+/// Reading a file failed or was refused (see [`crate::read`]).
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The file could not be opened or read.
+    #[error("cannot read '{path}': {source}")]
+    Io {
+        /// File that was read.
+        path: PathBuf,
+        /// Underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The path names a directory.
+    #[error("'{0}' is a directory, not a file; give a file")]
+    IsDirectory(PathBuf),
+    /// The path names a FIFO, socket or device.
+    #[error("'{path}' is {what}, not a regular file; tandem reads only regular files (and standard input as '-')")]
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What it is.
+        what: &'static str,
+    },
+    /// The file is larger than its kind allows.
+    #[error("'{path}' is {size}, but {what} may be at most {limit}; split it into smaller files")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size: String,
+        /// What kind of file it is ("a text" …).
+        what: &'static str,
+        /// The limit.
+        limit: String,
+    },
+    /// The file is not UTF-8 where UTF-8 is required.
+    #[error("'{path}' is not UTF-8 (invalid byte at offset {offset}); save it as UTF-8")]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// The file does not fit in memory.
+    #[error("not enough memory to read '{path}' ({needed}); free memory or split the file")]
+    OutOfMemory {
+        /// The file.
+        path: PathBuf,
+        /// How much was asked for.
+        needed: String,
+    },
+    /// A step would need more memory than can be had.
+    #[error("not enough memory {what} (about {needed} needed); free memory or split the input into smaller files")]
+    NotEnoughMemory {
+        /// The step ("to load 'x.txt'").
+        what: String,
+        /// The estimate.
+        needed: String,
+    },
+}
+
+impl ReadError {
+    /// Whether the file does not exist (callers that treat a missing file as "none").
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ReadError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+    }
+}
+
 /// Loading a text file failed.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -20,6 +88,9 @@ pub enum LoadError {
     /// The path names a directory.
     #[error("'{0}' is a directory; give a text file (or use 'tandem align --all' for a corpus)")]
     IsDirectory(PathBuf),
+    /// The file was refused or could not be read (not regular, too large …).
+    #[error(transparent)]
+    Read(#[from] ReadError),
     /// The file looks binary (many NUL or control bytes).
     #[error("'{0}' looks like a binary file, not text; give a plain-text file (UTF-8, UTF-16, Windows-1250, ISO-8859-2) or a DOCX, ODT or HTML document")]
     Binary(PathBuf),
@@ -86,6 +157,9 @@ pub enum AlignmentFileError {
         #[source]
         source: std::io::Error,
     },
+    /// The file, or a text it names, was refused (not regular, too large …).
+    #[error(transparent)]
+    Read(#[from] ReadError),
     /// The JSON does not parse or does not follow the schema.
     #[error("'{path}' is not a valid tandem alignment file ({reason}); re-create it with 'tandem align'")]
     Invalid {
@@ -93,6 +167,16 @@ pub enum AlignmentFileError {
         path: PathBuf,
         /// What is wrong.
         reason: String,
+    },
+    /// A text named by the alignment is not a usable file (a device, a FIFO, too
+    /// large, unreadable).
+    #[error("'{alignment}' names a text that tandem will not read: {source}")]
+    BadText {
+        /// The alignment file.
+        alignment: PathBuf,
+        /// Why.
+        #[source]
+        source: ReadError,
     },
     /// A text changed since the alignment was made.
     #[error("'{text}' changed since '{alignment}' was made; re-run 'tandem align' or pass --allow-stale")]
@@ -110,6 +194,15 @@ pub enum WriteError {
     /// The file exists and tandem may not replace it.
     #[error("'{0}' already exists and was not written by tandem; pass --force to overwrite it or choose another -o path")]
     Exists(PathBuf),
+    /// The path names a FIFO, device, socket or folder: never written, even with
+    /// `--force`.
+    #[error("'{path}' is {what}, not a regular file; tandem writes only regular files (use '-o -' for standard output)")]
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What it is.
+        what: &'static str,
+    },
     /// The file would replace one of the inputs.
     #[error("'{0}' is an input of this command; choose another -o path")]
     IsInput(PathBuf),

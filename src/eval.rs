@@ -45,6 +45,37 @@ pub fn read_bead_file(text: &str, path: &Path) -> Result<BeadFile, DataFileError
     }
 }
 
+/// Whether a bead file can be of a document of `sizes` (source, target) sentences:
+/// vecalign beads must cover exactly that many (a gold covers every sentence), ladder
+/// rungs must not lie past them. The error says what the file covers instead.
+pub fn check_sizes(file: &BeadFile, sizes: (usize, usize)) -> Result<(), String> {
+    match file {
+        BeadFile::Beads(beads) => {
+            let covered = extent(beads);
+            if covered == sizes {
+                Ok(())
+            } else {
+                Err(format!(
+                    "it covers {} source and {} target sentences, not {} and {}",
+                    covered.0, covered.1, sizes.0, sizes.1
+                ))
+            }
+        }
+        BeadFile::Rungs(rungs) => match rungs.iter().find(|r| r.0 > sizes.0 || r.1 > sizes.1) {
+            Some(r) => Err(format!(
+                "its rung {} {} lies past {} source and {} target sentences",
+                r.0, r.1, sizes.0, sizes.1
+            )),
+            None => Ok(()),
+        },
+    }
+}
+
+/// How many source and target sentences beads cover (one past their largest indices).
+pub fn bead_extent(beads: &IndexBeads) -> (usize, usize) {
+    extent(beads)
+}
+
 fn extent(beads: &IndexBeads) -> (usize, usize) {
     // Saturating: beads built through the API may hold any index (the readers refuse
     // indices of MAX_SENTENCES and more).

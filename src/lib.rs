@@ -9,12 +9,16 @@
 //! - [`align`]: find the beads (1-1, 1-2, 2-1, 1-0 …) between two documents, each with a
 //!   confidence;
 //! - [`alignment`]: the alignment file (JSON) every later step reads;
+//! - [`fix`]: beads a person confirmed, kept as hard constraints and re-aligned around;
 //! - [`cite`]: find a quotation in the corpus and give the aligned original with locators;
 //! - [`diff`]: what a reviser changed between two versions, sentence by sentence;
 //! - [`review`]: quality checks of an alignment (omissions, numbers, names …);
+//! - [`risk`]: the review order, beads most likely wrong first;
 //! - [`export`]: TSV, CSV, xlsx, TMX, XLIFF, HTML, hunalign ladder and vecalign files;
 //! - [`eval`]: strict and lax precision, recall and F1 against a gold alignment;
-//! - [`schema`]: the JSON Schema of the alignment file, generated from its types.
+//! - [`schema`]: the JSON Schema of the alignment file, generated from its types;
+//! - [`read`] and [`write`](mod@write): every file is read bounded (regular files of a limited
+//!   size) and written atomically, never over a file tandem did not write.
 //!
 //! The library never prints; the `tandem` binary (module `cli`) does.
 //!
@@ -47,9 +51,12 @@ pub mod document;
 pub mod error;
 pub mod eval;
 pub mod export;
+pub mod fix;
 pub mod lang;
 pub mod load;
+pub mod read;
 pub mod review;
+pub mod risk;
 pub mod schema;
 pub mod segment;
 #[cfg(test)]

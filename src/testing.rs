@@ -24,6 +24,8 @@ pub(crate) fn stats() -> AlignStats {
         learned_entries: 0,
         passes: 1,
         search: "full".into(),
+        learned_from: vec![],
+        learned_dictionary: vec![],
     }
 }
 
@@ -233,6 +235,7 @@ pub(crate) fn alignment_file() -> impl Strategy<Value = crate::alignment::Alignm
                 tgt: (m..m + l).collect(),
                 kind: format!("{k}-{l}"),
                 confidence: f64::from(c) / 10_000.0,
+                fixed: false,
             });
             n += k;
             m += l;
@@ -274,6 +277,7 @@ pub(crate) fn alignment_file() -> impl Strategy<Value = crate::alignment::Alignm
                 layout: String::new(),
                 furniture: Vec::new(),
                 sentences,
+                sentences_sha256: None,
             }
         };
         let source = record(n, Lang::Hu);
@@ -288,7 +292,10 @@ pub(crate) fn alignment_file() -> impl Strategy<Value = crate::alignment::Alignm
                 bead_priors: vec![("1-1".into(), 0.89)],
                 ..stats()
             },
+            options: None,
             beads,
+            fixes: vec![],
+            history: vec![],
         }
     })
 }

@@ -184,7 +184,7 @@ fn existing_output_is_not_overwritten_without_force() {
         .success();
     assert!(String::from_utf8(w.read("out.json"))
         .expect("utf8")
-        .contains("tandem-alignment/1"));
+        .contains(tandem::alignment::SCHEMA));
 }
 
 #[test]

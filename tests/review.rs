@@ -247,7 +247,8 @@ fn show_fits_the_width_and_filters() {
         )
         .as_bytes(),
     );
-    let locs: Vec<&str> = ranged
+    assert_eq!(ranged["schema"], "tandem-show/1");
+    let locs: Vec<&str> = ranged["beads"]
         .as_array()
         .expect("rows")
         .iter()

@@ -14,8 +14,13 @@ mod cite;
 mod cli;
 /// Revision diffs: kinds, places, formats, exit codes (issue 6).
 mod diff;
+/// The review editor `tandem review`: server safety, the page in Chromium (issue 15).
+#[cfg(unix)]
+mod editor;
 /// Exports read by the tools their users read them with (issue 17).
 mod export;
+/// Fixes: `tandem fix`, and fixes kept by `tandem align` (issue 14).
+mod fix;
 /// Hostile inputs through the binary: never a panic, hang or changed input (issue 9).
 mod hostile;
 /// DOCX, ODT, HTML, page furniture and layouts through the binary (issue 18).
@@ -31,3 +36,5 @@ mod review;
 mod review_quality;
 /// Splitter quality on hand-segmented text (skips without ../shared).
 mod seg_quality;
+/// The review simulation on ../shared/data/gold (issue 14; skips without it).
+mod simulation;

@@ -80,11 +80,14 @@ impl Dictionary {
 
     /// Read a `.dic` file.
     pub fn from_file(path: &Path, hu_to_en: bool) -> Result<Self, DataFileError> {
-        let text = std::fs::read_to_string(path).map_err(|e| DataFileError {
-            path: path.to_path_buf(),
-            line: 0,
-            reason: format!("cannot read dictionary: {e}"),
-        })?;
+        let text =
+            crate::read::read_to_string(path, crate::read::FileKind::Dictionary).map_err(|e| {
+                DataFileError {
+                    path: path.to_path_buf(),
+                    line: 0,
+                    reason: format!("cannot read dictionary: {e}"),
+                }
+            })?;
         Dictionary::parse_dic(&text, path, hu_to_en)
     }
 
@@ -129,6 +132,30 @@ impl Dictionary {
     /// Whether it has no entries.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Every pair as `source target`, sorted by source key (translations of a key in
+    /// their order): the form kept in an alignment file.
+    pub fn to_lines(&self) -> Vec<String> {
+        let mut keys: Vec<&String> = self.entries.keys().collect();
+        keys.sort();
+        keys.into_iter()
+            .flat_map(|k| self.entries[k].iter().map(move |t| format!("{k} {t}")))
+            .collect()
+    }
+
+    /// The dictionary of [`Dictionary::to_lines`]; lines that are not two keys are
+    /// skipped.
+    pub fn from_lines(lines: &[String]) -> Dictionary {
+        let mut dict = Dictionary::new();
+        for line in lines {
+            if let Some((a, b)) = line.split_once(' ') {
+                if !a.is_empty() && !b.is_empty() && !b.contains(' ') {
+                    dict.insert(a, b);
+                }
+            }
+        }
+        dict
     }
 
     /// Learn translations from beads given as (source keys, target keys), each side's
@@ -261,6 +288,20 @@ impl Model1 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_file_form_round_trips() {
+        let mut d = Dictionary::new();
+        d.insert("ház", "house");
+        d.insert("ház", "home");
+        d.insert("kutya", "dog");
+        let lines = d.to_lines();
+        assert_eq!(lines, ["ház house", "ház home", "kutya dog"]);
+        let back = Dictionary::from_lines(&lines);
+        assert_eq!(back.get("ház"), ["house", "home"]);
+        assert_eq!(back.len(), 3);
+        assert!(Dictionary::from_lines(&["nospace".into(), "a b c".into()]).is_empty());
+    }
+
     use super::*;
 
     #[test]

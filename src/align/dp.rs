@@ -12,7 +12,67 @@
 //! Cost: time O(cells · bead types), memory O(cells) where cells = Σ (hi − lo + 1):
 //! O(n·m) for the full grid, O((n + m)·w) for a band of width w.
 
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
 use super::model::Scorer;
+
+thread_local! {
+    /// The cancel flag of the alignment running on this thread (set by
+    /// [`super::align`] from [`super::AlignConfig::cancel`]).
+    static CANCEL: RefCell<Option<Arc<AtomicBool>>> = const { RefCell::new(None) };
+}
+
+/// Makes a flag the cancel flag of this thread until dropped.
+pub(crate) struct CancelScope {
+    previous: Option<Arc<AtomicBool>>,
+}
+
+impl CancelScope {
+    pub(crate) fn enter(flag: Option<Arc<AtomicBool>>) -> Self {
+        CancelScope {
+            previous: CANCEL.with_borrow_mut(|c| std::mem::replace(c, flag)),
+        }
+    }
+}
+
+impl Drop for CancelScope {
+    fn drop(&mut self) {
+        let previous = self.previous.take();
+        CANCEL.with_borrow_mut(|c| *c = previous);
+    }
+}
+
+/// Whether the alignment running on this thread was cancelled.
+pub(crate) fn cancelled() -> bool {
+    CANCEL.with_borrow(|c| c.as_ref().is_some_and(|f| f.load(Ordering::Relaxed)))
+}
+
+/// Any path through the grid (1-1 beads, then the rest unpaired): what a cancelled
+/// search returns, so that the code after it runs on without work or panics.
+pub(crate) fn placeholder_path(n: usize, m: usize) -> Vec<PathBead> {
+    let k = n.min(m);
+    let one = (0..k).map(|i| PathBead {
+        src: (i, i + 1),
+        tgt: (i, i + 1),
+        ty: 0,
+        posterior: 0.0,
+    });
+    let src_rest = (k..n).map(|i| PathBead {
+        src: (i, i + 1),
+        tgt: (m, m),
+        ty: 1,
+        posterior: 0.0,
+    });
+    let tgt_rest = (k..m).map(|j| PathBead {
+        src: (n, n),
+        tgt: (j, j + 1),
+        ty: 2,
+        posterior: 0.0,
+    });
+    one.chain(src_rest).chain(tgt_rest).collect()
+}
 
 /// Bead types `(source units, target units)` the search considers.
 pub const BEADS: [(usize, usize); 8] = [
@@ -233,6 +293,10 @@ pub(crate) fn best_path(
     let mut costs = vec![NO_BEAD; sums * types];
     let alpha = |rel: &[f32], best: &[f64], cell: usize| f64::from(rel[cell]) - best[cell];
     for i in 0..=n {
+        // A cancelled alignment (Ctrl-C) stops here within a row.
+        if cancelled() {
+            return placeholder_path(n, m);
+        }
         for j in band.lo(i) as usize..=band.hi(i) as usize {
             let Some(cell) = band.cell(i, j) else {
                 continue;

@@ -100,6 +100,7 @@ fn config() -> impl Strategy<Value = AlignConfig> {
                 paragraphs,
                 max_full_cells,
                 radius,
+                cancel: None,
             },
         )
 }

@@ -128,13 +128,22 @@ pub fn source_line(c: &Citation) -> String {
         (true, true) => {}
     }
     parts.push(format!(
-        "tandem document {}, Hungarian {} = English {} (alignment confidence {:.2})",
+        "tandem document {}, Hungarian {} = English {} ({})",
         m.doc,
         locators(&c.hungarian_locators),
         locators(&c.english_locators),
-        c.confidence
+        alignment_basis(c)
     ));
     format!("{}.", parts.join(", "))
+}
+
+/// What the pairing rests on: a person's confirmation, or the aligner's confidence.
+fn alignment_basis(c: &Citation) -> String {
+    if c.confirmed {
+        "alignment confirmed by a person".to_string()
+    } else {
+        format!("alignment confidence {:.2}", c.confidence)
+    }
 }
 
 /// A Markdown blockquote of the quoted side, the other side, and the citation.
@@ -295,12 +304,16 @@ pub fn bibtex(c: &Citation) -> String {
     field("translator", &m.translators.join(" and "));
     field("url", &m.source_url);
     note.push_str(&format!(
-        "Hungarian {} = English {} (tandem document {}, alignment confidence {:.2}). Status of the Hungarian text: {}.",
+        "Hungarian {} = English {} (tandem document {}, {}). Status of the Hungarian text: {}.",
         locators(&c.hungarian_locators),
         locators(&c.english_locators),
         m.doc,
-        c.confidence,
-        if m.status.is_empty() { "unknown" } else { &m.status }
+        alignment_basis(c),
+        if m.status.is_empty() {
+            "unknown"
+        } else {
+            &m.status
+        }
     ));
     for w in &c.warnings {
         note.push_str(&format!(
@@ -372,9 +385,11 @@ mod tests {
             hungarian: "A válság óta kerülnek bennünket.".into(),
             english: "Since the crisis they have avoided us.".into(),
             confidence: 0.97,
+            confirmed: false,
             beads: vec![CitedBead {
                 kind: "1-1".into(),
                 confidence: 0.97,
+                confirmed: false,
                 hungarian: vec![CitedSentence {
                     id: loc("p9.s1"),
                     text: "A válság óta kerülnek bennünket.".into(),
@@ -451,6 +466,18 @@ mod tests {
     }
 
     /// Issue 17: classic BibTeX styles lowercase titles; capitals must be protected.
+    #[test]
+    fn a_confirmed_pairing_is_cited_as_confirmed_not_by_confidence() {
+        let mut c = sample();
+        assert!(markdown(&c).contains("alignment confidence 0.97"));
+        c.confirmed = true;
+        c.beads[0].confirmed = true;
+        for out in [markdown(&c), bibtex(&c)] {
+            assert!(out.contains("alignment confirmed by a person"), "{out}");
+            assert!(!out.contains("alignment confidence"), "{out}");
+        }
+    }
+
     #[test]
     fn r17_bibtex_titles_keep_their_capitals() {
         assert_eq!(

@@ -1,23 +1,30 @@
 //! The corpus index for citing: the normalised text of both sides of every alignment in
 //! a folder, cached in one file so that a lookup need not parse every alignment.
 //!
-//! The index file is `<alignments>/.tandem-cite-index` (JSON; deliberately not named
-//! `*.json`, so that tools globbing alignment files do not pick it up). For each
-//! alignment file it records the file name, size, modification time and sha256, the
-//! document id, and per side the normal form ([`super::normalize`]) of all sentences
-//! joined by one space, with the offset where each sentence starts.
+//! The index file is `<alignments>/.tandem-cite-index` (deliberately not named `*.json`,
+//! so that tools globbing alignment files do not pick it up). Its first line is a JSON
+//! header (`schema`, and the `sha256` of the rest); the rest is a JSON array with, for
+//! each alignment file, the file name, its sha256, the document id, and per side the
+//! normal form ([`super::normalize`]) of all sentences joined by one space, with the
+//! offset where each sentence starts.
 //!
-//! Freshness: on every open the folder is listed and each `*.json` is `stat`ed. A file
-//! whose name, size and mtime (nanoseconds) match its entry is reused without reading it;
-//! otherwise it is read and hashed, and re-indexed only if its sha256 changed. Entries of
-//! removed files are dropped. If anything changed the index is rewritten atomically
-//! ([`crate::write::write_atomic`]), and only ever over a file carrying the index's own
-//! schema tag. Cost: warm open = one directory listing + one `stat` per alignment + one
-//! JSON parse of the index (a few MB for hundreds of documents); rebuild = parse of each
-//! changed alignment, O(text size).
+//! Freshness is decided by content, never by name, size or modification time (which a
+//! same-length edit on a file system with 1-second timestamps leaves unchanged): on
+//! every open each `*.json` of the folder is read and hashed, and an entry is reused
+//! only when its sha256 is the file's. Entries of removed files are dropped.
+//!
+//! The index itself is never trusted blindly: a file that is not regular, too large,
+//! cut short, not of this schema, or whose body does not match the header's checksum is
+//! ignored and rebuilt from the alignments (an entry whose offsets do not fit its text is
+//! rebuilt too). If anything changed the index is rewritten atomically
+//! ([`crate::write::write_atomic`]), and only ever over a file whose first line is an
+//! index header; a user's file of that name is left alone (the lookup still works).
+//!
+//! Cost: open = one directory listing, one read and hash of every alignment file (hashing
+//! runs at well over 1 GB/s where the CPU has SHA instructions), one hash and parse of
+//! the index; rebuilding an entry = one parse of its alignment, O(text size).
 
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
@@ -26,13 +33,14 @@ use super::CiteError;
 use crate::alignment::{AlignmentFile, TextRecord};
 use crate::error::WriteError;
 use crate::load::sha256_hex;
+use crate::read::{read_file, FileKind};
 use crate::write::{write_atomic, Overwrite};
 
 /// File name of the index inside the alignments folder.
 pub const INDEX_FILE: &str = ".tandem-cite-index";
 
 /// Schema tag of the index file.
-pub const INDEX_SCHEMA: &str = "tandem-cite-index/1";
+pub const INDEX_SCHEMA: &str = "tandem-cite-index/2";
 
 /// One side of a document, normalised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -73,6 +81,15 @@ impl NormText {
             .map_or(self.text.len(), |&next| next.saturating_sub(1).max(start));
         start..end
     }
+
+    /// Whether the offsets fit the text: in order, within it, on character boundaries.
+    fn is_consistent(&self) -> bool {
+        self.starts.windows(2).all(|w| w[0] <= w[1])
+            && self
+                .starts
+                .iter()
+                .all(|&s| s <= self.text.len() && self.text.is_char_boundary(s))
+    }
 }
 
 /// One alignment file in the index.
@@ -80,10 +97,6 @@ impl NormText {
 pub struct IndexedDoc {
     /// File name inside the alignments folder.
     pub file: String,
-    /// Size in bytes when indexed.
-    pub len: u64,
-    /// Modification time (ns since the epoch) when indexed.
-    pub mtime_ns: u64,
     /// `sha256:<hex>` of the file.
     pub sha256: String,
     /// The document id recorded in the alignment.
@@ -103,6 +116,14 @@ pub struct CiteIndex {
     pub docs: Vec<IndexedDoc>,
 }
 
+/// The first line of the index file.
+#[derive(Debug, Serialize, Deserialize)]
+struct Header {
+    schema: String,
+    /// `sha256:<hex>` of everything after the first line.
+    sha256: String,
+}
+
 /// What opening an index did.
 #[derive(Debug)]
 pub struct Refresh {
@@ -114,55 +135,81 @@ pub struct Refresh {
     pub reused: usize,
     /// Alignment files that could not be read or are invalid (skipped), with the reason.
     pub skipped: Vec<(PathBuf, String)>,
+    /// Why the index file could not be used and was rebuilt (damaged, not regular …),
+    /// if it existed and could not.
+    pub rebuilt: Option<String>,
     /// The index changed but could not be saved (the lookup still works, only slower
     /// next time).
     pub save_error: Option<WriteError>,
 }
 
-fn mtime_ns(meta: &std::fs::Metadata) -> u64 {
-    meta.modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
-}
-
+/// Whether bytes are an index file (of any version) that tandem may replace: the first
+/// line is a JSON header with an index schema tag, or the file is empty. A damaged body
+/// still counts, so that it can be rebuilt; a user's notes do not.
 fn is_index_file(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(64)];
-    String::from_utf8_lossy(head).contains(INDEX_SCHEMA)
+    if bytes.is_empty() {
+        return true;
+    }
+    let first = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    #[derive(Deserialize)]
+    struct Tag {
+        schema: String,
+    }
+    let family = INDEX_SCHEMA.split('/').next().unwrap_or(INDEX_SCHEMA);
+    serde_json::from_slice::<Tag>(first).is_ok_and(|t| {
+        t.schema
+            .strip_prefix(family)
+            .is_some_and(|v| v.starts_with('/'))
+    })
 }
 
-/// The alignment files of a folder (`*.json`, not hidden), sorted.
+/// The index file's bytes.
+fn encode(index: &CiteIndex) -> Vec<u8> {
+    let body = serde_json::to_vec(&index.docs).unwrap_or_default();
+    let header = Header {
+        schema: INDEX_SCHEMA.to_string(),
+        sha256: sha256_hex(&body),
+    };
+    let mut bytes = serde_json::to_vec(&header).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes.extend(body);
+    bytes
+}
+
+/// The entries of an index file, or why it cannot be trusted.
+fn decode(bytes: &[u8]) -> Result<Vec<IndexedDoc>, String> {
+    let cut = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .ok_or("it has no header line")?;
+    let header: Header =
+        serde_json::from_slice(&bytes[..cut]).map_err(|_| "its header does not parse")?;
+    if header.schema != INDEX_SCHEMA {
+        return Err(format!(
+            "it is of another version ({})",
+            header.schema.escape_debug()
+        ));
+    }
+    let body = &bytes[cut + 1..];
+    if sha256_hex(body) != header.sha256 {
+        return Err("it is damaged (its checksum does not match)".into());
+    }
+    serde_json::from_slice(body).map_err(|e| format!("it does not parse ({e})"))
+}
+
+/// The alignment files of a folder ([`crate::alignment::alignment_files`]).
 pub fn alignment_files(dir: &Path) -> Result<Vec<PathBuf>, CiteError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| CiteError::NoAlignments {
+    crate::alignment::alignment_files(dir).map_err(|source| CiteError::NoAlignments {
         dir: dir.to_path_buf(),
         reason: source.to_string(),
-    })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.extension().is_some_and(|e| e == "json")
-                && p.file_name()
-                    .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    files.sort();
-    Ok(files)
+    })
 }
 
 impl CiteIndex {
     /// Build an index entry from an alignment file already read.
-    pub fn entry(
-        file: &str,
-        len: u64,
-        mtime_ns: u64,
-        sha256: String,
-        a: &AlignmentFile,
-    ) -> IndexedDoc {
+    pub fn entry(file: &str, sha256: String, a: &AlignmentFile) -> IndexedDoc {
         IndexedDoc {
             file: file.to_string(),
-            len,
-            mtime_ns,
             sha256,
             id: a.id.clone(),
             source: NormText::from_record(&a.source),
@@ -175,59 +222,49 @@ impl CiteIndex {
     pub fn open(dir: &Path) -> Result<Refresh, CiteError> {
         let files = alignment_files(dir)?;
         let index_path = dir.join(INDEX_FILE);
-        let old: Vec<IndexedDoc> = std::fs::read(&index_path)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<CiteIndex>(&b).ok())
-            .filter(|i| i.schema == INDEX_SCHEMA)
-            .map(|i| i.docs)
-            .unwrap_or_default();
+        let (old, rebuilt) = match read_file(&index_path, FileKind::CiteIndex) {
+            Ok(bytes) => match decode(&bytes) {
+                Ok(docs) => (docs, None),
+                Err(why) => (Vec::new(), Some(why)),
+            },
+            Err(e) if e.is_not_found() => (Vec::new(), None),
+            Err(e) => (Vec::new(), Some(e.to_string())),
+        };
         let had_file = !old.is_empty();
         let mut old: std::collections::HashMap<String, IndexedDoc> =
             old.into_iter().map(|d| (d.file.clone(), d)).collect();
         let mut docs = Vec::with_capacity(files.len());
-        let (mut indexed, mut reused, mut changed) = (0, 0, false);
+        let (mut indexed, mut reused, mut changed) = (0, 0, rebuilt.is_some());
         let mut skipped = Vec::new();
         for path in files {
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let Ok(meta) = std::fs::metadata(&path) else {
-                skipped.push((path, "cannot read its metadata".to_string()));
-                continue;
-            };
-            let (len, mtime) = (meta.len(), mtime_ns(&meta));
             let previous = old.remove(&name);
-            if let Some(d) = previous
-                .as_ref()
-                .filter(|d| d.len == len && d.mtime_ns == mtime)
-            {
-                docs.push(d.clone());
-                reused += 1;
-                continue;
-            }
-            changed = true;
-            let bytes = match std::fs::read(&path) {
+            let bytes = match read_file(&path, FileKind::Alignment) {
                 Ok(b) => b,
                 Err(e) => {
+                    changed |= previous.is_some();
                     skipped.push((path, e.to_string()));
                     continue;
                 }
             };
             let sha = sha256_hex(&bytes);
-            if let Some(mut d) = previous.filter(|d| d.sha256 == sha) {
-                d.len = len;
-                d.mtime_ns = mtime;
+            if let Some(d) = previous
+                .filter(|d| d.sha256 == sha && d.source.is_consistent() && d.target.is_consistent())
+            {
                 docs.push(d);
                 reused += 1;
                 continue;
             }
+            changed = true;
             let parsed = std::str::from_utf8(&bytes)
                 .map_err(|_| "not UTF-8".to_string())
                 .and_then(|t| AlignmentFile::from_json(t, &path).map_err(|e| e.to_string()));
             match parsed {
                 Ok(a) => {
-                    docs.push(CiteIndex::entry(&name, len, mtime, sha, &a));
+                    docs.push(CiteIndex::entry(&name, sha, &a));
                     indexed += 1;
                 }
                 Err(reason) => skipped.push((path, reason)),
@@ -242,9 +279,12 @@ impl CiteIndex {
         };
         let mut save_error = None;
         if changed || !had_file && !index.docs.is_empty() {
-            let bytes = serde_json::to_vec(&index).unwrap_or_default();
-            if let Err(e) = write_atomic(&index_path, &bytes, Overwrite::IfOurs(is_index_file), &[])
-            {
+            if let Err(e) = write_atomic(
+                &index_path,
+                &encode(&index),
+                Overwrite::IfOurs(is_index_file),
+                &[],
+            ) {
                 save_error = Some(e);
             }
         }
@@ -253,6 +293,7 @@ impl CiteIndex {
             indexed,
             reused,
             skipped,
+            rebuilt,
             save_error,
         })
     }
@@ -261,6 +302,8 @@ impl CiteIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt;
 
     fn record(sentences: &[&str]) -> TextRecord {
         TextRecord {
@@ -282,6 +325,7 @@ mod tests {
                     text: t.to_string(),
                 })
                 .collect(),
+            sentences_sha256: None,
         }
     }
 
@@ -311,6 +355,7 @@ mod tests {
         let first = CiteIndex::open(dir.path()).expect("open");
         assert_eq!((first.indexed, first.reused), (1, 0));
         assert!(first.save_error.is_none());
+        assert!(first.rebuilt.is_none());
         assert!(dir.path().join(INDEX_FILE).is_file());
         let second = CiteIndex::open(dir.path()).expect("open");
         assert_eq!((second.indexed, second.reused), (0, 1));
@@ -329,6 +374,83 @@ mod tests {
         let fourth = CiteIndex::open(dir.path()).expect("open");
         assert_eq!(fourth.index.docs.len(), 1);
         assert_eq!(fourth.skipped.len(), 1);
+    }
+
+    /// Found by the hostile suite (issue 16): with 1-second timestamps, an edit of the
+    /// same length within the same second left the index stale forever.
+    #[test]
+    fn r_a_same_length_edit_with_the_same_mtime_is_reindexed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.json");
+        let text = crate::testing::bundled_alignment_json("udhr");
+        std::fs::write(&path, &text).expect("write");
+        let mtime = std::fs::metadata(&path)
+            .expect("meta")
+            .modified()
+            .expect("mtime");
+        CiteIndex::open(dir.path()).expect("open");
+        let edited = text.replacen("\"id\": \"udhr\"", "\"id\": \"UDHR\"", 1);
+        assert_eq!(edited.len(), text.len());
+        std::fs::write(&path, &edited).expect("write");
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .expect("open")
+            .set_modified(mtime)
+            .expect("set mtime");
+        let again = CiteIndex::open(dir.path()).expect("open");
+        assert_eq!(again.indexed, 1);
+        assert_eq!(again.index.docs[0].id, "UDHR");
+    }
+
+    #[test]
+    fn a_damaged_or_cut_index_is_rebuilt_and_replaced() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let text = crate::testing::bundled_alignment_json("udhr");
+        std::fs::write(dir.path().join("a.json"), text).expect("write");
+        let first = CiteIndex::open(dir.path()).expect("open");
+        let index_path = dir.path().join(INDEX_FILE);
+        let good = std::fs::read(&index_path).expect("read");
+        // A flipped letter in a normal form would make cite find words that are not
+        // there: the checksum catches it.
+        let at = good.len() - 100;
+        let mut damaged = good.clone();
+        damaged[at] = if damaged[at] == b'a' { b'b' } else { b'a' };
+        for (what, bytes) in [
+            ("damaged", damaged),
+            ("cut", good[..good.len() / 2].to_vec()),
+        ] {
+            std::fs::write(&index_path, &bytes).expect("write");
+            let r = CiteIndex::open(dir.path()).expect("open");
+            assert!(r.rebuilt.is_some(), "{what}");
+            assert_eq!(r.index, first.index, "{what}");
+            assert!(r.save_error.is_none(), "{what}: {:?}", r.save_error);
+            assert_eq!(std::fs::read(&index_path).expect("read"), good, "{what}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_in_place_of_the_index_is_neither_read_nor_replaced() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let text = crate::testing::bundled_alignment_json("udhr");
+        std::fs::write(dir.path().join("a.json"), text).expect("write");
+        let fifo = dir.path().join(INDEX_FILE);
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !made {
+            return; // no mkfifo here: nothing to test
+        }
+        let r = CiteIndex::open(dir.path()).expect("open");
+        assert_eq!(r.index.docs.len(), 1);
+        assert!(r.rebuilt.is_some_and(|why| why.contains("named pipe")));
+        assert!(r.save_error.is_some());
+        assert!(std::fs::symlink_metadata(&fifo)
+            .expect("meta")
+            .file_type()
+            .is_fifo());
     }
 
     #[test]

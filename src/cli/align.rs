@@ -2,26 +2,31 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, LazyLock};
 use std::time::Instant;
 
 use anyhow::{bail, Context as _, Result};
 use rayon::prelude::*;
-use tandem::align::{align_documents, AlignConfig, Alignment};
+use tandem::align::{align_documents, AlignConfig};
 use tandem::alignment::{is_alignment_file, AlignmentFile};
-use tandem::corpus::{discover, doc_id, DocPair};
-use tandem::document::Document;
-use tandem::export::{ladder, tsv, vecalign, IndexBeads};
+use tandem::corpus::{check_doc_id, discover, pair_id, DocPair};
+use tandem::export::{index_beads, ladder, tsv, vecalign};
 use tandem::lang::Lang;
-use tandem::load::sha256_hex;
 use tandem::write::Overwrite;
 
 use super::input::{is_stdin, load_pair, one_stdin, pair_langs, read_input, InputArgs, STDIN};
 use super::{exit, output, render, Context};
 
-/// Set by Ctrl-C / SIGTERM during a batch.
-static STOP: AtomicBool = AtomicBool::new(false);
-/// Status of a document skipped after an interruption.
+mod keep;
+use keep::{existing_alignment, fixes_note, up_to_date, with_fixes, Aligned};
+
+/// Set by Ctrl-C / SIGTERM; the aligner checks it on every row of its search.
+static STOP: LazyLock<Arc<AtomicBool>> = LazyLock::new(|| Arc::new(AtomicBool::new(false)));
+/// Status of a document skipped or stopped by an interruption.
 const INTERRUPTED: &str = "interrupted";
+/// Most worker threads for a batch, whatever `-j` says: more threads than this only
+/// cost memory and start-up time on any machine tandem runs on.
+const MAX_JOBS: usize = 64;
 
 /// Confidence below which a bead counts as low-confidence in summaries.
 pub(crate) const LOW_CONFIDENCE: f64 = 0.5;
@@ -38,12 +43,22 @@ pub(crate) struct AlignArgs {
     /// corpus folders; for other formats: stdout.
     #[arg(short, long, value_name = "FILE", help_heading = "Output")]
     output: Option<PathBuf>,
+    /// The document id recorded in the alignment and used for the default output name
+    /// (default: the original's file name without language and extension, e.g. `memo`
+    /// for memo.hu.txt; for a file named only hu.txt, its folder's name).
+    #[arg(long, value_name = "ID", conflicts_with_all = ["all", "originals"], help_heading = "Output")]
+    id: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = AlignFormat::Json, help_heading = "Output")]
     format: AlignFormat,
-    /// Overwrite output files tandem did not write, and redo up-to-date alignments.
+    /// Overwrite output files tandem did not write, and redo up-to-date alignments
+    /// (fixes are kept).
     #[arg(long, help_heading = "Output")]
     force: bool,
+    /// Start over: drop the fixes of the alignment file being replaced (the fixes of
+    /// the corpus sidecar, originals/<id>.toml, are applied again).
+    #[arg(long, help_heading = "Output")]
+    discard_fixes: bool,
     /// Align every pair of the corpus in the current folder: originals/<id>.hu.txt with
     /// translations/<id>.en.txt into alignments/<id>.json (.docx, .odt, .html and .htm
     /// files are accepted in place of .txt).
@@ -64,7 +79,8 @@ pub(crate) struct AlignArgs {
     /// Process only slice K of N (1-based) of the documents sorted by id, e.g. 2/4.
     #[arg(long, value_name = "K/N", value_parser = parse_shard, help_heading = "Batch")]
     shard: Option<(usize, usize)>,
-    /// Worker threads for a batch (default: all cores).
+    /// Worker threads for a batch (default: all cores; at most 64, and at most one per
+    /// document).
     #[arg(short, long, value_name = "N", help_heading = "Batch")]
     jobs: Option<usize>,
     /// Language of the originals (default: from the file name, else hu).
@@ -134,25 +150,60 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
         args.src_lang.as_ref(),
         args.tgt_lang.as_ref(),
     );
-    let config = config(&args, &src_lang, &tgt_lang)?;
-    let id = doc_id(original);
+    let mut config = config(&args, &src_lang, &tgt_lang)?;
+    let id = match &args.id {
+        Some(id) => {
+            check_doc_id(id).map_err(|e| anyhow::anyhow!("--id '{}': {e}", id.escape_debug()))?;
+            id.clone()
+        }
+        None => pair_id(original).map_err(|e| anyhow::anyhow!("{e}; pass --id NAME"))?,
+    };
     let out = match (&args.output, args.format) {
         (Some(p), _) => Some(p.clone()),
         (None, AlignFormat::Json) => default_output(original, &id),
         (None, _) => None,
     };
     let started = Instant::now();
+    // Ctrl-C stops within a second; nothing is written then.
+    install_stop_handler();
+    config.cancel = Some(Arc::clone(&STOP));
     let (src, tgt) = load_pair(
         ctx,
         (original, &src_lang),
         (translation, &tgt_lang),
         &args.input,
     )?;
-    let alignment = align_documents(&src, &tgt, &config);
     let record_path = out
         .clone()
+        .filter(|p| p.as_path() != Path::new("-"))
         .unwrap_or_else(|| PathBuf::from(format!("{id}.json")));
-    let bytes = render_format(&id, &src, &tgt, &alignment, &record_path, args.format);
+    let existing = match (&out, args.format) {
+        (Some(path), AlignFormat::Json) if path.as_path() != Path::new("-") => {
+            existing_alignment(path, &args)?
+        }
+        _ => None,
+    };
+    super::memory::ensure_for_aligning(src.sentences.len(), tgt.sentences.len(), &config)?;
+    let alignment = align_documents(&src, &tgt, &config);
+    // From here on the command finishes by itself, interrupted or not.
+    REPORTING.store(true, Ordering::SeqCst);
+    if STOP.load(Ordering::SeqCst) {
+        eprintln!(
+            "interrupted: {} was not aligned, nothing was written",
+            super::terminal::escape(&id)
+        );
+        return Ok(exit::INTERRUPTED);
+    }
+    let aligned = Aligned {
+        id: &id,
+        src: &src,
+        tgt: &tgt,
+        alignment: &alignment,
+        original,
+        out: &record_path,
+    };
+    let (file, carried) = with_fixes(ctx, &args, &aligned, existing.as_ref(), &config)?;
+    let bytes = render_format(&file, args.format);
     match &out {
         Some(path) => {
             let overwrite = if args.force {
@@ -162,19 +213,13 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
             } else {
                 Overwrite::Never
             };
-            output::to_path(path, &bytes, overwrite, &[original, translation])?;
+            output::to_path(path, &bytes, overwrite, &args.inputs(original, translation))?;
         }
         None => output::to_stdout(&bytes)?,
     }
-    let row = Summary::of_alignment(
-        &id,
-        (src.sentences.len(), tgt.sentences.len()),
-        &alignment,
-        started.elapsed().as_secs_f64(),
-        "aligned",
-    );
+    let row = Summary::from_beads(&id, &file, started.elapsed().as_secs_f64(), "aligned");
     ctx.status(format!(
-        "{}: {} {} / {} {} sentences, {} beads ({:.0}% 1-1), mean confidence {:.2}, {} below {LOW_CONFIDENCE}{}",
+        "{}: {} {} / {} {} sentences, {} beads ({:.0}% 1-1), mean confidence {:.2}, {} below {LOW_CONFIDENCE}{}{}",
         id,
         row.src_sentences,
         src_lang,
@@ -184,6 +229,7 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
         row.one_to_one * 100.0,
         row.mean_confidence,
         row.low,
+        fixes_note(&file, &carried),
         out.as_ref().filter(|p| p.as_path() != Path::new("-")).map(|p| format!(" -> {}", p.display())).unwrap_or_default()
     ));
     ctx.note(format!(
@@ -191,6 +237,46 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
         alignment.stats.length_ratio, alignment.stats.length_variance, 100.0 * alignment.stats.length_outlier_weight, alignment.stats.length_outlier_variance, alignment.stats.dictionary_entries, alignment.stats.learned_entries, alignment.stats.passes, alignment.stats.search
     ));
     Ok(exit::OK)
+}
+
+impl AlignArgs {
+    /// Every file this run reads for the pair: never to be written over.
+    fn inputs<'a>(&'a self, original: &'a Path, translation: &'a Path) -> Vec<&'a Path> {
+        let mut inputs = vec![original, translation];
+        inputs.extend(self.dict.iter().map(PathBuf::as_path));
+        inputs.extend(self.input.files());
+        inputs
+    }
+}
+
+/// Set when a batch starts its final report: an interrupt lets it finish.
+static REPORTING: AtomicBool = AtomicBool::new(false);
+
+/// How long after Ctrl-C the command may take to stop by itself (the search notices
+/// the flag within a fraction of a second and the command reports what it did).
+const STOP_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Ctrl-C / SIGTERM sets [`STOP`] (once per process): the search stops within a
+/// fraction of a second and the command reports what was done. What cannot stop at once
+/// (loading a long text, the review of an aligned document for the summary) is cut
+/// short: after [`STOP_GRACE`] the process exits with 130, as soon as no file is being
+/// written, so that every file is either complete or not written at all.
+fn install_stop_handler() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        let stop = Arc::clone(&STOP);
+        let _ = ctrlc::set_handler(move || {
+            if stop.swap(true, Ordering::SeqCst) {
+                return;
+            }
+            std::thread::sleep(STOP_GRACE);
+            while output::writing() || REPORTING.load(Ordering::SeqCst) {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            eprintln!("interrupted: every file written is complete, none is half-written; run the same command again to finish");
+            std::process::exit(exit::INTERRUPTED);
+        });
+    });
 }
 
 fn config(args: &AlignArgs, src: &Lang, tgt: &Lang) -> Result<AlignConfig> {
@@ -202,7 +288,7 @@ fn config(args: &AlignArgs, src: &Lang, tgt: &Lang) -> Result<AlignConfig> {
     for path in &args.dict {
         let hu_to_en = !(src == &Lang::En && tgt == &Lang::Hu);
         let dict = if is_stdin(path) {
-            let text = String::from_utf8(read_input(path)?)
+            let text = String::from_utf8(read_input(path, tandem::read::FileKind::Dictionary)?)
                 .context("the dictionary on standard input is not UTF-8")?;
             tandem::align::dict::Dictionary::parse_dic(&text, Path::new(STDIN), hu_to_en)?
         } else {
@@ -227,33 +313,16 @@ fn default_output(original: &Path, id: &str) -> Option<PathBuf> {
         .then(|| Path::new("alignments").join(format!("{id}.json")))
 }
 
-/// The output bytes. vecalign and ladder need only the beads, so the (large) alignment
-/// record with both texts is built only for json and tsv.
-fn render_format(
-    id: &str,
-    src: &Document,
-    tgt: &Document,
-    alignment: &Alignment,
-    record_path: &Path,
-    format: AlignFormat,
-) -> Vec<u8> {
-    let beads: IndexBeads = alignment
-        .beads
-        .iter()
-        .map(|b| (b.src.clone().collect(), b.tgt.clone().collect()))
-        .collect();
+/// The output bytes of an alignment file in `format`.
+fn render_format(file: &AlignmentFile, format: AlignFormat) -> Vec<u8> {
     match format {
-        AlignFormat::Vecalign => vecalign::write(&beads).into_bytes(),
+        AlignFormat::Vecalign => vecalign::write(&index_beads(file)).into_bytes(),
         AlignFormat::Ladder => {
-            let conf: Vec<f64> = alignment.beads.iter().map(|b| b.confidence).collect();
-            ladder::write(&beads, &conf).into_bytes()
+            let conf: Vec<f64> = file.beads.iter().map(|b| b.confidence).collect();
+            ladder::write(&index_beads(file), &conf).into_bytes()
         }
-        AlignFormat::Json => AlignmentFile::new(id, src, tgt, alignment, record_path)
-            .to_json()
-            .into_bytes(),
-        AlignFormat::Tsv => {
-            tsv::write(&AlignmentFile::new(id, src, tgt, alignment, record_path)).into_bytes()
-        }
+        AlignFormat::Json => file.to_json().into_bytes(),
+        AlignFormat::Tsv => tsv::write(file).into_bytes(),
     }
 }
 
@@ -271,6 +340,8 @@ pub(crate) struct Summary {
     pub(crate) status: String,
     /// Findings of `tandem check` (errors and warnings), when the record was built.
     pub(crate) findings: Option<usize>,
+    /// Fixes placed (beads a person confirmed), and fixes kept as orphans.
+    pub(crate) fixes: (usize, usize),
 }
 
 impl Summary {
@@ -302,21 +373,27 @@ impl Summary {
             seconds,
             status: status.to_string(),
             findings,
+            fixes: (0, 0),
         }
     }
 
-    fn of_alignment(
-        id: &str,
-        sentences: (usize, usize),
-        alignment: &Alignment,
-        seconds: f64,
-        status: &str,
-    ) -> Self {
-        let beads = alignment
-            .beads
-            .iter()
-            .map(|b| (b.src.len() == 1 && b.tgt.len() == 1, b.confidence));
-        Summary::new(id, sentences, beads, seconds, status, None)
+    /// The same row, with the fixes of `file` counted.
+    fn with_fixes_of(mut self, file: &AlignmentFile) -> Self {
+        let orphans = file.fixes.iter().filter(|f| f.orphan.is_some()).count();
+        self.fixes = (file.fixes.len() - orphans, orphans);
+        self
+    }
+
+    /// The row of a document that failed or was interrupted (`status`).
+    fn failed(id: &str, status: &str) -> Self {
+        Summary::new(id, (0, 0), std::iter::empty(), 0.0, status, None)
+    }
+
+    /// A row from an alignment file's beads (no check findings).
+    fn from_beads(id: &str, file: &AlignmentFile, seconds: f64, status: &str) -> Self {
+        let beads = file.beads.iter().map(|b| (b.kind == "1-1", b.confidence));
+        let sentences = (file.source.sentences.len(), file.target.sentences.len());
+        Summary::new(id, sentences, beads, seconds, status, None).with_fixes_of(file)
     }
 
     /// A row from an alignment file, with its `tandem check` findings (errors and
@@ -329,7 +406,7 @@ impl Summary {
             .count();
         let beads = file.beads.iter().map(|b| (b.kind == "1-1", b.confidence));
         let sentences = (file.source.sentences.len(), file.target.sentences.len());
-        Summary::new(id, sentences, beads, seconds, status, Some(findings))
+        Summary::new(id, sentences, beads, seconds, status, Some(findings)).with_fixes_of(file)
     }
 }
 
@@ -361,6 +438,13 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
     }
     let found = discover(&originals, &translations, src_lang.code(), tgt_lang.code())
         .with_context(|| format!("cannot list '{}'", originals.display()))?;
+    for (id, files) in &found.ambiguous {
+        let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        ctx.warn(format!(
+            "{id}: not aligned: several files claim this id ({}); rename all but one",
+            names.join(", ")
+        ));
+    }
     for stray in &found.unpaired {
         ctx.warn(format!(
             "{}: no partner (expected <id>.{}.txt in {} and <id>.{}.txt in {}; .docx, .odt, .html or .htm in place of .txt)",
@@ -386,7 +470,7 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
     }
     std::fs::create_dir_all(&out)
         .with_context(|| format!("cannot create output folder '{}'", out.display()))?;
-    let config = config(args, &src_lang, &tgt_lang)?;
+    let mut config = config(args, &src_lang, &tgt_lang)?;
     let progress = if ctx.stderr_is_terminal() {
         let bar = indicatif::ProgressBar::new(pairs.len() as u64);
         bar.set_style(
@@ -397,9 +481,12 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
     } else {
         None
     };
-    // Ctrl-C / SIGTERM: documents already started finish (their files are written
-    // atomically); the others are skipped, and a rerun picks them up.
-    let _ = ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst));
+    // Ctrl-C / SIGTERM: the documents being aligned stop within a second and are not
+    // written (files are written atomically, so none is half-written); the others are
+    // skipped, and a rerun picks them all up.
+    install_stop_handler();
+    config.cancel = Some(Arc::clone(&STOP));
+    let config = config;
     let work = |pair: &DocPair| -> Outcome {
         if STOP.load(Ordering::SeqCst) {
             return Outcome::Failed(pair.id.clone(), INTERRUPTED.into());
@@ -410,22 +497,30 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
             bar.set_message(pair.id.clone());
         }
         match result {
+            Ok((summary, _)) if summary.status == INTERRUPTED => {
+                Outcome::Failed(pair.id.clone(), INTERRUPTED.into())
+            }
             Ok((summary, json)) => Outcome::Done(summary, json),
             Err(e) => Outcome::Failed(pair.id.clone(), super::output::one_line(&e)),
         }
     };
-    let outcomes: Vec<Outcome> = match args.jobs {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build()?
-            .install(|| pairs.par_iter().map(work).collect()),
-        None => pairs.par_iter().map(work).collect(),
-    };
+    let jobs = jobs(args.jobs, pairs.len());
+    if args.jobs.is_some_and(|asked| asked > jobs) && pairs.len() > MAX_JOBS {
+        ctx.warn(format!(
+            "-j {}: using {jobs} threads (the most tandem uses)",
+            args.jobs.unwrap_or(0)
+        ));
+    }
+    let outcomes: Vec<Outcome> = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()?
+        .install(|| pairs.par_iter().map(work).collect());
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
+    REPORTING.store(true, Ordering::SeqCst);
     let mut rows = Vec::new();
-    let mut failed = 0;
+    let (mut failed, mut interrupted) = (0usize, 0usize);
     let mut jsonl = String::new();
     for outcome in outcomes {
         match outcome {
@@ -437,22 +532,21 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
                 rows.push(summary);
             }
             Outcome::Failed(id, why) => {
-                failed += 1;
-                if why != INTERRUPTED {
-                    eprintln!("error: {id}: {why}");
-                }
-                rows.push(Summary {
-                    id,
-                    src_sentences: 0,
-                    tgt_sentences: 0,
-                    beads: 0,
-                    one_to_one: 0.0,
-                    low: 0,
-                    mean_confidence: 0.0,
-                    seconds: 0.0,
-                    status: format!("FAILED: {why}"),
-                    findings: None,
-                });
+                let status = if why == INTERRUPTED {
+                    interrupted += 1;
+                    INTERRUPTED
+                } else {
+                    // One line per failed document, with the reason; the table says
+                    // only "FAILED".
+                    failed += 1;
+                    eprintln!(
+                        "failed: {}: {}",
+                        super::terminal::escape(&id),
+                        super::terminal::escape(&why)
+                    );
+                    "FAILED"
+                };
+                rows.push(Summary::failed(&id, status));
             }
         }
     }
@@ -467,22 +561,27 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
     } else {
         output::to_stdout(render::summary_table(ctx, &rows, &src_lang, &tgt_lang).as_bytes())?;
     }
-    if STOP.load(Ordering::SeqCst) {
-        let skipped = rows
-            .iter()
-            .filter(|r| r.status.ends_with(INTERRUPTED))
-            .count();
-        eprintln!("interrupted: {skipped} document(s) not aligned; run the same command again to finish them");
+    if interrupted > 0 {
+        eprintln!("interrupted: {interrupted} document(s) not aligned; run the same command again to finish them");
         return Ok(exit::INTERRUPTED);
     }
     if failed > 0 {
-        eprintln!(
-            "error: {failed} of {} document(s) failed; the others were aligned",
+        bail!(
+            "{failed} of {} document(s) failed (listed above); the others were aligned",
             rows.len()
         );
-        return Ok(exit::ERROR);
     }
     Ok(exit::OK)
+}
+
+/// Worker threads for a batch of `documents`: `-j N` or all cores, at most
+/// [`MAX_JOBS`] and at most one per document.
+fn jobs(asked: Option<usize>, documents: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    asked
+        .unwrap_or(cores)
+        .clamp(1, MAX_JOBS)
+        .min(documents.max(1))
 }
 
 fn align_one(
@@ -496,15 +595,16 @@ fn align_one(
 ) -> Result<(Summary, Option<String>)> {
     let started = Instant::now();
     let out = out_dir.join(format!("{}.json", pair.id));
+    let existing = existing_alignment(&out, args)?;
     if !args.force {
-        if let Some(existing) = up_to_date(&out, pair) {
+        if let Some(file) = existing
+            .as_ref()
+            .filter(|f| up_to_date(f, pair, args, &out))
+        {
             let json = args
                 .jsonl
-                .then(|| serde_json::to_string(&existing).unwrap_or_default());
-            return Ok((
-                Summary::from_file(&pair.id, &existing, 0.0, "up to date"),
-                json,
-            ));
+                .then(|| serde_json::to_string(file).unwrap_or_default());
+            return Ok((Summary::from_file(&pair.id, file, 0.0, "up to date"), json));
         }
     }
     let (src, tgt) = load_pair(
@@ -520,8 +620,21 @@ fn align_one(
             pair.translation.display()
         );
     }
+    super::memory::ensure_for_aligning(src.sentences.len(), tgt.sentences.len(), config)?;
     let alignment = align_documents(&src, &tgt, config);
-    let file = AlignmentFile::new(&pair.id, &src, &tgt, &alignment, &out);
+    if STOP.load(Ordering::SeqCst) {
+        // A placeholder: the search was stopped.
+        return Ok((Summary::failed(&pair.id, INTERRUPTED), None));
+    }
+    let aligned = Aligned {
+        id: &pair.id,
+        src: &src,
+        tgt: &tgt,
+        alignment: &alignment,
+        original: &pair.original,
+        out: &out,
+    };
+    let (file, _carried) = with_fixes(ctx, args, &aligned, existing.as_ref(), config)?;
     let overwrite = if args.force {
         Overwrite::Force
     } else {
@@ -531,7 +644,7 @@ fn align_one(
         &out,
         file.to_json().as_bytes(),
         overwrite,
-        &[&pair.original, &pair.translation],
+        &args.inputs(&pair.original, &pair.translation),
     )?;
     let json = args
         .jsonl
@@ -540,15 +653,4 @@ fn align_one(
         Summary::from_file(&pair.id, &file, started.elapsed().as_secs_f64(), "aligned"),
         json,
     ))
-}
-
-/// The existing alignment, if it was made from exactly these texts by this version.
-fn up_to_date(out: &Path, pair: &DocPair) -> Option<AlignmentFile> {
-    let existing = AlignmentFile::read(out).ok()?;
-    let hash = |p: &Path| std::fs::read(p).ok().map(|b| sha256_hex(&b));
-    let same_tool = existing.tool == format!("tandem {}", env!("CARGO_PKG_VERSION"));
-    (same_tool
-        && hash(&pair.original)? == existing.source.sha256
-        && hash(&pair.translation)? == existing.target.sha256)
-        .then_some(existing)
 }

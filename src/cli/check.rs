@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 use tandem::align::{align_documents, AlignConfig};
-use tandem::alignment::is_alignment_file;
 use tandem::alignment::AlignmentFile;
+use tandem::alignment::SCHEMA;
 use tandem::corpus::doc_id;
 use tandem::lang::Lang;
 use tandem::review::{check, CheckConfig, FailOn, FindingKind, Report};
@@ -183,14 +183,20 @@ pub(crate) fn run(ctx: &Context, args: CheckArgs) -> Result<i32> {
     Ok(exit_code(&args, &report))
 }
 
-/// Whether a file starts like an alignment file (its first bytes name the schema).
+/// Whether a file starts like an alignment file: a JSON object whose first bytes name
+/// the alignment schema (a prefix test: texts given here can be large, and a whole-file
+/// parse is what writing needs, not this message).
 fn looks_like_alignment(path: &Path) -> bool {
     use std::io::Read;
-    let mut head = [0u8; 200];
+    let mut head = [0u8; 512];
     let n = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))
         .unwrap_or(0);
-    is_alignment_file(&head[..n])
+    let head = String::from_utf8_lossy(&head[..n]);
+    let family = SCHEMA.split('/').next().unwrap_or(SCHEMA);
+    head.trim_start().starts_with('{')
+        && head.contains("\"schema\"")
+        && head.contains(&format!("\"{family}/"))
 }
 
 fn exit_code(args: &CheckArgs, report: &Report) -> i32 {

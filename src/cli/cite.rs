@@ -13,7 +13,13 @@ use tandem::cite::{format, Citation, Corpus, Outcome, Query, Side, Suggestion};
 use tandem::document::Locator;
 
 use super::output::to_stdout;
+use super::terminal::escape;
 use super::{exit, Context};
+
+/// A piece of a citation's text for the terminal (see [`super::terminal`]).
+fn esc(text: &str) -> String {
+    escape(text).into_owned()
+}
 
 /// Find a quotation of the English translation in the corpus and print the Hungarian
 /// original with its locators (or the reverse with --from hu).
@@ -102,6 +108,9 @@ fn report_refresh(ctx: &Context, corpus: &Corpus) {
     for (path, reason) in &r.skipped {
         ctx.warn(format!("{}: skipped: {reason}", path.display()));
     }
+    if let Some(why) = &r.rebuilt {
+        ctx.note(format!("the cite index was rebuilt: {why}"));
+    }
     if let Some(e) = &r.save_error {
         ctx.warn(format!(
             "the cite index could not be saved ({e}); lookups work but re-read every changed alignment"
@@ -144,7 +153,10 @@ fn run_id(ctx: &Context, args: &CiteArgs, corpus: &Corpus, id: &str) -> Result<i
             if args.format == CiteFormat::Json {
                 to_stdout(format::json(id, from, &Outcome::NotFound(Vec::new())).as_bytes())?;
             }
-            eprintln!("not found: the {side} text of '{doc}' has no sentence {locator}{range}");
+            eprintln!(
+                "not found: the {side} text of '{}' has no sentence {locator}{range}",
+                esc(doc)
+            );
             Ok(exit::FOUND)
         }
     }
@@ -165,14 +177,19 @@ fn print_outcome(
             .map(|c| text(c, color))
             .collect::<Vec<_>>()
             .join("\n"),
-        (Outcome::Found(cs), CiteFormat::Markdown) => cs
-            .iter()
-            .map(format::markdown)
-            .collect::<Vec<_>>()
-            .join("\n---\n\n"),
-        (Outcome::Found(cs), CiteFormat::Bibtex) => {
-            cs.iter().map(format::bibtex).collect::<Vec<_>>().join("\n")
-        }
+        // Markdown and BibTeX are read by people too: no control characters from the
+        // corpus reach the terminal (their own line structure is kept).
+        (Outcome::Found(cs), CiteFormat::Markdown) => super::terminal::escape_keep_lines(
+            &cs.iter()
+                .map(format::markdown)
+                .collect::<Vec<_>>()
+                .join("\n---\n\n"),
+        )
+        .into_owned(),
+        (Outcome::Found(cs), CiteFormat::Bibtex) => super::terminal::escape_keep_lines(
+            &cs.iter().map(format::bibtex).collect::<Vec<_>>().join("\n"),
+        )
+        .into_owned(),
         (Outcome::NotFound(s), CiteFormat::Text) => not_found(query, from, args, s),
         (Outcome::NotFound(s), _) => {
             // Keep stdout valid Markdown/BibTeX (empty); the report goes to stderr.
@@ -206,12 +223,12 @@ fn not_found(query: &str, from: Side, args: &CiteArgs, suggestions: &[Suggestion
         "English"
     };
     let scope = match &args.doc {
-        Some(d) => format!("the {lang} text of '{d}'"),
+        Some(d) => format!("the {lang} text of '{}'", esc(d)),
         None => format!("any {lang} text of the corpus"),
     };
     let mut out = format!(
         "not found: “{}” is not in {scope} (quote marks, dashes, case and line breaks were ignored; … stands for omitted words)\n",
-        query.trim()
+        esc(query.trim())
     );
     if suggestions.is_empty() {
         out.push_str("no similar passage either; check the wording, or --from hu for a Hungarian quotation\n");
@@ -225,9 +242,9 @@ fn not_found(query: &str, from: Side, args: &CiteArgs, suggestions: &[Suggestion
             out,
             "  {:.2}  {} {}: {}",
             s.score,
-            s.doc,
+            esc(&s.doc),
             locs.join(" "),
-            format::marked(&sentences, "[[", "]]", str::to_string)
+            format::marked(&sentences, "[[", "]]", esc)
         );
     }
     out
@@ -257,15 +274,15 @@ fn text(c: &Citation, color: bool) -> String {
     let severe: Vec<_> = c.warnings.iter().filter(|w| w.is_severe()).collect();
     let banner = |out: &mut String| {
         for w in &severe {
-            let _ = writeln!(out, "{red}!!! WARNING: {w}{red:#}");
+            let _ = writeln!(out, "{red}!!! WARNING: {}{red:#}", esc(&w.to_string()));
         }
     };
     let title = if m.title.is_empty() {
-        "(no title)"
+        "(no title)".to_string()
     } else {
-        &m.title
+        esc(&m.title)
     };
-    let _ = writeln!(out, "{bold}{}{bold:#} · {title}", m.doc);
+    let _ = writeln!(out, "{bold}{}{bold:#} · {title}", esc(&m.doc));
     banner(&mut out);
     let sides = match c.from {
         Side::En => [Side::En, Side::Hu],
@@ -276,7 +293,7 @@ fn text(c: &Citation, color: bool) -> String {
             Side::En => ("English", &c.english_locators),
             Side::Hu => ("Hungarian", &c.hungarian_locators),
         };
-        let body = format::marked(&format::side(c, s), &open, &close, str::to_string);
+        let body = format::marked(&format::side(c, s), &open, &close, esc);
         let _ = writeln!(out, "{bold}{name}{bold:#} {}", format::locators(locs));
         let _ = writeln!(
             out,
@@ -313,33 +330,33 @@ fn text(c: &Citation, color: bool) -> String {
     let _ = writeln!(
         out,
         "Locator:   {} · hu {} = en {}",
-        m.doc,
+        esc(&m.doc),
         format::locators(&c.hungarian_locators),
         format::locators(&c.english_locators)
     );
     if !m.date.is_empty() || !m.author.is_empty() {
-        let _ = writeln!(out, "Document:  {} {}", m.date, m.author);
+        let _ = writeln!(out, "Document:  {} {}", esc(&m.date), esc(&m.author));
     }
     let _ = writeln!(
         out,
         "Archive:   {}",
         if m.archive_ref.is_empty() {
-            "(not given)"
+            "(not given)".to_string()
         } else {
-            &m.archive_ref
+            esc(&m.archive_ref)
         }
     );
     let _ = writeln!(
         out,
         "Record ID: {}",
         if m.record_id.is_empty() {
-            "(not given)"
+            "(not given)".to_string()
         } else {
-            &m.record_id
+            esc(&m.record_id)
         }
     );
     if !m.translators.is_empty() {
-        let _ = writeln!(out, "Translated by {}", m.translators.join(" and "));
+        let _ = writeln!(out, "Translated by {}", esc(&m.translators.join(" and ")));
     }
     if !m.translation_source.is_empty() {
         let _ = writeln!(out, "Translation: {}", m.translation_source);
@@ -347,25 +364,31 @@ fn text(c: &Citation, color: bool) -> String {
     let beads: Vec<String> = c
         .beads
         .iter()
-        .map(|b| format!("{} {:.2}", b.kind, b.confidence))
+        .map(|b| {
+            if b.confirmed {
+                format!("{} confirmed by a person", esc(&b.kind))
+            } else {
+                format!("{} {:.2}", esc(&b.kind), b.confidence)
+            }
+        })
         .collect();
     let _ = writeln!(
         out,
-        "Alignment: {} (bead type and confidence: {})",
-        c.alignment.display(),
+        "Alignment: {} (bead: {})",
+        esc(&c.alignment.display().to_string()),
         beads.join(", ")
     );
     let _ = writeln!(
         out,
         "Status of the Hungarian text: {}",
         if m.status.is_empty() {
-            "unknown"
+            "unknown".to_string()
         } else {
-            &m.status
+            esc(&m.status)
         }
     );
     for w in c.warnings.iter().filter(|w| !w.is_severe()) {
-        let _ = writeln!(out, "warning: {w}");
+        let _ = writeln!(out, "warning: {}", esc(&w.to_string()));
     }
     banner(&mut out);
     out

@@ -202,7 +202,9 @@ pub(crate) fn run(ctx: &Context, args: DiffArgs) -> Result<i32> {
     let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
     let bytes = match args.format {
         DiffFormat::Json => report.to_json(),
-        DiffFormat::Unified => diff_render::unified(&report, &olang),
+        DiffFormat::Unified => {
+            super::terminal::escape_keep_lines(&diff_render::unified(&report, &olang)).into_owned()
+        }
         DiffFormat::Html => diff_render::html(&report, &olang),
         DiffFormat::Table => table(
             &report,
@@ -222,6 +224,7 @@ pub(crate) fn run(ctx: &Context, args: DiffArgs) -> Result<i32> {
             if let Some(o) = &inputs.original {
                 read.push(o);
             }
+            read.extend(args.input.files());
             output::to_path(path, bytes.as_bytes(), overwrite, &read)?;
         }
         _ => output::to_stdout(bytes.as_bytes())?,
@@ -301,12 +304,15 @@ fn styled(ops: &[WordOp], keep: OpTag, color: bool) -> String {
         .underline();
     let mut out = String::new();
     for op in ops {
+        // Escaped and with long tokens broken before styling, so that neither can cut
+        // a colour sequence (see render::text).
+        let text = render::text(&op.text);
         match (op.op, color) {
-            (OpTag::Equal, _) => out.push_str(&op.text),
+            (OpTag::Equal, _) => out.push_str(&text),
             (tag, _) if tag != keep => {}
-            (OpTag::Delete, true) => out.push_str(&format!("{del}{}{del:#}", op.text)),
-            (OpTag::Insert, true) => out.push_str(&format!("{ins}{}{ins:#}", op.text)),
-            (_, false) => out.push_str(&marked(std::slice::from_ref(op))),
+            (OpTag::Delete, true) => out.push_str(&format!("{del}{text}{del:#}")),
+            (OpTag::Insert, true) => out.push_str(&format!("{ins}{text}{ins:#}")),
+            (tag, false) => out.push_str(&marked(&[WordOp { op: tag, text }])),
         }
     }
     out
@@ -336,7 +342,11 @@ fn table(report: &DiffReport, original_lang: &str, width: u16, color: bool) -> S
         for r in &report.rows {
             let kinds: Vec<&str> = r.kinds.iter().map(|k| k.name()).collect();
             table.add_row(vec![
-                Cell::new(format!("{}\n{}", span(&r.original), r.original_text)),
+                Cell::new(format!(
+                    "{}\n{}",
+                    span(&r.original),
+                    render::text(&r.original_text)
+                )),
                 Cell::new(format!(
                     "{}\n{}",
                     span(&r.old),

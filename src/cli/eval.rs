@@ -5,10 +5,11 @@ use std::path::PathBuf;
 use anyhow::{bail, Context as _, Result};
 use tandem::alignment::AlignmentFile;
 use tandem::eval::{
-    calibration, confidence_outcomes, pair_beads, read_bead_file, score, separation, BeadFile,
-    CalibrationBin,
+    calibration, check_sizes, confidence_outcomes, pair_beads, read_bead_file, score, separation,
+    BeadFile, CalibrationBin,
 };
 use tandem::export::{index_beads, MAX_SENTENCES};
+use tandem::read::FileKind;
 
 use super::input::{one_stdin, read_input};
 use super::{exit, output, render, Context};
@@ -34,6 +35,11 @@ pub(crate) struct EvalArgs {
     /// The same as --format json (kept for scripts written before --format).
     #[arg(long, hide = true, conflicts_with = "format")]
     json: bool,
+    /// Score even when a gold file's sentence counts disagree with the alignment's (a
+    /// gold of part of the document). By default that is an error: the gold is most
+    /// likely of another document, and its scores would mean nothing.
+    #[arg(long)]
+    allow_mismatch: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -65,7 +71,7 @@ fn parse_sizes(s: &str) -> Result<(usize, usize), String> {
     Ok((a, b))
 }
 
-pub(crate) fn run(_ctx: &Context, args: EvalArgs) -> Result<i32> {
+pub(crate) fn run(ctx: &Context, args: EvalArgs) -> Result<i32> {
     if args.gold.len() != args.test.len() {
         bail!(
             "{} gold file(s) but {} test file(s); give one test file per --gold",
@@ -82,14 +88,32 @@ pub(crate) fn run(_ctx: &Context, args: EvalArgs) -> Result<i32> {
     let mut outcomes: Option<Vec<(f64, bool)>> = Some(Vec::new());
     one_stdin(args.gold.iter().chain(&args.test).map(PathBuf::as_path))?;
     for (k, (g, t)) in args.gold.iter().zip(&args.test).enumerate() {
-        let read_text = |p: &PathBuf| -> Result<String> {
-            String::from_utf8(read_input(p)?)
+        let read_text = |p: &PathBuf, kind: FileKind| -> Result<String> {
+            String::from_utf8(read_input(p, kind)?)
                 .with_context(|| format!("'{}' is not UTF-8 text", p.display()))
         };
-        let gold = read_bead_file(&read_text(g)?, g)?;
-        let test_text = read_text(t)?;
+        let gold = read_bead_file(&read_text(g, FileKind::BeadFile)?, g)?;
+        // A test file may be an alignment file (JSON), which may be larger.
+        let test_text = read_text(t, FileKind::Alignment)?;
+        // A gold of another document must not be scored without a word: the alignment
+        // (or a vecalign test file) knows how many sentences each side has.
+        let check = |sizes: (usize, usize)| -> Result<()> {
+            match check_sizes(&gold, sizes) {
+                Ok(()) => Ok(()),
+                Err(why) if args.allow_mismatch => {
+                    ctx.warn(format!("{}: {why} (scored anyway: --allow-mismatch)", g.display()));
+                    Ok(())
+                }
+                Err(why) => bail!(
+                    "'{}' does not fit '{}': {why}; they are probably of different documents (or split differently); pass --allow-mismatch to score anyway",
+                    g.display(),
+                    t.display()
+                ),
+            }
+        };
         if test_text.trim_start().starts_with('{') {
             let file = AlignmentFile::from_json(&test_text, t)?;
+            check((file.source.sentences.len(), file.target.sentences.len()))?;
             let beads = index_beads(&file);
             let confidences: Vec<f64> = file.beads.iter().map(|b| b.confidence).collect();
             let (gold, test) = pair_beads(gold, BeadFile::Beads(beads), args.sizes.get(k).copied());
@@ -99,11 +123,13 @@ pub(crate) fn run(_ctx: &Context, args: EvalArgs) -> Result<i32> {
             pairs.push((gold, test));
         } else {
             outcomes = None;
-            pairs.push(pair_beads(
-                gold,
-                read_bead_file(&test_text, t)?,
-                args.sizes.get(k).copied(),
-            ));
+            let test = read_bead_file(&test_text, t)?;
+            if let BeadFile::Beads(beads) = &test {
+                if !beads.is_empty() {
+                    check(tandem::eval::bead_extent(beads))?;
+                }
+            }
+            pairs.push(pair_beads(gold, test, args.sizes.get(k).copied()));
         }
     }
     let s = score(&pairs);

@@ -123,10 +123,10 @@ fn parse_confidence(s: &str) -> Result<f64, String> {
     }
 }
 
-/// Whether a bead was confirmed by a person. Alignment files of schema
-/// `tandem-alignment/1` record no such thing, so no bead is; `tandem fix` adds the flag.
-fn confirmed(_bead: &BeadRecord) -> bool {
-    false
+/// Whether a bead was confirmed by a person (`tandem fix`; files of schema
+/// `tandem-alignment/1` have no confirmed beads).
+fn confirmed(bead: &BeadRecord) -> bool {
+    bead.fixed
 }
 
 /// The alignment files named, or every `*.json` of the folder with --all (other JSON
@@ -136,22 +136,18 @@ fn inputs(ctx: &Context, args: &ExportArgs) -> Result<Vec<PathBuf>> {
         return Ok(args.alignments.clone());
     }
     let dir = &args.alignments_dir;
-    let entries = std::fs::read_dir(dir).with_context(|| {
+    let listed = tandem::alignment::alignment_files(dir).with_context(|| {
         format!(
             "cannot read the alignments folder '{}'; run 'tandem align --all' first or give --alignments-dir",
             dir.display()
         )
     })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
+    let mut files: Vec<PathBuf> = listed
+        .into_iter()
         .filter(|p| {
-            p.extension().is_some_and(|x| x == "json")
-                && !p
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .filter(|p| {
-            let ours = std::fs::read(p).is_ok_and(|b| is_alignment_file(&b));
+            // Read bounded: a FIFO or device named *.json is skipped, never waited on.
+            let ours = tandem::read::read_file(p, tandem::read::FileKind::Alignment)
+                .is_ok_and(|b| is_alignment_file(&b));
             if !ours {
                 ctx.warn(format!(
                     "{}: skipped: not a tandem alignment file",
@@ -293,7 +289,13 @@ pub(crate) fn run(ctx: &Context, args: ExportArgs) -> Result<i32> {
             } else {
                 Overwrite::Never
             };
-            let inputs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+            // Never over an alignment nor the texts it names, even with --force.
+            let texts: Vec<PathBuf> = paths
+                .iter()
+                .zip(&files)
+                .flat_map(|(p, f)| [f.resolve(p, &f.source), f.resolve(p, &f.target)])
+                .collect();
+            let inputs: Vec<&Path> = paths.iter().chain(&texts).map(PathBuf::as_path).collect();
             output::to_path(path, &out.bytes, overwrite, &inputs)?;
             ctx.status(format!("wrote {}", path.display()));
         }

@@ -6,6 +6,7 @@ use anyhow::{bail, Context as _, Result};
 use tandem::document::Document;
 use tandem::lang::{self, Lang};
 use tandem::load::{self, Format, HyphenMode, Layout, LoadOptions, SourceEncoding};
+use tandem::read::FileKind;
 use tandem::segment::{Abbreviations, Splitter};
 
 use super::Context;
@@ -112,7 +113,7 @@ impl InputArgs {
         let mut splitter = Splitter::new(lang);
         for path in &self.abbrev {
             let abbrev = if is_stdin(path) {
-                let text = String::from_utf8(read_input(path)?)
+                let text = String::from_utf8(read_input(path, FileKind::Abbreviations)?)
                     .context("the abbreviations on standard input are not UTF-8")?;
                 Abbreviations::parse(&text, Path::new(STDIN))?
             } else {
@@ -123,7 +124,8 @@ impl InputArgs {
         Ok(splitter)
     }
 
-    /// The files these options name (for [`one_stdin`]).
+    /// The files these options name (for [`one_stdin`]; inputs of the command, never to
+    /// be written over).
     pub(crate) fn files(&self) -> impl Iterator<Item = &Path> {
         self.abbrev.iter().map(PathBuf::as_path)
     }
@@ -172,8 +174,13 @@ pub(crate) fn load_document(
     splitter: &Splitter,
 ) -> Result<Document> {
     let loaded = if is_stdin(path) {
-        load::load_bytes(&read_input(path)?, Path::new(STDIN), &args.load_options()?)?
+        load::load_bytes(
+            &read_input(path, FileKind::Text)?,
+            Path::new(STDIN),
+            &args.load_options()?,
+        )?
     } else {
+        super::memory::ensure_for_loading(path)?;
         load::load_file(path, &args.load_options()?)?
     };
     for note in &loaded.notes {
@@ -316,18 +323,17 @@ pub(crate) fn one_stdin<'a>(paths: impl IntoIterator<Item = &'a Path>) -> Result
 /// abbreviations for the splitter of each language).
 static STDIN_BYTES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
 
-/// The bytes of an input file, or of standard input for `-`.
-pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>> {
+/// The bytes of an input file of `kind`, or of standard input for `-`, read bounded
+/// ([`tandem::read`]: regular files only, within the kind's size limit).
+pub(crate) fn read_input(path: &Path, kind: FileKind) -> Result<Vec<u8>> {
     if is_stdin(path) {
         if let Some(bytes) = STDIN_BYTES.get() {
             return Ok(bytes.clone());
         }
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
-            .context("cannot read standard input")?;
+        let bytes = tandem::read::read_stdin(kind)?;
         Ok(STDIN_BYTES.get_or_init(|| bytes).clone())
     } else {
-        std::fs::read(path).with_context(|| format!("cannot read '{}'", path.display()))
+        Ok(tandem::read::read_file(path, kind)?)
     }
 }
 
@@ -340,7 +346,7 @@ pub(crate) fn load_alignment(
     allow_stale: bool,
 ) -> Result<tandem::alignment::AlignmentFile> {
     let (file, path) = if is_stdin(path) {
-        let bytes = read_input(path)?;
+        let bytes = read_input(path, FileKind::Alignment)?;
         let text = String::from_utf8(bytes)
             .map_err(|_| anyhow::anyhow!("the alignment on standard input is not UTF-8"))?;
         let name = Path::new(STDIN);

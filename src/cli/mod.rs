@@ -5,14 +5,18 @@ mod align;
 mod check;
 mod cite;
 mod diff;
+mod editor;
 mod eval;
 mod export;
+mod fix;
 mod input;
+mod memory;
 mod output;
 mod reference;
 mod render;
 mod show;
 mod split;
+mod terminal;
 
 use std::io::IsTerminal;
 
@@ -79,6 +83,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Show an alignment side by side, with review flags.
     Show(show::ShowArgs),
+    /// Confirm a bead (the rest is re-aligned around it), or list, remove or undo fixes.
+    Fix(fix::FixArgs),
     /// Review an alignment: omissions, additions, number/name mismatches, untranslated …
     Check(Box<check::CheckArgs>),
     /// Export alignments as tsv, csv, xlsx, tmx, xliff, xliff2, ladder, vecalign or html.
@@ -87,6 +93,9 @@ enum Command {
     Schema(reference::SchemaArgs),
     /// Print tandem's man page (roff), or write one per command with --dir.
     Man(reference::ManArgs),
+    /// Review and correct an alignment in a local web page: every action is saved at
+    /// once as a fix, and the rest re-aligned around it.
+    Review(editor::ReviewArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -109,7 +118,10 @@ impl Context {
             let mut err = anstream::AutoStream::new(std::io::stderr(), self.color_choice());
             let _ = std::io::Write::write_fmt(
                 &mut err,
-                format_args!("{style}warning:{style:#} {msg}\n"),
+                format_args!(
+                    "{style}warning:{style:#} {}\n",
+                    terminal::escape(&msg.to_string())
+                ),
             );
         }
     }
@@ -117,14 +129,14 @@ impl Context {
     /// Print a note on stderr with `--verbose`.
     pub(crate) fn note(&self, msg: impl std::fmt::Display) {
         if self.global.verbose && !self.global.quiet {
-            eprintln!("note: {msg}");
+            eprintln!("note: {}", terminal::escape(&msg.to_string()));
         }
     }
 
     /// Print a status line on stderr unless `--quiet`.
     pub(crate) fn status(&self, msg: impl std::fmt::Display) {
         if !self.global.quiet {
-            eprintln!("{msg}");
+            eprintln!("{}", terminal::escape(&msg.to_string()));
         }
     }
 
@@ -158,13 +170,13 @@ impl Context {
 pub(crate) fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            print_usage_error(&e);
+            return exit::ERROR;
+        }
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() {
-                exit::ERROR
-            } else {
-                exit::OK
-            };
+            return exit::OK;
         }
     };
     let ctx = Context {
@@ -177,10 +189,12 @@ pub(crate) fn main() -> i32 {
         Command::Diff(args) => diff::run(&ctx, *args),
         Command::Eval(args) => eval::run(&ctx, args),
         Command::Show(args) => show::run(&ctx, args),
+        Command::Fix(args) => fix::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, *args),
         Command::Export(args) => export::run(&ctx, args),
         Command::Schema(args) => reference::schema(&ctx, args),
         Command::Man(args) => reference::man(&ctx, args),
+        Command::Review(args) => editor::run(&ctx, args),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(shell, &mut cmd, "tandem", &mut std::io::stdout());
@@ -202,6 +216,29 @@ pub(crate) fn main() -> i32 {
             exit::ERROR
         }
     }
+}
+
+/// A usage error from clap, with the arguments it quotes escaped: a value holding a
+/// line break or an escape sequence must not forge lines or drive the terminal
+/// ([`terminal`]).
+fn print_usage_error(e: &clap::Error) {
+    use clap::error::ContextValue;
+    let mut text = e.render().ansi().to_string();
+    for (_, value) in e.context() {
+        let values: Vec<&String> = match value {
+            ContextValue::String(v) => vec![v],
+            ContextValue::Strings(vs) => vs.iter().collect(),
+            _ => Vec::new(),
+        };
+        for v in values {
+            let escaped = terminal::escape(v);
+            if escaped != v.as_str() {
+                text = text.replace(v.as_str(), &escaped);
+            }
+        }
+    }
+    let mut err = anstream::AutoStream::auto(std::io::stderr());
+    let _ = std::io::Write::write_all(&mut err, text.as_bytes());
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Result;
 use tandem::write::{write_atomic, Overwrite};
@@ -16,8 +17,10 @@ pub(crate) fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// An error and its causes on one line, `outer: inner: …`. A cause whose text the line
 /// already holds is skipped (library errors print their I/O cause themselves, and
-/// anyhow's `{:#}` would repeat it), and line breaks from user data are shown escaped, so
-/// that the user always gets exactly one `error:` line.
+/// anyhow's `{:#}` would repeat it), and line breaks, escape sequences and other control
+/// characters from user data (file names, ids) are shown escaped
+/// ([`super::terminal::escape`]), so that the user always gets exactly one true
+/// `error:` line.
 pub(crate) fn one_line(e: &anyhow::Error) -> String {
     let mut line = String::new();
     for cause in e.chain() {
@@ -30,7 +33,7 @@ pub(crate) fn one_line(e: &anyhow::Error) -> String {
         }
         line.push_str(&text);
     }
-    line.replace('\r', "\\r").replace('\n', "\\n")
+    super::terminal::escape(&line).into_owned()
 }
 
 /// Write bytes to stdout.
@@ -39,6 +42,31 @@ pub(crate) fn to_stdout(bytes: &[u8]) -> Result<()> {
     out.write_all(bytes)?;
     out.flush()?;
     Ok(())
+}
+
+/// Files being written right now (an interrupted command waits for them to finish:
+/// see `align`'s Ctrl-C handler).
+static WRITES_IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+
+/// Whether some file is being written now.
+pub(crate) fn writing() -> bool {
+    WRITES_IN_FLIGHT.load(Ordering::SeqCst) > 0
+}
+
+/// Counts a write in flight while alive.
+struct Writing;
+
+impl Writing {
+    fn start() -> Self {
+        WRITES_IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
+        Writing
+    }
+}
+
+impl Drop for Writing {
+    fn drop(&mut self) {
+        WRITES_IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 /// Write bytes to `path` (atomically; `-` = stdout).
@@ -51,6 +79,7 @@ pub(crate) fn to_path(
     if path == Path::new("-") {
         return to_stdout(bytes);
     }
+    let _writing = Writing::start();
     write_atomic(path, bytes, overwrite, inputs)?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! `tandem show`: an alignment side by side in the terminal (or as Markdown, TSV, JSON),
-//! with the review flags of each bead.
+//! with the review flags of each bead, in text order or in review order (`--order
+//! risk`: the beads most likely wrong first, see `tandem::risk`).
 
 use std::path::PathBuf;
 
@@ -7,7 +8,9 @@ use anyhow::Result;
 use serde::Serialize;
 use tandem::alignment::AlignmentFile;
 use tandem::document::Locator;
+use tandem::fix::span;
 use tandem::review::{check, side_text, CheckConfig, FindingKind};
+use tandem::risk::{self, Signal};
 
 use super::input::load_alignment;
 use super::{output, render, Context};
@@ -29,9 +32,22 @@ pub(crate) struct ShowArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
     format: ShowFormat,
+    /// Order of the beads: text (as in the texts) or risk (most likely wrong first: low
+    /// confidence, findings, merges and beads at the edge of what the aligner can draw,
+    /// their neighbours, length outliers; fixed beads last).
+    #[arg(long, value_enum, default_value_t = Order::Text)]
+    order: Order,
     /// Use an alignment even if a text changed since it was made.
     #[arg(long)]
     allow_stale: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Order {
+    /// As in the texts.
+    Text,
+    /// Most likely wrong first.
+    Risk,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -49,17 +65,37 @@ pub(crate) enum ShowFormat {
 /// One bead as shown.
 #[derive(Debug, Serialize)]
 pub(crate) struct Row {
+    /// Index of the bead in the alignment file.
     pub(crate) bead: usize,
     pub(crate) locator: String,
+    /// Source sentence indices (0-based, as in the alignment file).
+    pub(crate) src: Vec<usize>,
+    /// Target sentence indices.
+    pub(crate) tgt: Vec<usize>,
     pub(crate) source_ids: Vec<String>,
     pub(crate) target_ids: Vec<String>,
     #[serde(rename = "type")]
     pub(crate) kind: String,
     pub(crate) confidence: f64,
+    /// Whether a person confirmed the bead (`tandem fix`).
+    pub(crate) fixed: bool,
+    /// How likely the bead is wrong (see `tandem::risk`).
+    pub(crate) risk: f64,
+    /// Why the risk is above 1 − confidence.
+    pub(crate) signals: Vec<Signal>,
     pub(crate) flags: Vec<FindingKind>,
     pub(crate) reasons: Vec<String>,
     pub(crate) source: String,
     pub(crate) target: String,
+}
+
+/// `tandem show --format json`.
+#[derive(Debug, Serialize)]
+struct ShowJson<'a> {
+    schema: &'static str,
+    document: &'a str,
+    order: &'static str,
+    beads: &'a [Row],
 }
 
 /// `p3` is the whole paragraph: from its first sentence, or up to its last.
@@ -69,9 +105,12 @@ fn parse_end(s: &str, upper: bool) -> Result<Option<Locator>, String> {
         return Ok(None);
     }
     if let Some(p) = s.strip_prefix('p').filter(|p| !p.contains('.')) {
-        let paragraph: u32 = p
-            .parse()
-            .map_err(|_| format!("'{s}' is not a paragraph; write p3, p3.s2 or l17"))?;
+        let paragraph: u32 = p.parse().map_err(|_| {
+            format!(
+                "'{}' is not a paragraph; write p3, p3.s2 or l17",
+                super::terminal::escape(s)
+            )
+        })?;
         return Ok(Some(Locator::Para {
             paragraph,
             sentence: if upper { u32::MAX } else { 1 },
@@ -87,30 +126,15 @@ fn parse_range(s: &str) -> Result<(Option<Locator>, Option<Locator>), String> {
     }
 }
 
-/// `p8.s2–s3`, `p8.s3–p9.s1`, `l4–l6`: the span of some sentences.
-pub(crate) fn span(ids: &[usize], rec: &tandem::alignment::TextRecord) -> String {
-    let loc = |i: &usize| rec.sentences.get(*i).map(|s| s.id);
-    match (ids.first().and_then(loc), ids.last().and_then(loc)) {
-        (Some(a), Some(b)) if a == b => a.to_string(),
-        (
-            Some(a @ Locator::Para { paragraph: p, .. }),
-            Some(Locator::Para {
-                paragraph: q,
-                sentence,
-            }),
-        ) if p == q => format!("{a}–s{sentence}"),
-        (Some(a), Some(b)) => format!("{a}–{b}"),
-        _ => String::new(),
-    }
-}
-
 pub(crate) fn rows(
     file: &AlignmentFile,
     only_flagged: bool,
     range: Option<(Option<Locator>, Option<Locator>)>,
+    order: Order,
 ) -> Vec<Row> {
     let report = check(file, &CheckConfig::default());
     let flags = report.flags();
+    let risks = risk::assess(file, &report);
     let mut out = Vec::new();
     for (k, b) in file.beads.iter().enumerate() {
         let bead_flags = flags.get(k).cloned().unwrap_or_default();
@@ -134,9 +158,9 @@ pub(crate) fn rows(
             }
         }
         let locator = if b.src.is_empty() {
-            format!("+{}", span(&b.tgt, &file.target))
+            format!("+{}", span(&file.target, &b.tgt))
         } else {
-            span(&b.src, &file.source)
+            span(&file.source, &b.src)
         };
         let ids = |ids: &[usize], rec: &tandem::alignment::TextRecord| {
             ids.iter()
@@ -146,28 +170,53 @@ pub(crate) fn rows(
         out.push(Row {
             bead: k,
             locator,
+            src: b.src.clone(),
+            tgt: b.tgt.clone(),
             source_ids: ids(&b.src, &file.source),
             target_ids: ids(&b.tgt, &file.target),
             kind: b.kind.clone(),
             confidence: b.confidence,
+            fixed: b.fixed,
+            risk: (risks[k].risk * 1e4).round() / 1e4,
+            signals: risks[k].signals.clone(),
             flags: bead_flags,
             reasons: report.on_bead(k).map(|f| f.reason.clone()).collect(),
             source: tandem::document::collapse_whitespace(&side_text(&file.source, &b.src)),
             target: tandem::document::collapse_whitespace(&side_text(&file.target, &b.tgt)),
         });
     }
+    if order == Order::Risk {
+        let rank: Vec<usize> = {
+            let mut rank = vec![0; risks.len()];
+            for (position, bead) in risk::order(&risks).into_iter().enumerate() {
+                rank[bead] = position;
+            }
+            rank
+        };
+        out.sort_by_key(|r| rank[r.bead]);
+    }
     out
 }
 
 pub(crate) fn run(ctx: &Context, args: ShowArgs) -> Result<i32> {
     let file = load_alignment(ctx, &args.alignment, args.allow_stale)?;
-    let rows = rows(&file, args.only_flagged, args.range);
+    let rows = rows(&file, args.only_flagged, args.range, args.order);
+    let risk_columns = args.order == Order::Risk;
     let text = match args.format {
-        ShowFormat::Table => render::show_table(ctx, &file, &rows, args.width),
-        ShowFormat::Markdown => render::show_markdown(&file, &rows),
-        ShowFormat::Tsv => render::show_tsv(&rows),
+        ShowFormat::Table => render::show_table(ctx, &file, &rows, args.width, risk_columns),
+        ShowFormat::Markdown => render::show_markdown(&file, &rows, risk_columns),
+        ShowFormat::Tsv => render::show_tsv(&rows, risk_columns),
         ShowFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&rows)?;
+            let json = ShowJson {
+                schema: "tandem-show/1",
+                document: &file.id,
+                order: match args.order {
+                    Order::Text => "text",
+                    Order::Risk => "risk",
+                },
+                beads: &rows,
+            };
+            let mut s = serde_json::to_string_pretty(&json)?;
             s.push('\n');
             s
         }

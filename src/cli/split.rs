@@ -135,8 +135,8 @@ fn explain(ctx: &Context, doc: &tandem::document::Document, splitter: &tandem::s
                     tandem::segment::Action::NoBreak => "no break",
                 },
                 d.rule,
-                collapse_whitespace(&para[lo..mid]),
-                collapse_whitespace(&para[mid..hi]),
+                super::terminal::escape(&collapse_whitespace(&para[lo..mid])),
+                super::terminal::escape(&collapse_whitespace(&para[mid..hi])),
             );
         }
     }

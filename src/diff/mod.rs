@@ -628,5 +628,28 @@ mod tests {
             let same_new = seen_new.iter().filter(|&&k| k == 0).count();
             prop_assert_eq!(same_old, same_new);
         }
+
+        /// Issue 16: a pure reordering came out as edits, deletions and insertions of
+        /// similar neighbours. Any permutation of sentences (similar ones, repeated ones)
+        /// is reported as moves only, and every sentence is accounted for.
+        #[test]
+        fn a_reordering_is_only_moves(
+            text in proptest::collection::vec(sentence(), 0..25),
+            order in proptest::collection::vec(proptest::num::usize::ANY, 0..25),
+        ) {
+            let old: Vec<&str> = text.iter().map(String::as_str).collect();
+            let mut new = old.clone();
+            for (k, r) in order.iter().enumerate() {
+                if !new.is_empty() {
+                    let (a, b) = (k % new.len(), r % new.len());
+                    new.swap(a, b);
+                }
+            }
+            let d = diff_sentences(&old, &new, &DiffConfig::default());
+            for c in &d.changes {
+                prop_assert_eq!(c.kind, Kind::Moved, "{:?}", d.changes);
+            }
+            prop_assert_eq!(d.summary.moved, d.changes.iter().map(|c| c.old.len()).sum::<usize>());
+        }
     }
 }

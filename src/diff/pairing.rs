@@ -20,10 +20,13 @@
 //! can miss a pairing far off the diagonal (those sentences are then reported as deleted
 //! and inserted).
 
+use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 use std::time::Instant;
 
-use similar::{capture_diff_slices_deadline, Algorithm, DiffTag};
+use similar::{capture_diff_slices_deadline, Algorithm, DiffOp, DiffTag};
+
+use crate::document::collapse_whitespace;
 
 use super::words::{common, merge, Vocab};
 
@@ -43,6 +46,11 @@ pub(crate) struct Pair {
 
 /// Pair the sentences of two versions. Returns the beads of the changed regions only
 /// (identical 1-1 pairs inside regions are dropped), in order.
+///
+/// A sentence whose exact text (whitespace aside) appears among the changed sentences
+/// of the other version, out of order, has moved: it is left unpaired here (1-0 and 0-1)
+/// so that the caller reports it as moved, never as an edit of a similar neighbour (a
+/// pure reordering used to come out as edits, deletions and insertions).
 pub(crate) fn pair(
     old: &[&str],
     new: &[&str],
@@ -50,30 +58,117 @@ pub(crate) fn pair(
     deadline: Instant,
     vocab: &mut Vocab,
 ) -> Vec<Pair> {
-    let ops = capture_diff_slices_deadline(Algorithm::Patience, old, new, Some(deadline));
-    let mut pairs = Vec::new();
-    let mut region: Option<(Range<usize>, Range<usize>)> = None;
-    let mut flush = |region: &mut Option<(Range<usize>, Range<usize>)>, pairs: &mut Vec<Pair>| {
-        if let Some((o, n)) = region.take() {
-            pairs.extend(
-                pair_region(&old[o.clone()], &new[n.clone()], min_similarity, vocab)
-                    .into_iter()
-                    .map(|p| Pair {
-                        old: p.old.start + o.start..p.old.end + o.start,
-                        new: p.new.start + n.start..p.new.end + n.start,
-                    })
-                    .filter(|p| {
-                        !(p.old.len() == 1
-                            && p.new.len() == 1
-                            && old[p.old.start] == new[p.new.start])
-                    }),
-            );
+    // Regions between the unchanged runs of a Patience diff (good anchors). Inside each,
+    // a Myers diff of the texts with whitespace collapsed anchors the sentences that are
+    // the same in the same order (repeated sentences, which Patience leaves out, and
+    // whitespace edits in place): they pair 1-1 with each other, and split the region.
+    let keys_old: Vec<String> = old.iter().map(|s| collapse_whitespace(s)).collect();
+    let keys_new: Vec<String> = new.iter().map(|s| collapse_whitespace(s)).collect();
+    let mut regions: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    let mut anchored: Vec<Pair> = Vec::new();
+    for (o, n) in changed_regions(old, new, Algorithm::Patience, deadline) {
+        let ops = capture_diff_slices_deadline(
+            Algorithm::Myers,
+            &keys_old[o.clone()],
+            &keys_new[n.clone()],
+            Some(deadline),
+        );
+        for (so, sn) in changed_regions_of(&ops) {
+            regions.push((
+                so.start + o.start..so.end + o.start,
+                sn.start + n.start..sn.end + n.start,
+            ));
         }
-    };
+        for op in &ops {
+            if let DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } = *op
+            {
+                anchored.extend((0..len).map(|k| {
+                    let (i, j) = (o.start + old_index + k, n.start + new_index + k);
+                    Pair {
+                        old: i..i + 1,
+                        new: j..j + 1,
+                    }
+                }));
+            }
+        }
+    }
+    // The same text (whitespace aside) elsewhere among the changed sentences: moved, not
+    // edited; such sentences are left unpaired here.
+    let mut moved_old = vec![false; old.len()];
+    let mut moved_new = vec![false; new.len()];
+    let mut by_key: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    for (o, _) in &regions {
+        for i in o.clone() {
+            by_key.entry(&keys_old[i]).or_default().push_back(i);
+        }
+    }
+    for (_, n) in &regions {
+        for j in n.clone() {
+            if let Some(i) = by_key
+                .get_mut(keys_new[j].as_str())
+                .and_then(VecDeque::pop_front)
+            {
+                moved_old[i] = true;
+                moved_new[j] = true;
+            }
+        }
+    }
+    let mut pairs = Vec::new();
+    for (o, n) in regions {
+        pairs.extend(
+            pair_region(
+                &old[o.clone()],
+                &new[n.clone()],
+                (&moved_old[o.clone()], &moved_new[n.clone()]),
+                min_similarity,
+                vocab,
+            )
+            .into_iter()
+            .map(|p| Pair {
+                old: p.old.start + o.start..p.old.end + o.start,
+                new: p.new.start + n.start..p.new.end + n.start,
+            })
+            .filter(|p| {
+                !(p.old.len() == 1 && p.new.len() == 1 && old[p.old.start] == new[p.new.start])
+            }),
+        );
+    }
+    pairs.extend(
+        anchored
+            .into_iter()
+            .filter(|p| old[p.old.start] != new[p.new.start]),
+    );
+    pairs.sort_by_key(|p| (p.old.start, p.new.start));
+    pairs
+}
+
+/// The stretches between the equal runs of a sequence diff, as (old, new) ranges.
+fn changed_regions(
+    old: &[&str],
+    new: &[&str],
+    algorithm: Algorithm,
+    deadline: Instant,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    changed_regions_of(&capture_diff_slices_deadline(
+        algorithm,
+        old,
+        new,
+        Some(deadline),
+    ))
+}
+
+/// The stretches between the equal runs of diff ops.
+fn changed_regions_of(ops: &[DiffOp]) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut region: Option<(Range<usize>, Range<usize>)> = None;
     for op in ops {
         let (tag, o, n) = op.as_tag_tuple();
         if tag == DiffTag::Equal {
-            flush(&mut region, &mut pairs);
+            out.extend(region.take());
             continue;
         }
         region = Some(match region.take() {
@@ -81,16 +176,23 @@ pub(crate) fn pair(
             None => (o, n),
         });
     }
-    flush(&mut region, &mut pairs);
-    pairs
+    out.extend(region);
+    out
 }
 
 /// Bead shapes: (old sentences, new sentences).
 // On ties the earlier shape wins; 0-1 before 1-0 puts deletions before insertions.
 const SHAPES: [(usize, usize); 7] = [(1, 1), (0, 1), (1, 0), (1, 2), (2, 1), (1, 3), (3, 1)];
 
-/// Align one region of changed sentences (indices relative to the region).
-fn pair_region(old: &[&str], new: &[&str], t: f64, vocab: &mut Vocab) -> Vec<Pair> {
+/// Align one region of changed sentences (indices relative to the region). Sentences
+/// marked in `moved` take part in 1-0 and 0-1 beads only.
+fn pair_region(
+    old: &[&str],
+    new: &[&str],
+    moved: (&[bool], &[bool]),
+    t: f64,
+    vocab: &mut Vocab,
+) -> Vec<Pair> {
     let (n, m) = (old.len(), new.len());
     if n == 0 || m == 0 {
         return (0..n)
@@ -152,6 +254,13 @@ fn pair_region(old: &[&str], new: &[&str], t: f64, vocab: &mut Vocab) -> Vec<Pai
                 };
                 let prev = best[from];
                 if prev == f64::NEG_INFINITY {
+                    continue;
+                }
+                let pairs_sentences = di > 0 && dj > 0;
+                if pairs_sentences
+                    && (moved.0[i - di..i].iter().any(|&m| m)
+                        || moved.1[j - dj..j].iter().any(|&m| m))
+                {
                     continue;
                 }
                 let gain = match (di, dj) {

@@ -385,6 +385,17 @@ pub(crate) fn removal_edits(
     }
     let mut edits: Vec<(Range<usize>, &'static str)> = Vec::new();
     let mut rejoined = 0usize;
+    // Header lines (`#` provenance) hold no furniture, but a form feed in them goes too.
+    for i in 0..first.min(lines.len()) {
+        let l = line(i);
+        for (p, _) in l.match_indices(FORM_FEED) {
+            let edge = is_blank(&l[..p]) || is_blank(&l[p + 1..]);
+            edits.push((
+                lines[i].start + p..lines[i].start + p + 1,
+                if edge { "" } else { " " },
+            ));
+        }
+    }
     // Zones: runs of furniture and blank lines around each furniture line.
     let mut i = first;
     let mut covered_until = 0usize; // bytes already inside an edit

@@ -227,10 +227,7 @@ pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, LoadError
     if path.is_dir() {
         return Err(LoadError::IsDirectory(path.to_path_buf()));
     }
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = crate::read::read_file(path, crate::read::FileKind::Text)?;
     load_bytes(&bytes, path, options)
 }
 

@@ -13,6 +13,15 @@ fn paras(l: &Loaded) -> Vec<&str> {
 }
 
 #[test]
+fn form_feed_in_a_header_line_goes_too() {
+    // Found by the fuzz test: a `#` line is header, not text, and kept its form feed.
+    for bytes in [&b"#\x0c"[..], b"# Source: x\x0cy\nSzoveg.\n"] {
+        let l = load(bytes);
+        assert!(!l.text.contains('\u{0C}'), "{:?}", l.text);
+    }
+}
+
+#[test]
 fn utf8_with_bom_is_read() {
     let l = load("\u{FEFF}Első bekezdés.".as_bytes());
     assert_eq!(l.encoding, SourceEncoding::Utf8Bom);

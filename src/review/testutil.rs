@@ -39,6 +39,7 @@ pub(crate) fn file_of_beads(beads: &[(Vec<&str>, Vec<&str>)]) -> AlignmentFile {
             tgt: vec![],
             kind: String::new(),
             confidence: 0.99,
+            fixed: false,
         };
         for text in s {
             b.src.push(src.len());
@@ -61,6 +62,7 @@ pub(crate) fn file_of_beads(beads: &[(Vec<&str>, Vec<&str>)]) -> AlignmentFile {
         layout: String::new(),
         furniture: Vec::new(),
         sentences,
+        sentences_sha256: None,
     };
     AlignmentFile {
         schema: SCHEMA.into(),
@@ -69,7 +71,10 @@ pub(crate) fn file_of_beads(beads: &[(Vec<&str>, Vec<&str>)]) -> AlignmentFile {
         source: rec(Lang::Hu, src),
         target: rec(Lang::En, tgt),
         parameters: crate::testing::stats(),
+        options: None,
         beads: records,
+        fixes: vec![],
+        history: vec![],
     }
 }
 

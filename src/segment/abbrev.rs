@@ -119,11 +119,12 @@ impl Abbreviations {
     /// Read and parse an abbreviation file (UTF-8, an initial BOM is ignored). An
     /// unreadable file is reported with line 0.
     pub fn from_file(path: &Path) -> Result<Self, DataFileError> {
-        let text = std::fs::read_to_string(path).map_err(|e| DataFileError {
-            path: path.to_path_buf(),
-            line: 0,
-            reason: format!("cannot read the abbreviation file: {e}"),
-        })?;
+        let text = crate::read::read_to_string(path, crate::read::FileKind::Abbreviations)
+            .map_err(|e| DataFileError {
+                path: path.to_path_buf(),
+                line: 0,
+                reason: format!("cannot read the abbreviation file: {e}"),
+            })?;
         Self::parse(text.trim_start_matches('\u{feff}'), path)
     }
 

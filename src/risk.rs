@@ -1,0 +1,307 @@
+//! The review order: how likely each bead is to be wrong, so that a reviewer reads the
+//! doubtful beads first (`tandem show --order risk`).
+//!
+//! A bead's confidence (its posterior under the aligner's model) is the starting point,
+//! but it is over-confident exactly where the model is weakest: wrong beads at
+//! confidence 1.0 sit in merges (2-1, 1-2), at the edge of the bead inventory (a 2-2,
+//! 3-1 or 1-3 may be a larger bead the aligner cannot draw, or two beads), next to
+//! beads like these (a shifted boundary makes both neighbours wrong), next to
+//! unpaired beads (1-0/0-1), at length outliers under the document's own length model,
+//! and where `tandem check` finds numbers or names on one side only. Each such *signal*
+//! adds a doubt, and the risk is
+//!
+//! ```text
+//! risk = 1 − confidence × Π (1 − doubt of each signal present)
+//! ```
+//!
+//! The doubts ([`doubt`]) are the share of beads with that signal that were wrong among
+//! beads of confidence ≥ 0.9 in the German–French Text+Berg development set
+//! (`../shared/data/gold/defr.dev`): another language pair and genre than the
+//! Hungarian–English novel the review simulation runs on (`docs/fixing.md`), so that
+//! the figures there are not fitted to it. How often a signal means an error depends on
+//! how hard the document is (a merge is wrong far more often in a loose translation),
+//! so the doubts are scaled by the document's error level relative to that set's,
+//! estimated from the confidences themselves ([`error_level`]). Fixed beads have risk
+//! 0 and come last.
+//!
+//! Cost: linear in the beads, plus the [`crate::review::check`] report it is given.
+
+use serde::Serialize;
+
+use crate::alignment::{AlignmentFile, BeadRecord};
+use crate::review::{FindingKind, Report};
+
+/// Something about a bead that makes it more likely to be wrong than its confidence says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Signal {
+    /// A 2-1 or 1-2 bead.
+    Merge,
+    /// A bead at the edge of the aligner's inventory (2-2, 3-1, 1-3, or larger).
+    EdgeType,
+    /// A 1-0 or 0-1 bead.
+    Unpaired,
+    /// A neighbour is a merge or an edge type (a shifted boundary makes both wrong).
+    NextToMerge,
+    /// A neighbour is unpaired.
+    NextToGap,
+    /// A neighbour's confidence is below 0.9.
+    NextToDoubt,
+    /// Lengths more than 3 standard deviations from the document's length model.
+    LengthOutlier,
+    /// A finding of `tandem check` on the bead.
+    Finding(FindingKind),
+}
+
+impl Signal {
+    /// The name shown in reports (`edge-type`, `number-mismatch` …).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Signal::Merge => "merge",
+            Signal::EdgeType => "edge-type",
+            Signal::Unpaired => "unpaired",
+            Signal::NextToMerge => "next-to-merge",
+            Signal::NextToGap => "next-to-gap",
+            Signal::NextToDoubt => "next-to-doubt",
+            Signal::LengthOutlier => "length-outlier",
+            Signal::Finding(k) => k.as_str(),
+        }
+    }
+}
+
+impl std::fmt::Display for Signal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Signal {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// The doubt a signal adds: the share of wrong beads among beads with it (confidence
+/// ≥ 0.9, defr.dev; see the module documentation). Findings that are about the
+/// translation rather than the alignment, or that repeat the confidence, add none.
+pub fn doubt(signal: Signal) -> f64 {
+    match signal {
+        Signal::Merge => 0.15,
+        Signal::EdgeType => 0.45,
+        Signal::Unpaired => 0.13,
+        Signal::NextToMerge => 0.18,
+        Signal::NextToGap => 0.20,
+        Signal::NextToDoubt => 0.23,
+        Signal::LengthOutlier => 0.24,
+        Signal::Finding(kind) => match kind {
+            FindingKind::NumberMismatch => 0.33,
+            FindingKind::NameMismatch => 0.14,
+            // Omissions and additions are the unpaired beads themselves; the length
+            // check is the length outlier seen differently; punctuation was never wrong
+            // among confident beads; low confidence is the confidence.
+            _ => 0.0,
+        },
+    }
+}
+
+/// The error level of defr.dev: its mean 1 − confidence (the doubts were measured there).
+pub const REFERENCE_LEVEL: f64 = 0.041;
+/// Beads of the reference level a document's own level is pulled towards (so that a
+/// short document's few confidences do not decide alone).
+const LEVEL_PRIOR_BEADS: f64 = 50.0;
+
+/// A document's error level: the mean of 1 − confidence over its beads not fixed,
+/// pulled towards [`REFERENCE_LEVEL`] by the weight of 50 beads.
+pub fn error_level(file: &AlignmentFile) -> f64 {
+    let (sum, n) = file
+        .beads
+        .iter()
+        .filter(|b| !b.fixed)
+        .fold((0.0, 0.0), |(s, n), b| {
+            (s + (1.0 - b.confidence.clamp(0.0, 1.0)), n + 1.0)
+        });
+    (sum + LEVEL_PRIOR_BEADS * REFERENCE_LEVEL) / (n + LEVEL_PRIOR_BEADS)
+}
+
+/// How likely a bead is wrong, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BeadRisk {
+    /// Bead index.
+    pub bead: usize,
+    /// Estimated probability that the bead is wrong, 0..=1 (0 for fixed beads).
+    pub risk: f64,
+    /// The signals that raised it above 1 − confidence, strongest first.
+    pub signals: Vec<Signal>,
+    /// Whether a person confirmed the bead (it comes last).
+    pub fixed: bool,
+}
+
+fn unpaired(b: &BeadRecord) -> bool {
+    b.src.is_empty() || b.tgt.is_empty()
+}
+
+fn merge(b: &BeadRecord) -> bool {
+    !unpaired(b) && (b.src.len(), b.tgt.len()) != (1, 1)
+}
+
+fn edge(b: &BeadRecord) -> bool {
+    !unpaired(b) && b.src.len() + b.tgt.len() >= 4
+}
+
+/// Standardised length residual of a bead under the document's length model (core
+/// Gaussian): how many standard deviations its target length is from the expected.
+fn length_z(file: &AlignmentFile, b: &BeadRecord) -> f64 {
+    let chars = |rec: &crate::alignment::TextRecord, ids: &[usize]| -> f64 {
+        ids.iter()
+            .filter_map(|&i| rec.sentences.get(i))
+            .map(|s| s.text.chars().count() as f64)
+            .sum()
+    };
+    let (ls, lt) = (chars(&file.source, &b.src), chars(&file.target, &b.tgt));
+    let p = &file.parameters;
+    let (ratio, variance) = (p.length_ratio, p.length_variance);
+    if !(ratio.is_finite() && variance.is_finite() && ratio > 0.0 && variance > 0.0) {
+        return 0.0;
+    }
+    let mean = ((ratio * ls + lt) / 2.0).max(1.0);
+    (lt - ratio * ls) / (variance * mean).sqrt()
+}
+
+/// The risk of every bead of `file`, in bead order; `report` is its `tandem check`.
+pub fn assess(file: &AlignmentFile, report: &Report) -> Vec<BeadRisk> {
+    let flags = report.flags();
+    let scale = error_level(file) / REFERENCE_LEVEL;
+    let beads = &file.beads;
+    beads
+        .iter()
+        .enumerate()
+        .map(|(k, b)| {
+            if b.fixed {
+                return BeadRisk {
+                    bead: k,
+                    risk: 0.0,
+                    signals: Vec::new(),
+                    fixed: true,
+                };
+            }
+            let neighbours: Vec<&BeadRecord> = [k.checked_sub(1), Some(k + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|i| beads.get(i))
+                .filter(|n| !n.fixed)
+                .collect();
+            let mut signals = Vec::new();
+            if edge(b) {
+                signals.push(Signal::EdgeType);
+            } else if merge(b) {
+                signals.push(Signal::Merge);
+            }
+            if unpaired(b) {
+                signals.push(Signal::Unpaired);
+            }
+            if neighbours.iter().any(|n| merge(n)) {
+                signals.push(Signal::NextToMerge);
+            }
+            if neighbours.iter().any(|n| unpaired(n)) {
+                signals.push(Signal::NextToGap);
+            }
+            if neighbours.iter().any(|n| n.confidence < 0.9) {
+                signals.push(Signal::NextToDoubt);
+            }
+            if !unpaired(b) && length_z(file, b).abs() > 3.0 {
+                signals.push(Signal::LengthOutlier);
+            }
+            for kind in flags.get(k).into_iter().flatten() {
+                signals.push(Signal::Finding(*kind));
+            }
+            signals.retain(|s| doubt(*s) > 0.0);
+            signals.sort_by(|a, b| doubt(*b).total_cmp(&doubt(*a)).then(a.cmp(b)));
+            let kept: f64 = signals
+                .iter()
+                .map(|s| 1.0 - (doubt(*s) * scale).min(0.9))
+                .product();
+            BeadRisk {
+                bead: k,
+                risk: (1.0 - b.confidence.clamp(0.0, 1.0) * kept).clamp(0.0, 1.0),
+                signals,
+                fixed: false,
+            }
+        })
+        .collect()
+}
+
+/// Bead indices in review order: highest risk first, fixed beads last, ties in
+/// document order.
+pub fn order(risks: &[BeadRisk]) -> Vec<usize> {
+    let mut order: Vec<&BeadRisk> = risks.iter().collect();
+    order.sort_by(|a, b| {
+        a.fixed
+            .cmp(&b.fixed)
+            .then(b.risk.total_cmp(&a.risk))
+            .then(a.bead.cmp(&b.bead))
+    });
+    order.into_iter().map(|r| r.bead).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::testutil::file;
+    use crate::review::{check, CheckConfig};
+
+    #[test]
+    fn structure_raises_the_risk_above_the_confidence() {
+        let mut f = file(&[
+            ("Egy.", "One."),
+            ("Kettő.", "Two."),
+            ("Három.", "Three."),
+            ("Négy.", "Four."),
+        ]);
+        // Merge beads 1 and 2 into a 2-2 at confidence 1.
+        let (b1, b2) = (f.beads[1].clone(), f.beads[2].clone());
+        f.beads[1] = BeadRecord {
+            src: vec![b1.src[0], b2.src[0]],
+            tgt: vec![b1.tgt[0], b2.tgt[0]],
+            kind: "2-2".into(),
+            confidence: 1.0,
+            fixed: false,
+        };
+        f.beads.remove(2);
+        for b in &mut f.beads {
+            b.confidence = 1.0;
+        }
+        let risks = assess(&f, &check(&f, &CheckConfig::default()));
+        assert!(risks[1].signals.contains(&Signal::EdgeType), "{risks:?}");
+        assert!(risks[0].signals.contains(&Signal::NextToMerge));
+        // Confidence 1 everywhere: the document's error level is below the reference,
+        // so the doubt is scaled down.
+        let scale = error_level(&f) / REFERENCE_LEVEL;
+        assert!(scale < 1.0);
+        assert!((risks[1].risk - doubt(Signal::EdgeType) * scale).abs() < 1e-9);
+        assert_eq!(order(&risks)[0], 1, "{risks:?}");
+        // A fixed bead comes last, with no risk.
+        f.beads[1].fixed = true;
+        let risks = assess(&f, &check(&f, &CheckConfig::default()));
+        assert_eq!(risks[1].risk, 0.0);
+        assert_eq!(*order(&risks).last().expect("beads"), 1);
+    }
+
+    #[test]
+    fn the_order_is_by_risk_then_document_order() {
+        let r = |bead, risk, fixed| BeadRisk {
+            bead,
+            risk,
+            signals: vec![],
+            fixed,
+        };
+        assert_eq!(
+            order(&[
+                r(0, 0.1, false),
+                r(1, 0.0, true),
+                r(2, 0.5, false),
+                r(3, 0.1, false),
+                r(4, 0.0, false)
+            ]),
+            vec![2, 0, 3, 4, 1]
+        );
+    }
+}
