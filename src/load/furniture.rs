@@ -386,14 +386,12 @@ pub(crate) fn removal_edits(
     let mut edits: Vec<(Range<usize>, &'static str)> = Vec::new();
     let mut rejoined = 0usize;
     // Header lines (`#` provenance) hold no furniture, but a form feed in them goes too.
-    for i in 0..first.min(lines.len()) {
-        let l = line(i);
+    for header in lines.iter().take(first) {
+        let l = &text[header.clone()];
         for (p, _) in l.match_indices(FORM_FEED) {
             let edge = is_blank(&l[..p]) || is_blank(&l[p + 1..]);
-            edits.push((
-                lines[i].start + p..lines[i].start + p + 1,
-                if edge { "" } else { " " },
-            ));
+            let at = header.start + p;
+            edits.push((at..at + 1, if edge { "" } else { " " }));
         }
     }
     // Zones: runs of furniture and blank lines around each furniture line.
