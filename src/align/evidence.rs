@@ -276,7 +276,7 @@ impl Lexicon {
 
     /// How sentence `i` of `text` is supported by sentences `others` of the other text.
     pub fn support(&self, text: Text, i: usize, others: &[usize]) -> Support {
-        let (own, other) = (self.side(text), self.side(text.other()));
+        let other = self.side(text.other());
         let mut offered: Vec<u32> = others
             .iter()
             .filter_map(|&j| other.sentence_offers.get(j))
@@ -285,7 +285,60 @@ impl Lexicon {
             .collect();
         offered.sort_unstable();
         offered.dedup();
-        let k = others.len().max(1) as i32;
+        self.support_by(text, i, others.len(), &offered)
+    }
+
+    /// How sentence `i` of `text` is supported by sentences `others` of the other text
+    /// by evidence of its own: a token of `others` that a sentence of `rivals` (on the
+    /// same side as `i`, merged with it) is evidence for is not counted. In a merged bead
+    /// (`2-1`), a sentence whose only matches are words its neighbour also explains
+    /// (a name, a repeated noun) has no counterpart of its own.
+    pub fn own_support(&self, text: Text, i: usize, others: &[usize], rivals: &[usize]) -> Support {
+        let (own, other) = (self.side(text), self.side(text.other()));
+        // What the rivals offer and (informatively) seek.
+        let mut rival_offers: Vec<u32> = Vec::new();
+        let mut rival_seeks: Vec<u32> = Vec::new();
+        for &r in rivals {
+            let Some(tokens) = own.sentences.get(r) else {
+                continue;
+            };
+            for tok in tokens {
+                let t = tok.ty as usize;
+                rival_offers.extend_from_slice(&own.offers[t]);
+                if informative(own, tok.ty) {
+                    rival_seeks.extend_from_slice(&own.seeks[t]);
+                }
+            }
+        }
+        for v in [&mut rival_offers, &mut rival_seeks] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        let meets = |a: &[u32], b: &[u32]| a.iter().any(|c| b.binary_search(c).is_ok());
+        let mut offered: Vec<u32> = Vec::new();
+        for &j in others {
+            let Some(tokens) = other.sentences.get(j) else {
+                continue;
+            };
+            for tok in tokens {
+                let t = tok.ty as usize;
+                let claimed = meets(&other.offers[t], &rival_seeks)
+                    || (informative(other, tok.ty) && meets(&other.seeks[t], &rival_offers));
+                if !claimed {
+                    offered.extend_from_slice(&other.offers[t]);
+                }
+            }
+        }
+        offered.sort_unstable();
+        offered.dedup();
+        self.support_by(text, i, others.len(), &offered)
+    }
+
+    /// Support of sentence `i` of `text` by `k` sentences offering the sorted concepts
+    /// `offered`.
+    fn support_by(&self, text: Text, i: usize, k: usize, offered: &[u32]) -> Support {
+        let own = self.side(text);
+        let k = k.max(1) as i32;
         // Weights per type, in order of first occurrence (sums are then reproducible).
         let mut weights: Vec<(u32, Option<Weights>)> = Vec::new();
         let mut support = Support {
@@ -349,13 +402,6 @@ impl Lexicon {
         let (Some(st), Some(tt)) = (self.src.sentences.get(i), self.tgt.sentences.get(j)) else {
             return Vec::new();
         };
-        let informative = |side: &SideData, ty: u32| {
-            let t = ty as usize;
-            !side.seeks[t].is_empty()
-                && side.chance[t] > 0.0
-                && side.chance[t] < MAX_CHANCE
-                && side.reliability[t] > side.chance[t] + 0.01
-        };
         let meets = |a: &[u32], b: &[u32]| a.iter().any(|c| b.binary_search(c).is_ok());
         let mut out = Vec::new();
         for (a, s) in st.iter().enumerate() {
@@ -390,6 +436,16 @@ impl Lexicon {
         self.src.chance = chances(&self.src, &self.tgt);
         self.tgt.chance = chances(&self.tgt, &self.src);
     }
+}
+
+/// Whether a type of a side carries evidence: it seeks something, a match is not
+/// (nearly) certain by chance, and it is more reliable than chance.
+fn informative(side: &SideData, ty: u32) -> bool {
+    let t = ty as usize;
+    !side.seeks[t].is_empty()
+        && side.chance[t] > 0.0
+        && side.chance[t] < MAX_CHANCE
+        && side.reliability[t] > side.chance[t] + 0.01
 }
 
 fn tokenise(sentences: &[&str], lang: &Lang) -> SideData {

@@ -219,6 +219,36 @@ pub fn english_gaps(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// Words an English sentence cannot end on: determiners, conjunctions and the
+/// prepositions that take an object (not `in`, `on`, `by`: `come in`, `go on`).
+const EN_NOT_FINAL: &[&str] = &[
+    "the", "a", "an", "of", "and", "or", "nor", "to", "at", "for", "with", "from", "into", "onto",
+    "their", "its", "my", "your", "our", "whose", "than", "between", "upon", "No",
+];
+
+/// A sentence that breaks off: it ends, with no punctuation at all, on a word English
+/// never ends a sentence with (`They would be throwing it away in the`, `Regulation (EC)
+/// No`). A conjunction after punctuation (`…; and`) joins the items of a list and is
+/// not a break. Returns the byte range of that word.
+pub fn broken_off(text: &str) -> Option<std::ops::Range<usize>> {
+    let trimmed = text.trim_end();
+    if !trimmed.ends_with(char::is_alphanumeric) {
+        return None;
+    }
+    let words = super::words_with_offsets(trimmed);
+    let &(at, last, _) = words.last()?;
+    // `No` is the abbreviation of `number` only inside a sentence.
+    let not_final = EN_NOT_FINAL.contains(&last) && (last != "No" || words.len() > 1);
+    // `…; and`, `…, or`: an item of a list that goes on in the next line.
+    let list_item = trimmed[..at]
+        .trim_end()
+        .ends_with(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | '\'' | '’'));
+    if list_item {
+        return None;
+    }
+    (not_final && words.len() >= 3 && at + last.len() == trimmed.len()).then(|| at..at + last.len())
+}
+
 /// Omitted-part findings.
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let lex = ctx.lexicon();
@@ -368,6 +398,7 @@ fn gaps(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (j, s) in sentences.iter().enumerate() {
         let mut found = english_gaps(&s.text);
+        found.extend(broken_off(&s.text));
         if spaced_is_odd {
             found.extend(spaced_stops(&s.text));
         }
@@ -414,7 +445,30 @@ fn gaps(ctx: &Context<'_>) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::english_gaps;
+    use super::{broken_off, english_gaps};
+
+    #[test]
+    fn a_sentence_ending_on_a_function_word_breaks_off() {
+        for (text, word) in [
+            ("They would be throwing it away in the", "the"),
+            ("\"When I have the admiration of men, I shall come to", "to"),
+            ("pursuant to Regulation (EC) No", "No"),
+        ] {
+            assert_eq!(broken_off(text).map(|r| &text[r]), Some(word), "{text}");
+        }
+        for fine in [
+            "What are you afraid of?",
+            "He came in",
+            "I have nothing to live for.",
+            "Come in",
+            "No",
+            "Go on",
+            "the arbitration panel; and",
+            "in accordance with international standards, or",
+        ] {
+            assert_eq!(broken_off(fine), None, "{fine}");
+        }
+    }
 
     #[test]
     fn a_determiner_without_its_noun_is_a_gap() {

@@ -149,7 +149,9 @@ fn merged(ctx: &Context<'_>, bead: usize, explained: &[Finding]) -> Vec<Finding>
             .iter()
             .map(|&x| {
                 let llr = lex.support(text, x, other).llr;
-                (x, llr, llr - length_gain(ctx, text, x, own, other))
+                let rivals: Vec<usize> = own.iter().copied().filter(|&y| y != x).collect();
+                let own_llr = lex.own_support(text, x, other, &rivals).llr;
+                (x, llr, own_llr - length_gain(ctx, text, x, own, other))
             })
             .collect();
         for &(x, _, score) in &scores {

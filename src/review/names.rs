@@ -479,11 +479,13 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }
         // Part of a name whose other part is there (`Henry Morgan` ~ `Captain Morgan`,
         // `Vörös Szentet` ~ `Red Saint`): the same person or thing, named shorter.
+        // The partner must be a name itself: a common word opening the sentence
+        // (`Férjem Peruban van` ~ `My husband is in Peru`) is not part of the name.
         let partner_found = |from_src: bool, i: usize, word: &str| -> bool {
-            let (text, other_bead, lang, dict) = if from_src {
-                (src_texts[i], &bt, sl, &forward)
+            let (text, other_bead, lang, dict, usage) = if from_src {
+                (src_texts[i], &bt, sl, &forward, &src_usage)
             } else {
-                (tgt_texts[i], &bs, tl, &backward)
+                (tgt_texts[i], &bs, tl, &backward, &tgt_usage)
             };
             let words = words_with_offsets(text);
             let Some(k) = words.iter().position(|w| bare(w.1) == word) else {
@@ -499,9 +501,14 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             [k.checked_sub(1), Some(k + 1)]
                 .into_iter()
                 .flatten()
-                .filter_map(|k2| words.get(k2).map(|w| (k2, w.1)))
-                .any(|(k2, w)| {
-                    capital(w) && adjacent(k2) && other_bead.has_counterpart(bare(w), lang, dict)
+                .filter_map(|k2| words.get(k2).map(|w| (k2, w.1, w.2)))
+                .any(|(k2, w, initial)| {
+                    let lower = bare(w).to_lowercase();
+                    let name = !initial || (usage.0.contains(&lower) && !usage.1.contains(&lower));
+                    capital(w)
+                        && name
+                        && adjacent(k2)
+                        && other_bead.has_counterpart(bare(w), lang, dict)
                 })
         };
         missing.retain(|m| !partner_found(m.0, m.1, m.2));
@@ -634,11 +641,13 @@ mod tests {
             ("Havannában a NATO is.", "In Havana, also the alliance."),
             ("Aztán O'Brien jött.", "Then O'Brien came."),
             ("Ekkor Kovács megszólalt.", "O'Brien spoke then."),
+            // A capitalised common word before the name is no part of it.
+            ("Férjem Kubában van.", "My husband is in, and waits."),
         ];
         pairs.extend(filler(10));
         let f = file(&pairs);
         let r = findings(&f, K);
-        assert_eq!(r.iter().map(|x| x.bead).collect::<Vec<_>>(), vec![1, 4]);
+        assert_eq!(r.iter().map(|x| x.bead).collect::<Vec<_>>(), vec![1, 4, 5]);
         assert!(
             r[0].reason.contains("“Beck”") && r[0].reason.contains("“János”"),
             "{}",

@@ -252,8 +252,11 @@ fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, bool) {
                 let inverted = nt
                     && opens_clause
                     && next_lower.is_some_and(|n| EN_SUBJECT_PRONOUNS.contains(&n));
+                // `No 1/2019`, and `No` capitalised inside a sentence (`Regulation (EC)
+                // No`): the abbreviation of `number`.
                 let number_sign = lower == "no"
-                    && next.is_some_and(|n| n.1.starts_with(|c: char| c.is_ascii_digit()));
+                    && (next.is_some_and(|n| n.1.starts_with(|c: char| c.is_ascii_digit()))
+                        || (word == "No" && !words[k].2));
                 // A question tag (`didn't they?`, `won't you.`) asks, it does not deny.
                 let tag = (nt || lower == "not")
                     && next_lower.is_some_and(|n| EN_SUBJECT_PRONOUNS.contains(&n))
@@ -491,6 +494,10 @@ mod tests {
         );
         assert_eq!(negations("Nobody came.", &Lang::En).0.len(), 1);
         assert_eq!(negations("He didn't come.", &Lang::En).0.len(), 1);
+        assert!(negations("pursuant to Regulation (EC) No", &Lang::En)
+            .0
+            .is_empty());
+        assert_eq!(negations("No, he said. No man came.", &Lang::En).0.len(), 1);
         assert!(negations("Nemcsak ő jött.", &Lang::Hu).0.is_empty());
         assert!(negations("Not only he came.", &Lang::En).0.is_empty());
         assert!(negations("A nemzet nemes.", &Lang::Hu).0.is_empty());
