@@ -188,7 +188,7 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
     // From here on the command finishes by itself, interrupted or not.
     REPORTING.store(true, Ordering::SeqCst);
     if STOP.load(Ordering::SeqCst) {
-        eprintln!(
+        stderr_line!(
             "interrupted: {} was not aligned, nothing was written",
             super::terminal::escape(&id)
         );
@@ -273,7 +273,7 @@ fn install_stop_handler() {
             while output::writing() || REPORTING.load(Ordering::SeqCst) {
                 std::thread::sleep(std::time::Duration::from_millis(10));
             }
-            eprintln!("interrupted: every file written is complete, none is half-written; run the same command again to finish");
+            stderr_line!("interrupted: every file written is complete, none is half-written; run the same command again to finish");
             std::process::exit(exit::INTERRUPTED);
         });
     });
@@ -539,7 +539,7 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
                     // One line per failed document, with the reason; the table says
                     // only "FAILED".
                     failed += 1;
-                    eprintln!(
+                    stderr_line!(
                         "failed: {}: {}",
                         super::terminal::escape(&id),
                         super::terminal::escape(&why)
@@ -553,16 +553,13 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
     if args.jsonl {
         output::to_stdout(jsonl.as_bytes())?;
         if !ctx.global.quiet {
-            eprint!(
-                "{}",
-                render::summary_table(ctx, &rows, &src_lang, &tgt_lang)
-            );
+            output::to_stderr(&render::summary_table(ctx, &rows, &src_lang, &tgt_lang));
         }
     } else {
         output::to_stdout(render::summary_table(ctx, &rows, &src_lang, &tgt_lang).as_bytes())?;
     }
     if interrupted > 0 {
-        eprintln!("interrupted: {interrupted} document(s) not aligned; run the same command again to finish them");
+        stderr_line!("interrupted: {interrupted} document(s) not aligned; run the same command again to finish them");
         return Ok(exit::INTERRUPTED);
     }
     if failed > 0 {
