@@ -250,6 +250,29 @@ fn show_fits_the_width_and_filters() {
     assert!(!colored.is_empty());
 }
 
+/// `show` broke the flag `number-mismatch` over two lines (`number-mismatc` / `h`) in its
+/// flags column, and `show --order risk` in its `why` column.
+#[test]
+fn show_keeps_flag_names_whole() {
+    let wd = Workdir::new();
+    wd.write(
+        "a.hu.txt",
+        "A jelentés 1963. január 28-án készült Havannában.\n\nA követség 12 munkatársa olvasta.\n",
+    );
+    wd.write(
+        "a.en.txt",
+        "The report was written in Havana on 28 January 1964.\n\nTwelve members of the embassy read it.\n",
+    );
+    wd.tandem()
+        .args(["align", "a.hu.txt", "a.en.txt", "-o", "a.json"])
+        .assert()
+        .success();
+    for order in ["text", "risk"] {
+        let out = stdout(&wd, &["show", "a.json", "--order", order, "--width", "100"]);
+        assert!(out.contains("number-mismatch"), "{order}: {out}");
+    }
+}
+
 #[test]
 fn show_markdown_is_one_valid_row_per_bead() {
     let wd = Workdir::new();
