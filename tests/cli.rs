@@ -244,6 +244,27 @@ fn closed_stderr_does_not_stop_the_work() {
     assert!(w.path().join("udhr.json").is_file());
 }
 
+/// A first `tandem align originals/x.hu.txt translations/x.en.txt` in a fresh corpus
+/// (no `alignments/` yet) failed with "its folder does not exist", where `--all` makes it.
+#[test]
+fn single_pair_makes_the_corpus_alignments_folder() {
+    let w = Workdir::new();
+    w.copy_from_repo("originals/udhr.hu.txt");
+    w.copy_from_repo("translations/udhr.en.txt");
+    w.tandem()
+        .args(["align", "originals/udhr.hu.txt", "translations/udhr.en.txt"])
+        .assert()
+        .success();
+    assert!(w.path().join("alignments/udhr.json").is_file());
+    // An explicit -o folder must still exist.
+    w.tandem()
+        .args(["align", "originals/udhr.hu.txt", "translations/udhr.en.txt"])
+        .args(["-o", "no/such/a.json"])
+        .assert()
+        .code(2)
+        .stderr(contains("its folder does not exist"));
+}
+
 #[test]
 fn main_job_aligns_the_bundled_corpus() {
     let w = Workdir::new();

@@ -213,6 +213,15 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
             } else {
                 Overwrite::Never
             };
+            if args.output.is_none() {
+                // The corpus layout's `alignments/` beside `originals/`: made on first
+                // use, as `--all` makes it (an `-o` folder must exist).
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).with_context(|| {
+                        format!("cannot create output folder '{}'", dir.display())
+                    })?;
+                }
+            }
             output::to_path(path, &bytes, overwrite, &args.inputs(original, translation))?;
         }
         None => output::to_stdout(&bytes)?,
@@ -301,7 +310,8 @@ fn config(args: &AlignArgs, src: &Lang, tgt: &Lang) -> Result<AlignConfig> {
     Ok(config)
 }
 
-/// `alignments/<id>.json` beside `originals/`, or in `./alignments` if it exists.
+/// `alignments/<id>.json` beside `originals/` (the folder is made if missing), or in
+/// `./alignments` if it exists.
 fn default_output(original: &Path, id: &str) -> Option<PathBuf> {
     let dir = original.parent()?;
     if dir.file_name().is_some_and(|n| n == "originals") {
