@@ -105,17 +105,20 @@ fn review_server_refuses_requests_without_the_token_or_addressed_elsewhere() {
         405,
         "GET of an action"
     );
-    assert_eq!(
-        http(
-            port,
-            "POST",
-            "/api/action",
-            &[("Cookie", &cookie)],
-            &confirm
-        )
-        .status,
-        403,
-        "cookie only"
+    let cookie_only = http(
+        port,
+        "POST",
+        "/api/action",
+        &[("Cookie", &cookie)],
+        &confirm,
+    );
+    assert_eq!(cookie_only.status, 403, "cookie only");
+    // The refusal says what is missing (it used to say "open the URL", which a script
+    // holding the token had done).
+    assert!(
+        cookie_only.body.contains("X-Tandem-Token"),
+        "{}",
+        cookie_only.body
     );
     let evil = [
         ("X-Tandem-Token", token.as_str()),
