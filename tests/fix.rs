@@ -148,6 +148,23 @@ fn bad_ranges_are_one_line_errors() {
     assert_eq!(wd.read(BECK), before);
 }
 
+/// `show` prints a translated sentence with no original as `+p10.s1`; `--tgt +p10.s1`
+/// copied from it was refused as "not a locator".
+#[test]
+fn tgt_takes_the_locators_show_prints_for_added_sentences() {
+    let wd = aligned_beck();
+    wd.tandem()
+        .args(["fix", BECK, "--src", "p8.s3..p8.s4", "--tgt", "+p8.s4"])
+        .assert()
+        .success();
+    assert!(beads(&wd).contains(&(vec![11, 12], vec![11], true)));
+    wd.tandem()
+        .args(["fix", BECK, "--src", "none", "--tgt", "+p8.s2..+p8.s3"])
+        .assert()
+        .success();
+    assert!(beads(&wd).contains(&(vec![], vec![9, 10], true)));
+}
+
 #[test]
 fn json_output_lists_the_changed_beads() {
     let wd = aligned_beck();
