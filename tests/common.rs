@@ -59,6 +59,38 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The seed report's alignment in a folder made by [`aligned_beck`].
+pub const BECK: &str = "alignments/beck-1963-01-28.json";
+
+/// A work folder with the seed report's pair aligned into [`BECK`] (its sidecar left
+/// out, so no fixes come with it).
+pub fn aligned_beck() -> Workdir {
+    let wd = Workdir::new();
+    wd.copy_from_repo("originals/beck-1963-01-28.hu.txt");
+    wd.copy_from_repo("translations/beck-1963-01-28.en.txt");
+    wd.tandem()
+        .args([
+            "align",
+            "originals/beck-1963-01-28.hu.txt",
+            "translations/beck-1963-01-28.en.txt",
+        ])
+        .assert()
+        .success();
+    wd
+}
+
+/// The standard output of a `tandem` command that must succeed.
+pub fn stdout(wd: &Workdir, args: &[&str]) -> String {
+    let out = wd
+        .tandem()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
 /// `../shared/data`, if present (tests that need it skip cleanly otherwise).
 pub fn shared_data() -> Option<PathBuf> {
     let p = repo().join("../shared/data");

@@ -6,9 +6,7 @@ use predicates::str::contains;
 use serde_json::Value;
 use tandem::alignment::AlignmentFile;
 
-use crate::common::Workdir;
-
-const BECK: &str = "alignments/beck-1963-01-28.json";
+use crate::common::{Workdir, BECK};
 
 /// A work folder with the seed report aligned (its sidecar left out, so that no fixes
 /// come with it).

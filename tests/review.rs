@@ -4,40 +4,10 @@ use predicates::str::contains;
 use serde_json::Value;
 use tandem::alignment::AlignmentFile;
 
-use crate::common::{shared_data, Workdir};
-
-/// A work folder with the beck pair aligned into `alignments/beck-1963-01-28.json`.
-fn aligned_beck() -> Workdir {
-    let wd = Workdir::new();
-    wd.copy_from_repo("originals/beck-1963-01-28.hu.txt");
-    wd.copy_from_repo("translations/beck-1963-01-28.en.txt");
-    std::fs::create_dir_all(wd.path().join("alignments")).expect("mkdir");
-    wd.tandem()
-        .args([
-            "align",
-            "originals/beck-1963-01-28.hu.txt",
-            "translations/beck-1963-01-28.en.txt",
-        ])
-        .assert()
-        .success();
-    wd
-}
-
-const BECK: &str = "alignments/beck-1963-01-28.json";
+use crate::common::{aligned_beck, shared_data, stdout, Workdir, BECK};
 
 fn json(bytes: &[u8]) -> Value {
     serde_json::from_slice(bytes).expect("valid JSON")
-}
-
-fn stdout(wd: &Workdir, args: &[&str]) -> String {
-    let out = wd
-        .tandem()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    String::from_utf8(out.stdout).expect("UTF-8")
 }
 
 /// The id of the first source sentence starting with `prefix`.

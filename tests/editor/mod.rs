@@ -7,7 +7,8 @@ mod harness;
 
 use serde_json::json;
 
-use harness::{aligned_beck, http, Server, BECK};
+use crate::common::{aligned_beck, BECK};
+use harness::{http, Server};
 
 #[test]
 fn review_server_refuses_requests_without_the_token_or_addressed_elsewhere() {
