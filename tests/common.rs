@@ -39,6 +39,13 @@ impl Workdir {
         self.write(rel, bytes)
     }
 
+    /// Copy the bundled corpus (texts and sidecars of both documents) into the folder.
+    pub fn copy_bundled_corpus(&self) {
+        for f in BUNDLED_CORPUS {
+            self.copy_from_repo(f);
+        }
+    }
+
     /// Read a file of the folder.
     pub fn read(&self, name: &str) -> Vec<u8> {
         std::fs::read(self.dir.path().join(name)).expect("read")
@@ -58,6 +65,16 @@ impl Workdir {
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// The files of the bundled corpus: both documents' texts and sidecars.
+pub const BUNDLED_CORPUS: [&str; 6] = [
+    "originals/beck-1963-01-28.hu.txt",
+    "originals/beck-1963-01-28.toml",
+    "translations/beck-1963-01-28.en.txt",
+    "originals/udhr.hu.txt",
+    "originals/udhr.toml",
+    "translations/udhr.en.txt",
+];
 
 /// The seed report's alignment in a folder made by [`aligned_beck`].
 pub const BECK: &str = "alignments/beck-1963-01-28.json";

@@ -18,16 +18,7 @@ use crate::common::{repo, stdout, Workdir, BECK};
 /// A work folder with the bundled corpus aligned into `alignments/`.
 pub(crate) fn aligned_corpus() -> Workdir {
     let wd = Workdir::new();
-    for f in [
-        "originals/beck-1963-01-28.hu.txt",
-        "originals/beck-1963-01-28.toml",
-        "translations/beck-1963-01-28.en.txt",
-        "originals/udhr.hu.txt",
-        "originals/udhr.toml",
-        "translations/udhr.en.txt",
-    ] {
-        wd.copy_from_repo(f);
-    }
+    wd.copy_bundled_corpus();
     wd.tandem().args(["align", "--all"]).assert().success();
     wd
 }
