@@ -142,7 +142,7 @@ pub(crate) fn summary_table(_ctx: &Context, rows: &[Summary], src: &Lang, tgt: &
     let total_fixes: usize = rows.iter().map(|r| r.fixes.0).sum();
     let total_orphans: usize = rows.iter().map(|r| r.fixes.1).sum();
     let orphans = if total_orphans > 0 {
-        format!(" ({total_orphans} orphaned: tandem fix ALIGNMENT --list)")
+        format!("; {total_orphans} orphaned, see tandem fix ALIGNMENT --list")
     } else {
         String::new()
     };
