@@ -411,14 +411,22 @@ mod tests {
         }
     }
 
-    #[test]
-    fn discovery_uses_the_same_ids_and_reports_clashes() {
+    /// What [`discover`] finds in a corpus of these files (each holding "x").
+    fn discover_in(files: &[&str]) -> Discovery {
         let dir = tempfile::tempdir().expect("tempdir");
         let o = dir.path().join("originals");
         let t = dir.path().join("translations");
         std::fs::create_dir_all(&o).expect("mkdir");
         std::fs::create_dir_all(&t).expect("mkdir");
-        for f in [
+        for f in files {
+            std::fs::write(dir.path().join(f), "x").expect("write");
+        }
+        discover(&o, &t, "hu", "en").expect("reads")
+    }
+
+    #[test]
+    fn discovery_uses_the_same_ids_and_reports_clashes() {
+        let d = discover_in(&[
             "originals/memo.hungarian-draft.hu.txt",
             "translations/memo.hungarian-draft.en.txt",
             "originals/X.HU.TXT",
@@ -429,10 +437,7 @@ mod tests {
             "originals/twice.hu.docx",
             "translations/twice.en.txt",
             "originals/notes.md",
-        ] {
-            std::fs::write(dir.path().join(f), "x").expect("write");
-        }
-        let d = discover(&o, &t, "hu", "en").expect("reads");
+        ]);
         let ids: Vec<&str> = d.pairs.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, [".dot", "X", "memo.hungarian-draft"]);
         for p in &d.pairs {
@@ -449,12 +454,7 @@ mod tests {
 
     #[test]
     fn pairs_revisions_and_strays_are_found() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let o = dir.path().join("originals");
-        let t = dir.path().join("translations");
-        std::fs::create_dir_all(&o).expect("mkdir");
-        std::fs::create_dir_all(&t).expect("mkdir");
-        for f in [
+        let d = discover_in(&[
             "originals/a.hu.txt",
             "originals/b.hu.txt",
             "translations/a.en.txt",
@@ -464,10 +464,7 @@ mod tests {
             "translations/d.en.odt",
             "translations/d.en.rev3.html",
             "originals/e.hu.pdf",
-        ] {
-            std::fs::write(dir.path().join(f), "x").expect("write");
-        }
-        let d = discover(&o, &t, "hu", "en").expect("reads");
+        ]);
         assert_eq!(d.pairs.len(), 2);
         assert_eq!(d.pairs[0].id, "a");
         assert_eq!(d.pairs[0].revisions.keys().collect::<Vec<_>>(), ["rev2"]);

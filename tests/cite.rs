@@ -9,23 +9,12 @@ use predicates::str::contains;
 
 use crate::common::Workdir;
 
-const FILES: [&str; 6] = [
-    "originals/beck-1963-01-28.hu.txt",
-    "originals/beck-1963-01-28.toml",
-    "translations/beck-1963-01-28.en.txt",
-    "originals/udhr.hu.txt",
-    "originals/udhr.toml",
-    "translations/udhr.en.txt",
-];
-
 /// The alignments of the bundled corpus, made once with `tandem align --all`.
 fn aligned() -> &'static Vec<(String, Vec<u8>)> {
     static ALIGNED: OnceLock<Vec<(String, Vec<u8>)>> = OnceLock::new();
     ALIGNED.get_or_init(|| {
         let w = Workdir::new();
-        for f in FILES {
-            w.copy_from_repo(f);
-        }
+        w.copy_bundled_corpus();
         w.tandem().args(["align", "--all", "-q"]).assert().success();
         ["beck-1963-01-28", "udhr"]
             .iter()
@@ -41,9 +30,7 @@ fn aligned() -> &'static Vec<(String, Vec<u8>)> {
 /// A corpus folder with texts, sidecars and fresh alignments.
 fn corpus() -> Workdir {
     let w = Workdir::new();
-    for f in FILES {
-        w.copy_from_repo(f);
-    }
+    w.copy_bundled_corpus();
     for (name, bytes) in aligned() {
         w.write(name, bytes);
     }

@@ -217,6 +217,54 @@ fn broken_pipe_is_not_an_error() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0");
 }
 
+/// `tandem -v align … 2>&1 | head -2` panicked on the third note (exit 101) and wrote no
+/// alignment: a reader of stderr that goes away must not stop the work.
+#[test]
+fn closed_stderr_does_not_stop_the_work() {
+    let w = Workdir::new();
+    w.copy_from_repo("originals/udhr.hu.txt");
+    w.copy_from_repo("translations/udhr.en.txt");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .current_dir(w.path())
+        .args([
+            "-v",
+            "align",
+            "originals/udhr.hu.txt",
+            "translations/udhr.en.txt",
+        ])
+        .args(["-o", "udhr.json"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("tandem");
+    // Close the only read end of stderr: every write to it now fails (EPIPE).
+    drop(child.stderr.take());
+    let status = child.wait().expect("wait");
+    assert_eq!(status.code(), Some(0));
+    assert!(w.path().join("udhr.json").is_file());
+}
+
+/// A first `tandem align originals/x.hu.txt translations/x.en.txt` in a fresh corpus
+/// (no `alignments/` yet) failed with "its folder does not exist", where `--all` makes it.
+#[test]
+fn single_pair_makes_the_corpus_alignments_folder() {
+    let w = Workdir::new();
+    w.copy_from_repo("originals/udhr.hu.txt");
+    w.copy_from_repo("translations/udhr.en.txt");
+    w.tandem()
+        .args(["align", "originals/udhr.hu.txt", "translations/udhr.en.txt"])
+        .assert()
+        .success();
+    assert!(w.path().join("alignments/udhr.json").is_file());
+    // An explicit -o folder must still exist.
+    w.tandem()
+        .args(["align", "originals/udhr.hu.txt", "translations/udhr.en.txt"])
+        .args(["-o", "no/such/a.json"])
+        .assert()
+        .code(2)
+        .stderr(contains("its folder does not exist"));
+}
+
 #[test]
 fn main_job_aligns_the_bundled_corpus() {
     let w = Workdir::new();

@@ -39,6 +39,13 @@ impl Workdir {
         self.write(rel, bytes)
     }
 
+    /// Copy the bundled corpus (texts and sidecars of both documents) into the folder.
+    pub fn copy_bundled_corpus(&self) {
+        for f in BUNDLED_CORPUS {
+            self.copy_from_repo(f);
+        }
+    }
+
     /// Read a file of the folder.
     pub fn read(&self, name: &str) -> Vec<u8> {
         std::fs::read(self.dir.path().join(name)).expect("read")
@@ -57,6 +64,48 @@ impl Workdir {
 /// The repository root.
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The files of the bundled corpus: both documents' texts and sidecars.
+pub const BUNDLED_CORPUS: [&str; 6] = [
+    "originals/beck-1963-01-28.hu.txt",
+    "originals/beck-1963-01-28.toml",
+    "translations/beck-1963-01-28.en.txt",
+    "originals/udhr.hu.txt",
+    "originals/udhr.toml",
+    "translations/udhr.en.txt",
+];
+
+/// The seed report's alignment in a folder made by [`aligned_beck`].
+pub const BECK: &str = "alignments/beck-1963-01-28.json";
+
+/// A work folder with the seed report's pair aligned into [`BECK`] (its sidecar left
+/// out, so no fixes come with it).
+pub fn aligned_beck() -> Workdir {
+    let wd = Workdir::new();
+    wd.copy_from_repo("originals/beck-1963-01-28.hu.txt");
+    wd.copy_from_repo("translations/beck-1963-01-28.en.txt");
+    wd.tandem()
+        .args([
+            "align",
+            "originals/beck-1963-01-28.hu.txt",
+            "translations/beck-1963-01-28.en.txt",
+        ])
+        .assert()
+        .success();
+    wd
+}
+
+/// The standard output of a `tandem` command that must succeed.
+pub fn stdout(wd: &Workdir, args: &[&str]) -> String {
+    let out = wd
+        .tandem()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    String::from_utf8(out.stdout).expect("UTF-8")
 }
 
 /// `../shared/data`, if present (tests that need it skip cleanly otherwise).

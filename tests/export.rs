@@ -13,23 +13,12 @@ use tandem::document::collapse_whitespace;
 use tandem::export::{csv, index_beads, ladder, tmx, tsv, vecalign, xliff, xmltext};
 use tandem::review::side_text;
 
-use crate::common::{repo, Workdir};
-
-pub(crate) const BECK: &str = "alignments/beck-1963-01-28.json";
+use crate::common::{repo, stdout, Workdir, BECK};
 
 /// A work folder with the bundled corpus aligned into `alignments/`.
 pub(crate) fn aligned_corpus() -> Workdir {
     let wd = Workdir::new();
-    for f in [
-        "originals/beck-1963-01-28.hu.txt",
-        "originals/beck-1963-01-28.toml",
-        "translations/beck-1963-01-28.en.txt",
-        "originals/udhr.hu.txt",
-        "originals/udhr.toml",
-        "translations/udhr.en.txt",
-    ] {
-        wd.copy_from_repo(f);
-    }
+    wd.copy_bundled_corpus();
     wd.tandem().args(["align", "--all"]).assert().success();
     wd
 }
@@ -77,17 +66,6 @@ fn hostile() -> Workdir {
         .assert()
         .success();
     wd
-}
-
-pub(crate) fn stdout(wd: &Workdir, args: &[&str]) -> String {
-    let out = wd
-        .tandem()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    String::from_utf8(out.stdout).expect("UTF-8")
 }
 
 /// What a real reader read, or `None` (with a note) when it is not installed.

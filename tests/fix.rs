@@ -6,9 +6,7 @@ use predicates::str::contains;
 use serde_json::Value;
 use tandem::alignment::AlignmentFile;
 
-use crate::common::Workdir;
-
-const BECK: &str = "alignments/beck-1963-01-28.json";
+use crate::common::{Workdir, BECK};
 
 /// A work folder with the seed report aligned (its sidecar left out, so that no fixes
 /// come with it).
@@ -146,6 +144,23 @@ fn bad_ranges_are_one_line_errors() {
         .code(2)
         .stderr(contains("no fix holds p5.s1"));
     assert_eq!(wd.read(BECK), before);
+}
+
+/// `show` prints a translated sentence with no original as `+p10.s1`; `--tgt +p10.s1`
+/// copied from it was refused as "not a locator".
+#[test]
+fn tgt_takes_the_locators_show_prints_for_added_sentences() {
+    let wd = aligned_beck();
+    wd.tandem()
+        .args(["fix", BECK, "--src", "p8.s3..p8.s4", "--tgt", "+p8.s4"])
+        .assert()
+        .success();
+    assert!(beads(&wd).contains(&(vec![11, 12], vec![11], true)));
+    wd.tandem()
+        .args(["fix", BECK, "--src", "none", "--tgt", "+p8.s2..+p8.s3"])
+        .assert()
+        .success();
+    assert!(beads(&wd).contains(&(vec![], vec![9, 10], true)));
 }
 
 #[test]

@@ -4,40 +4,10 @@ use predicates::str::contains;
 use serde_json::Value;
 use tandem::alignment::AlignmentFile;
 
-use crate::common::{shared_data, Workdir};
-
-/// A work folder with the beck pair aligned into `alignments/beck-1963-01-28.json`.
-fn aligned_beck() -> Workdir {
-    let wd = Workdir::new();
-    wd.copy_from_repo("originals/beck-1963-01-28.hu.txt");
-    wd.copy_from_repo("translations/beck-1963-01-28.en.txt");
-    std::fs::create_dir_all(wd.path().join("alignments")).expect("mkdir");
-    wd.tandem()
-        .args([
-            "align",
-            "originals/beck-1963-01-28.hu.txt",
-            "translations/beck-1963-01-28.en.txt",
-        ])
-        .assert()
-        .success();
-    wd
-}
-
-const BECK: &str = "alignments/beck-1963-01-28.json";
+use crate::common::{aligned_beck, shared_data, stdout, Workdir, BECK};
 
 fn json(bytes: &[u8]) -> Value {
     serde_json::from_slice(bytes).expect("valid JSON")
-}
-
-fn stdout(wd: &Workdir, args: &[&str]) -> String {
-    let out = wd
-        .tandem()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    String::from_utf8(out.stdout).expect("UTF-8")
 }
 
 /// The id of the first source sentence starting with `prefix`.
@@ -272,6 +242,29 @@ fn show_fits_the_width_and_filters() {
         .stdout
         .clone();
     assert!(!colored.is_empty());
+}
+
+/// `show` broke the flag `number-mismatch` over two lines (`number-mismatc` / `h`) in its
+/// flags column, and `show --order risk` in its `why` column.
+#[test]
+fn show_keeps_flag_names_whole() {
+    let wd = Workdir::new();
+    wd.write(
+        "a.hu.txt",
+        "A jelentés 1963. január 28-án készült Havannában.\n\nA követség 12 munkatársa olvasta.\n",
+    );
+    wd.write(
+        "a.en.txt",
+        "The report was written in Havana on 28 January 1964.\n\nTwelve members of the embassy read it.\n",
+    );
+    wd.tandem()
+        .args(["align", "a.hu.txt", "a.en.txt", "-o", "a.json"])
+        .assert()
+        .success();
+    for order in ["text", "risk"] {
+        let out = stdout(&wd, &["show", "a.json", "--order", order, "--width", "100"]);
+        assert!(out.contains("number-mismatch"), "{order}: {out}");
+    }
 }
 
 #[test]

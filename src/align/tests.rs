@@ -25,7 +25,7 @@ fn assert_covers(beads: &[Bead], n: usize, m: usize) {
     assert_eq!((i, j), (n, m));
 }
 
-const HU: [&str; 6] = [
+pub(super) const HU: [&str; 6] = [
     "Havanna, 1963. január 28.",
     "Tárgy: Kuba és a szocialista országok viszonya a válság óta.",
     "A karibi válság óta kívülálló szemmel nem lehetett változást látni.",
@@ -33,7 +33,7 @@ const HU: [&str; 6] = [
     "Ez azonban csak hosszabb fejlődés útján érhető el. Kiderült, hogy kevesebb a kommunista.",
     "Beck János",
 ];
-const EN: [&str; 7] = [
+pub(super) const EN: [&str; 7] = [
     "Havana, 28 January 1963",
     "Subject: The relations between Cuba and the socialist countries since the crisis.",
     "Since the Caribbean crisis a by-stander has not been able to see any change.",

@@ -188,7 +188,7 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
     // From here on the command finishes by itself, interrupted or not.
     REPORTING.store(true, Ordering::SeqCst);
     if STOP.load(Ordering::SeqCst) {
-        eprintln!(
+        stderr_line!(
             "interrupted: {} was not aligned, nothing was written",
             super::terminal::escape(&id)
         );
@@ -213,6 +213,15 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
             } else {
                 Overwrite::Never
             };
+            if args.output.is_none() {
+                // The corpus layout's `alignments/` beside `originals/`: made on first
+                // use, as `--all` makes it (an `-o` folder must exist).
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).with_context(|| {
+                        format!("cannot create output folder '{}'", dir.display())
+                    })?;
+                }
+            }
             output::to_path(path, &bytes, overwrite, &args.inputs(original, translation))?;
         }
         None => output::to_stdout(&bytes)?,
@@ -273,7 +282,7 @@ fn install_stop_handler() {
             while output::writing() || REPORTING.load(Ordering::SeqCst) {
                 std::thread::sleep(std::time::Duration::from_millis(10));
             }
-            eprintln!("interrupted: every file written is complete, none is half-written; run the same command again to finish");
+            stderr_line!("interrupted: every file written is complete, none is half-written; run the same command again to finish");
             std::process::exit(exit::INTERRUPTED);
         });
     });
@@ -301,7 +310,8 @@ fn config(args: &AlignArgs, src: &Lang, tgt: &Lang) -> Result<AlignConfig> {
     Ok(config)
 }
 
-/// `alignments/<id>.json` beside `originals/`, or in `./alignments` if it exists.
+/// `alignments/<id>.json` beside `originals/` (the folder is made if missing), or in
+/// `./alignments` if it exists.
 fn default_output(original: &Path, id: &str) -> Option<PathBuf> {
     let dir = original.parent()?;
     if dir.file_name().is_some_and(|n| n == "originals") {
@@ -539,7 +549,7 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
                     // One line per failed document, with the reason; the table says
                     // only "FAILED".
                     failed += 1;
-                    eprintln!(
+                    stderr_line!(
                         "failed: {}: {}",
                         super::terminal::escape(&id),
                         super::terminal::escape(&why)
@@ -553,16 +563,13 @@ fn run_batch(ctx: &Context, args: &AlignArgs) -> Result<i32> {
     if args.jsonl {
         output::to_stdout(jsonl.as_bytes())?;
         if !ctx.global.quiet {
-            eprint!(
-                "{}",
-                render::summary_table(ctx, &rows, &src_lang, &tgt_lang)
-            );
+            output::to_stderr(&render::summary_table(ctx, &rows, &src_lang, &tgt_lang));
         }
     } else {
         output::to_stdout(render::summary_table(ctx, &rows, &src_lang, &tgt_lang).as_bytes())?;
     }
     if interrupted > 0 {
-        eprintln!("interrupted: {interrupted} document(s) not aligned; run the same command again to finish them");
+        stderr_line!("interrupted: {interrupted} document(s) not aligned; run the same command again to finish them");
         return Ok(exit::INTERRUPTED);
     }
     if failed > 0 {

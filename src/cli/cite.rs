@@ -3,7 +3,6 @@
 //!
 //! Exit codes: 0 found; 1 not found (the quotation is in no text: near matches are listed
 //! as "did you mean", never used; or no sentence has the locator); 2 usage or input error.
-#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -153,7 +152,7 @@ fn run_id(ctx: &Context, args: &CiteArgs, corpus: &Corpus, id: &str) -> Result<i
             if args.format == CiteFormat::Json {
                 to_stdout(format::json(id, from, &Outcome::NotFound(Vec::new())).as_bytes())?;
             }
-            eprintln!(
+            stderr_line!(
                 "not found: the {side} text of '{}' has no sentence {locator}{range}",
                 esc(doc)
             );
@@ -193,7 +192,7 @@ fn print_outcome(
         (Outcome::NotFound(s), CiteFormat::Text) => not_found(query, from, args, s),
         (Outcome::NotFound(s), _) => {
             // Keep stdout valid Markdown/BibTeX (empty); the report goes to stderr.
-            eprint!("{}", not_found(query, from, args, s));
+            super::output::to_stderr(&not_found(query, from, args, s));
             String::new()
         }
     };

@@ -115,7 +115,7 @@ pub(crate) fn run(ctx: &Context, args: FixArgs) -> Result<i32> {
             };
             let new = Fix {
                 src: range(src, &file.source, "src")?,
-                tgt: range(tgt, &file.target, "tgt")?,
+                tgt: range(&without_added_mark(tgt), &file.target, "tgt")?,
                 note: args.note.clone(),
             };
             let change = fixer
@@ -236,6 +236,15 @@ fn describe_change(file: &AlignmentFile, action: &str, change: &Change) -> Strin
         out.push_str(&bead_line(file, '+', b));
     }
     out
+}
+
+/// A target range as `show` prints the locator of a translated sentence with no original
+/// (`+p10.s1`, `+p10.s1..+p10.s2`): the `+` only says which text the locator is of, and
+/// `--tgt` names target sentences anyway.
+fn without_added_mark(spec: &str) -> String {
+    let spec = spec.trim();
+    let spec = spec.strip_prefix('+').unwrap_or(spec);
+    spec.replace("..+", "..")
 }
 
 /// `--list`: every fix with its locators, time and note; orphans with their reason.

@@ -1,6 +1,20 @@
 //! The command line: argument parsing, orchestration, terminal output and exit codes.
 //! Only this module prints.
 
+// Every line to stderr goes through `stderr_line!`: a closed stderr (`2>&1 | head`) must
+// not abort a command half-way, as `eprintln!` does (a panic, exit 101, the alignment
+// not written).
+#![warn(clippy::print_stderr)]
+
+/// `eprintln!` that ignores a failed write: notes, warnings and status lines are for a
+/// person, and a reader that went away (`2>&1 | head`) must not stop the work.
+macro_rules! stderr_line {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod align;
 mod check;
 mod cite;
@@ -129,14 +143,14 @@ impl Context {
     /// Print a note on stderr with `--verbose`.
     pub(crate) fn note(&self, msg: impl std::fmt::Display) {
         if self.global.verbose && !self.global.quiet {
-            eprintln!("note: {}", terminal::escape(&msg.to_string()));
+            stderr_line!("note: {}", terminal::escape(&msg.to_string()));
         }
     }
 
     /// Print a status line on stderr unless `--quiet`.
     pub(crate) fn status(&self, msg: impl std::fmt::Display) {
         if !self.global.quiet {
-            eprintln!("{}", terminal::escape(&msg.to_string()));
+            stderr_line!("{}", terminal::escape(&msg.to_string()));
         }
     }
 

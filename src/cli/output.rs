@@ -36,6 +36,11 @@ pub(crate) fn one_line(e: &anyhow::Error) -> String {
     super::terminal::escape(&line).into_owned()
 }
 
+/// Write text to stderr as it is; a failed write is ignored (see `stderr_line!`).
+pub(crate) fn to_stderr(text: &str) {
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}
+
 /// Write bytes to stdout.
 pub(crate) fn to_stdout(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();

@@ -142,7 +142,7 @@ pub(crate) fn summary_table(_ctx: &Context, rows: &[Summary], src: &Lang, tgt: &
     let total_fixes: usize = rows.iter().map(|r| r.fixes.0).sum();
     let total_orphans: usize = rows.iter().map(|r| r.fixes.1).sum();
     let orphans = if total_orphans > 0 {
-        format!(" ({total_orphans} orphaned: tandem fix ALIGNMENT --list)")
+        format!("; {total_orphans} orphaned, see tandem fix ALIGNMENT --list")
     } else {
         String::new()
     };
@@ -345,7 +345,10 @@ pub(crate) fn show_table(
         )));
         table.add_row(cells);
     }
-    // Text columns share what is left; the small ones keep their content width.
+    // Text columns share what is left; the small ones keep their content width, up to
+    // the longest flag or signal name (`number-mismatch`) and the padding, so that no
+    // name is broken over two lines.
+    const SMALL_COLUMN: u16 = "number-mismatch".len() as u16 + 2;
     let small: &[usize] = if risk_columns {
         &[0, 3, 4, 5, 6]
     } else {
@@ -353,7 +356,7 @@ pub(crate) fn show_table(
     };
     for &i in small {
         if let Some(col) = table.column_mut(i) {
-            col.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(16)));
+            col.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(SMALL_COLUMN)));
         }
     }
     if rows.is_empty() {

@@ -127,7 +127,7 @@ fn explain(ctx: &Context, doc: &tandem::document::Document, splitter: &tandem::s
             let lo = floor_char(para, d.offset.saturating_sub(30));
             let hi = ceil_char(para, (d.offset + 30).min(para.len()));
             let mid = floor_char(para, d.offset);
-            eprintln!(
+            stderr_line!(
                 "p{}: {:<8} {:<32} {}⏐{}",
                 p + 1,
                 match d.action {

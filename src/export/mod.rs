@@ -1,7 +1,7 @@
 //! Exporters: pure serialisers from an alignment file to bytes; the caller decides where
 //! the bytes go. One file per format, plus the pieces they share: which beads become
-//! translation units ([`units`]), language tags ([`langtag`]) and text that XML can
-//! carry ([`xmltext`]).
+//! translation units ([`units`]), language tags ([`langtag`]), text that XML can
+//! carry ([`xmltext`]) and reading the TMX and XLIFF exports back (`xmlread`).
 //!
 //! | format | what | re-imports to |
 //! |---|---|---|
@@ -29,6 +29,7 @@ pub mod units;
 pub mod vecalign;
 pub mod xliff;
 pub mod xlsx;
+mod xmlread;
 pub mod xmltext;
 
 #[cfg(test)]

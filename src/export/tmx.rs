@@ -18,6 +18,7 @@ use quick_xml::{Reader, Writer};
 
 use super::langtag::LangTags;
 use super::units::UnitFilter;
+use super::xmlread::{attr, error_at, resolve_ref};
 use super::xmltext::clean;
 use super::{locators, same_languages, sentence_ids, Exported, IndexBeads, Notes};
 use crate::alignment::AlignmentFile;
@@ -157,17 +158,7 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Unit>, DataFileError> {
     let mut lang: Option<String> = None;
     let mut in_seg = false;
     let mut buf = String::new();
-    // The reader's position is a byte offset that may fall inside a character (e.g.
-    // after a BOM): count newline bytes rather than slicing the text there.
-    let err = |pos: u64, reason: String| DataFileError {
-        path: path.to_path_buf(),
-        line: 1 + text
-            .bytes()
-            .take(usize::try_from(pos).unwrap_or(usize::MAX))
-            .filter(|&b| b == b'\n')
-            .count(),
-        reason,
-    };
+    let err = |pos: u64, reason: String| error_at(text, path, pos, reason);
     loop {
         let pos = reader.buffer_position();
         let event = reader
@@ -177,29 +168,11 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Unit>, DataFileError> {
             Event::Start(e) => match e.local_name().as_ref() {
                 "tu" => unit = Some(Unit::default()),
                 "prop" if unit.is_some() => {
-                    let t = e
-                        .try_get_attribute("type")
-                        .ok()
-                        .flatten()
-                        .and_then(|a| {
-                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                                .ok()
-                                .map(|v| v.into_owned())
-                        })
-                        .unwrap_or_default();
-                    prop = Some(t);
+                    prop = Some(attr(&e, "type").unwrap_or_default());
                     buf.clear();
                 }
                 "tuv" => {
-                    lang = e
-                        .attributes()
-                        .flatten()
-                        .find(|a| a.key.as_ref() == "xml:lang" || a.key.as_ref() == "lang")
-                        .and_then(|a| {
-                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                                .ok()
-                                .map(|v| v.into_owned())
-                        });
+                    lang = attr(&e, "xml:lang").or_else(|| attr(&e, "lang"));
                 }
                 "seg" => {
                     in_seg = true;
@@ -210,13 +183,8 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Unit>, DataFileError> {
             Event::Text(t) if prop.is_some() || in_seg => buf.push_str(&t.xml10_content()),
             Event::CData(t) if prop.is_some() || in_seg => buf.push_str(&t.xml10_content()),
             Event::GeneralRef(r) if prop.is_some() || in_seg => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    _ => quick_xml::escape::resolve_predefined_entity(&r.xml10_content())
-                        .and_then(|s| s.chars().next()),
-                };
-                let c =
-                    c.ok_or_else(|| err(pos, format!("unknown entity &{};", r.xml10_content())))?;
+                let c = resolve_ref(&r)
+                    .ok_or_else(|| err(pos, format!("unknown entity &{};", r.xml10_content())))?;
                 buf.push(c);
             }
             Event::End(e) => match e.local_name().as_ref() {

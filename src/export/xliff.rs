@@ -30,6 +30,7 @@ use quick_xml::{Reader, Writer};
 
 use super::langtag::LangTags;
 use super::units::UnitFilter;
+use super::xmlread::{attr, error_at, resolve_ref};
 use super::xmltext::clean;
 use super::{locators, same_languages, sentence_ids, Exported, IndexBeads, Notes};
 use crate::alignment::{AlignmentFile, BeadRecord};
@@ -384,17 +385,6 @@ impl ReadUnit {
     }
 }
 
-fn attr(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == name)
-        .and_then(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
-}
-
 /// Read the units of an XLIFF 1.2 or 2.0 file (elements matched by local name).
 pub fn read(text: &str, path: &Path) -> Result<Vec<ReadUnit>, DataFileError> {
     let mut reader = Reader::from_str(text);
@@ -404,15 +394,7 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<ReadUnit>, DataFileError> {
     // The element whose text is being collected, and the meta type.
     let mut collecting: Option<(String, String)> = None;
     let mut buf = String::new();
-    let err = |pos: u64, reason: String| DataFileError {
-        path: path.to_path_buf(),
-        line: 1 + text
-            .bytes()
-            .take(usize::try_from(pos).unwrap_or(usize::MAX))
-            .filter(|&b| b == b'\n')
-            .count(),
-        reason,
-    };
+    let err = |pos: u64, reason: String| error_at(text, path, pos, reason);
     loop {
         let pos = reader.buffer_position();
         let event = reader
@@ -464,13 +446,8 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<ReadUnit>, DataFileError> {
             Event::Text(t) if collecting.is_some() => buf.push_str(&t.xml10_content()),
             Event::CData(t) if collecting.is_some() => buf.push_str(&t.xml10_content()),
             Event::GeneralRef(r) if collecting.is_some() => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    _ => quick_xml::escape::resolve_predefined_entity(&r.xml10_content())
-                        .and_then(|s| s.chars().next()),
-                };
-                let c =
-                    c.ok_or_else(|| err(pos, format!("unknown entity &{};", r.xml10_content())))?;
+                let c = resolve_ref(&r)
+                    .ok_or_else(|| err(pos, format!("unknown entity &{};", r.xml10_content())))?;
                 buf.push(c);
             }
             Event::End(e) => {

@@ -1,6 +1,7 @@
 //! Sentence ranges as people write them: the locators `tandem show` prints.
 //!
-//! `p3.s2`, `p3.s2..p3.s4`, `p3.s2–s4` (as `show` prints a span), `p3` (a whole
+//! `p3.s2`, `p3.s2..p3.s4`, `p3.s2–s4` (as `show` prints a span), `p3.s2-p3.s4` (as
+//! `diff` prints one), `p3` (a whole
 //! paragraph), `p3..p4`, `l17`, `l17..l19`, and `none` for an empty side.
 
 use std::ops::Range;
@@ -54,6 +55,8 @@ pub fn parse_range(spec: &str, text: &TextRecord) -> Result<Range<usize>, String
         .split_once("..")
         .or_else(|| spec.split_once('–'))
         .or_else(|| spec.split_once('—'))
+        // `p7.s2-p7.s3`, as `tandem diff` prints a range.
+        .or_else(|| spec.split_once('-'))
     {
         Some((a, b)) => (a, Some(b)),
         None => (spec, None),
@@ -137,6 +140,11 @@ mod tests {
         assert_eq!(parse_range("p2.s1..p2.s3", &t), Ok(1..4));
         assert_eq!(parse_range("p2.s2–s3", &t), Ok(2..4));
         assert_eq!(parse_range("p2.s3–p3.s1", &t), Ok(3..5));
+        assert_eq!(
+            parse_range("p2.s3-p3.s1", &t),
+            Ok(3..5),
+            "as diff prints it"
+        );
         assert_eq!(parse_range("p2", &t), Ok(1..4));
         assert_eq!(parse_range("p1..p2", &t), Ok(0..4));
         assert_eq!(parse_range(" none ", &t), Ok(0..0));

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 
 use super::harness::*;
 use crate::common::Workdir;
+use crate::common::{aligned_beck, BECK};
 
 #[test]
 fn review_page_in_a_browser_edits_the_file() {

@@ -11,27 +11,6 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
-use crate::common::Workdir;
-
-pub(crate) const BECK: &str = "alignments/beck-1963-01-28.json";
-
-/// A work folder with the beck pair aligned into `alignments/beck-1963-01-28.json`.
-pub(crate) fn aligned_beck() -> Workdir {
-    let wd = Workdir::new();
-    wd.copy_from_repo("originals/beck-1963-01-28.hu.txt");
-    wd.copy_from_repo("translations/beck-1963-01-28.en.txt");
-    std::fs::create_dir_all(wd.path().join("alignments")).expect("mkdir");
-    wd.tandem()
-        .args([
-            "align",
-            "originals/beck-1963-01-28.hu.txt",
-            "translations/beck-1963-01-28.en.txt",
-        ])
-        .assert()
-        .success();
-    wd
-}
-
 /// A running `tandem review`, stopped (Ctrl-C) when dropped.
 pub(crate) struct Server {
     pub(crate) child: Child,

@@ -7,7 +7,8 @@ mod harness;
 
 use serde_json::json;
 
-use harness::{aligned_beck, http, Server, BECK};
+use crate::common::{aligned_beck, BECK};
+use harness::{http, Server};
 
 #[test]
 fn review_server_refuses_requests_without_the_token_or_addressed_elsewhere() {
@@ -105,17 +106,20 @@ fn review_server_refuses_requests_without_the_token_or_addressed_elsewhere() {
         405,
         "GET of an action"
     );
-    assert_eq!(
-        http(
-            port,
-            "POST",
-            "/api/action",
-            &[("Cookie", &cookie)],
-            &confirm
-        )
-        .status,
-        403,
-        "cookie only"
+    let cookie_only = http(
+        port,
+        "POST",
+        "/api/action",
+        &[("Cookie", &cookie)],
+        &confirm,
+    );
+    assert_eq!(cookie_only.status, 403, "cookie only");
+    // The refusal says what is missing (it used to say "open the URL", which a script
+    // holding the token had done).
+    assert!(
+        cookie_only.body.contains("X-Tandem-Token"),
+        "{}",
+        cookie_only.body
     );
     let evil = [
         ("X-Tandem-Token", token.as_str()),

@@ -39,6 +39,9 @@ pub(crate) enum Refusal {
     Origin,
     /// No token, or a wrong one.
     Token,
+    /// A change (POST) without the `X-Tandem-Token` header (the query or cookie alone
+    /// is not enough).
+    ActionHeader,
 }
 
 impl Refusal {
@@ -52,6 +55,10 @@ impl Refusal {
             Refusal::Origin => "403 forbidden: requests from other sites are refused",
             Refusal::Token => {
                 "403 forbidden: open the URL tandem review printed (it carries the secret token)"
+            }
+            Refusal::ActionHeader => {
+                "403 forbidden: an action (POST) must carry the secret token in an \
+                 X-Tandem-Token header"
             }
         }
     }
@@ -134,6 +141,9 @@ impl Guard {
             }
         }
         let given = if req.changes_state {
+            if req.header_token.is_none() {
+                return Err(Refusal::ActionHeader);
+            }
             req.header_token
         } else {
             req.header_token
@@ -221,6 +231,9 @@ mod tests {
         r.changes_state = true;
         r.cookie = Some(&cookie);
         r.query_token = Some(&token);
+        assert_eq!(g.check(&r), Err(Refusal::ActionHeader));
+        let wrong = "ac".repeat(32);
+        r.header_token = Some(&wrong);
         assert_eq!(g.check(&r), Err(Refusal::Token));
         r.header_token = Some(&token);
         assert_eq!(g.check(&r), Ok(()));
