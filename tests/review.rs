@@ -128,10 +128,19 @@ fn check_aligns_two_texts_and_gates_ci_with_exit_codes() {
             texts[0],
             texts[1],
             "--fail-on",
-            "omission,untranslated",
+            "untranslated,duplicate",
         ])
         .assert()
         .code(0);
+    // Severities: the texts differ in article 23 (warnings), nothing is surely wrong.
+    wd.tandem()
+        .args(["check", texts[0], texts[1], "--fail-on", "error"])
+        .assert()
+        .code(0);
+    wd.tandem()
+        .args(["check", texts[0], texts[1], "--fail-on", "warning"])
+        .assert()
+        .code(1);
     wd.tandem()
         .args(["check", texts[0], texts[1], "--max-findings", "0"])
         .assert()
@@ -140,10 +149,13 @@ fn check_aligns_two_texts_and_gates_ci_with_exit_codes() {
         .args(["check", texts[0], texts[1], "--fail-on", "typo"])
         .assert()
         .code(2)
-        .stderr(contains("unknown finding kind 'typo'"));
+        .stderr(contains("unknown severity or finding kind 'typo'"));
     let tsv = stdout(&wd, &["check", texts[0], texts[1], "--format", "tsv"]);
-    assert!(tsv.starts_with("severity\tkind\tlocator\tside\tbead\treason\n"));
-    assert!(tsv.contains("warning\taddition\tp10.s1\ttarget\t"), "{tsv}");
+    assert!(tsv.starts_with("severity\tkind\tlocator\tside\tbead\tsrc\ttgt\treason\n"));
+    assert!(
+        tsv.contains("warning\taddition\tp10.s1\ttarget\t9\t\t9\t"),
+        "{tsv}"
+    );
 }
 
 #[test]
@@ -164,6 +176,18 @@ fn check_refuses_stale_alignments_and_text_given_as_alignment() {
         .assert()
         .code(2)
         .stderr(contains("is a text, not an alignment"));
+    // Two alignment files, or an alignment and a text: said plainly, exit 2.
+    std::fs::copy(wd.path().join(BECK), wd.path().join("other.json")).expect("copy");
+    wd.tandem()
+        .args(["check", BECK, "other.json", "--allow-stale"])
+        .assert()
+        .code(2)
+        .stderr(contains("are both alignment files"));
+    wd.tandem()
+        .args(["check", BECK, "translations/beck-1963-01-28.en.txt"])
+        .assert()
+        .code(2)
+        .stderr(contains("is an alignment file; give it alone"));
 }
 
 #[test]
@@ -291,11 +315,12 @@ fn steinbeck_gold_alignment_checks_quickly() {
         .success();
     let report = json(stdout(&wd, &["check", "st.json", "--format", "json"]).as_bytes());
     let counts = &report["summary"]["counts"];
-    // A published translation: nothing untranslated, few structural problems.
+    let severities = &report["summary"]["severities"];
+    assert_eq!(report["schema"], "tandem-check/1");
+    // A published translation: nothing untranslated, few sure problems.
     assert_eq!(counts["untranslated"], 0, "{counts}");
-    assert!(counts["omission"].as_u64().unwrap_or(99) <= 10, "{counts}");
     assert!(
-        counts["number-mismatch"].as_u64().unwrap_or(999) <= 60,
-        "{counts}"
+        severities["error"].as_u64().unwrap_or(999) <= 30,
+        "{severities}"
     );
 }

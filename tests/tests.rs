@@ -32,6 +32,8 @@ mod input_quality;
 mod interfaces;
 /// Review: show, check and export (issue 5).
 mod review;
+/// Review quality floors on ../shared/data (skips without it; issue 13).
+mod review_quality;
 /// Splitter quality on hand-segmented text (skips without ../shared).
 mod seg_quality;
 /// The review simulation on ../shared/data/gold (issue 14; skips without it).

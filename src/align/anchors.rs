@@ -18,6 +18,8 @@
 //!
 //! Cost: linear in the sentence length.
 
+use std::ops::Range;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lang::Lang;
@@ -63,6 +65,14 @@ pub fn word_key(word: &str) -> String {
 
 /// Extract the anchor tokens of a sentence, in order of appearance (repeats kept).
 pub fn extract(text: &str, lang: &Lang) -> Vec<Token> {
+    extract_spans(text, lang)
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect()
+}
+
+/// [`extract`], with the byte range of each token in `text` (what the reader sees).
+pub fn extract_spans(text: &str, lang: &Lang) -> Vec<(Range<usize>, Token)> {
     let mut out = Vec::new();
     let pieces: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
     let mut k = 0;
@@ -72,6 +82,7 @@ pub fn extract(text: &str, lang: &Lang) -> Vec<Token> {
         if first.is_ascii_digit() {
             // Join space-separated thousands groups: `10 000`.
             let mut number = piece.to_string();
+            let mut end = at + piece.len();
             while k + 2 < pieces.len()
                 && pieces[k + 1].1 == " "
                 && pieces[k + 2].1.len() == 3
@@ -79,45 +90,65 @@ pub fn extract(text: &str, lang: &Lang) -> Vec<Token> {
                 && number.bytes().all(|b| b.is_ascii_digit())
             {
                 number.push_str(pieces[k + 2].1);
+                end = pieces[k + 2].0 + pieces[k + 2].1.len();
                 k += 2;
             }
             if let Some(n) = normalise_number(&number, lang) {
-                out.push(Token {
-                    kind: Kind::Number,
-                    key: n,
-                });
+                out.push((
+                    at..end,
+                    Token {
+                        kind: Kind::Number,
+                        key: n,
+                    },
+                ));
             }
         } else if first.is_alphabetic() {
             let next = pieces.get(k + 1).map(|p| p.1);
+            let span = at..at + piece.len();
             if let Some(v) = roman_in_context(piece, next, lang) {
-                out.push(Token {
-                    kind: Kind::Number,
-                    key: v.to_string(),
-                });
+                out.push((
+                    span,
+                    Token {
+                        kind: Kind::Number,
+                        key: v.to_string(),
+                    },
+                ));
             } else if let Some(m) = month_in_context(piece, &pieces, k, lang) {
-                out.push(Token {
-                    kind: Kind::Month,
-                    key: m.to_string(),
-                });
+                out.push((
+                    span,
+                    Token {
+                        kind: Kind::Month,
+                        key: m.to_string(),
+                    },
+                ));
             } else {
-                out.push(Token {
-                    kind: Kind::Word,
-                    key: word_key(piece),
-                });
+                out.push((
+                    span,
+                    Token {
+                        kind: Kind::Word,
+                        key: word_key(piece),
+                    },
+                ));
             }
         } else if piece == "<" && text[at..].starts_with("<p>") {
             // hunalign's paragraph marker: a sentence of its own in presplit input.
-            out.push(Token {
-                kind: Kind::Punct,
-                key: "¶".to_string(),
-            });
+            out.push((
+                at..at + 3,
+                Token {
+                    kind: Kind::Punct,
+                    key: "¶".to_string(),
+                },
+            ));
             k += 3;
             continue;
         } else if let Some(p) = punct_class(piece, &text[..at], &text[at + piece.len()..]) {
-            out.push(Token {
-                kind: Kind::Punct,
-                key: p.to_string(),
-            });
+            out.push((
+                at..at + piece.len(),
+                Token {
+                    kind: Kind::Punct,
+                    key: p.to_string(),
+                },
+            ));
         }
         k += 1;
     }

@@ -31,6 +31,7 @@ pub mod anchors;
 mod chain;
 pub mod constrained;
 pub mod dict;
+pub mod evidence;
 // dp's `expect`s state band invariants (the path and end cell lie in the band).
 #[allow(clippy::expect_used)]
 pub(crate) mod dp;

@@ -1,15 +1,16 @@
 //! `tandem check`: review an alignment (or two texts, aligned first) for omissions,
-//! additions, number/name mismatches, length outliers, untranslated sentences,
-//! punctuation and low-confidence stretches.
+//! additions, duplicates, order, negation, number/name mismatches, length outliers,
+//! untranslated sentences, punctuation and low-confidence stretches.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 use tandem::align::{align_documents, AlignConfig};
 use tandem::alignment::AlignmentFile;
+use tandem::alignment::SCHEMA;
 use tandem::corpus::doc_id;
 use tandem::lang::Lang;
-use tandem::review::{check, CheckConfig, FindingKind, Report};
+use tandem::review::{check, CheckConfig, FailOn, FindingKind, Report};
 
 use super::input::{load_alignment, load_pair, one_stdin, pair_langs, InputArgs};
 use super::{exit, output, render, Context};
@@ -33,14 +34,15 @@ pub(crate) struct CheckArgs {
         help_heading = "Checks"
     )]
     only: Vec<FindingKind>,
-    /// Exit with 1 if any finding of these kinds is found (comma-separated), for CI.
+    /// Exit with 1 if any finding is this serious (error, warning, info: that severity
+    /// and above) or of these kinds (comma-separated, e.g. error,order), for CI.
     #[arg(
         long,
         value_delimiter = ',',
-        value_name = "KIND",
+        value_name = "SEVERITY|KIND",
         help_heading = "Checks"
     )]
-    fail_on: Vec<FindingKind>,
+    fail_on: Vec<FailOn>,
     /// Exit with 1 if there are more than N findings, for CI.
     #[arg(long, value_name = "N", help_heading = "Checks")]
     max_findings: Option<usize>,
@@ -71,7 +73,7 @@ pub(crate) enum CheckFormat {
     Table,
     /// The whole report (findings and summary) as JSON.
     Json,
-    /// One finding per line: severity, kind, locator, side, bead, reason.
+    /// One finding per line: severity, kind, locator, side, bead, src, tgt, reason.
     Tsv,
 }
 
@@ -137,7 +139,27 @@ pub(crate) fn run(ctx: &Context, args: CheckArgs) -> Result<i32> {
             }
             load_alignment(ctx, alignment, args.allow_stale)?
         }
-        [original, translation] => align_pair(ctx, &args, original, translation)?,
+        [original, translation] => {
+            let alignments: Vec<&PathBuf> = [original, translation]
+                .into_iter()
+                .filter(|p| looks_like_alignment(p))
+                .collect();
+            match alignments.as_slice() {
+                [] => {}
+                [_, _] => bail!(
+                    "'{}' and '{}' are both alignment files; check takes one alignment file, or ORIGINAL TRANSLATION (two texts)",
+                    original.display(),
+                    translation.display()
+                ),
+                [one] => bail!(
+                    "'{}' is an alignment file; give it alone (tandem check {}), or give two texts ORIGINAL TRANSLATION",
+                    one.display(),
+                    one.display()
+                ),
+                _ => unreachable!("at most two inputs"),
+            }
+            align_pair(ctx, &args, original, translation)?
+        }
         _ => bail!("give an alignment file, or ORIGINAL TRANSLATION"),
     };
     let mut config = CheckConfig {
@@ -161,11 +183,27 @@ pub(crate) fn run(ctx: &Context, args: CheckArgs) -> Result<i32> {
     Ok(exit_code(&args, &report))
 }
 
+/// Whether a file starts like an alignment file: a JSON object whose first bytes name
+/// the alignment schema (a prefix test: texts given here can be large, and a whole-file
+/// parse is what writing needs, not this message).
+fn looks_like_alignment(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 512];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    let head = String::from_utf8_lossy(&head[..n]);
+    let family = SCHEMA.split('/').next().unwrap_or(SCHEMA);
+    head.trim_start().starts_with('{')
+        && head.contains("\"schema\"")
+        && head.contains(&format!("\"{family}/"))
+}
+
 fn exit_code(args: &CheckArgs, report: &Report) -> i32 {
     let failing = report
         .findings
         .iter()
-        .any(|f| args.fail_on.contains(&f.kind));
+        .any(|f| args.fail_on.iter().any(|c| c.matches(f)));
     let too_many = args.max_findings.is_some_and(|n| report.findings.len() > n);
     if failing || too_many {
         exit::FOUND
@@ -175,10 +213,11 @@ fn exit_code(args: &CheckArgs, report: &Report) -> i32 {
 }
 
 fn tsv(report: &Report) -> String {
-    let mut out = String::from("severity\tkind\tlocator\tside\tbead\treason\n");
+    let ids = |v: &[usize]| v.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
+    let mut out = String::from("severity\tkind\tlocator\tside\tbead\tsrc\ttgt\treason\n");
     for f in &report.findings {
         out.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\t{}\n",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
             f.severity,
             f.kind,
             f.locator,
@@ -187,7 +226,9 @@ fn tsv(report: &Report) -> String {
                 tandem::review::Side::Target => "target",
             },
             f.bead,
-            f.reason.replace(['\t', '\n'], " ")
+            ids(&f.src),
+            ids(&f.tgt),
+            f.reason.replace(['\t', '\n', '\r'], " ")
         ));
     }
     out

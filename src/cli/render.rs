@@ -185,6 +185,29 @@ fn severity_style(severity: tandem::review::Severity) -> anstyle::Style {
     anstyle::Style::new().fg_color(Some(color.into())).bold()
 }
 
+/// A finding's reason, then the sentences it concerns (shortened), one per line.
+fn finding_text(file: &tandem::alignment::AlignmentFile, f: &tandem::review::Finding) -> String {
+    let short = |s: &str| {
+        let s = tandem::document::collapse_whitespace(s);
+        if s.chars().count() > 160 {
+            format!("{}…", s.chars().take(160).collect::<String>().trim_end())
+        } else {
+            s
+        }
+    };
+    // Each piece escaped on its own: the line breaks between them are tandem's.
+    let mut out = text(&f.reason);
+    for (lang, sentence, ids) in [
+        (&file.source.lang, &f.source, &f.src),
+        (&file.target.lang, &f.target, &f.tgt),
+    ] {
+        if !ids.is_empty() {
+            out.push_str(&format!("\n{lang}: {}", text(&short(sentence))));
+        }
+    }
+    out
+}
+
 /// Findings, then the summary, as terminal tables (`tandem check`).
 pub(crate) fn check_report(
     ctx: &Context,
@@ -218,7 +241,7 @@ pub(crate) fn check_report(
                 )),
                 Cell::new(f.kind.as_str()),
                 Cell::new(text(&locator)),
-                Cell::new(text(&f.reason)),
+                Cell::new(finding_text(file, f)),
             ]);
         }
         out.push_str(&format!("{table}\n"));

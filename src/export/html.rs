@@ -198,7 +198,7 @@ mod tests {
             !html.contains("http://") && !html.contains("https://") && !html.contains("@import")
         );
         assert!(html.contains("@media print"));
-        assert!(html.contains("<tr id=\"b0\" class=\"bead error\" title=\"number-mismatch (error): 1, 1963 in the original"), "{html}");
+        assert!(html.contains("<tr id=\"b0\" class=\"bead error\" title=\"number-mismatch (error): “1”, “1963” in the original"), "{html}");
         assert!(html.contains("<tr id=\"b1\" class=\"bead error\" title=\"omission"));
         assert_eq!(html.matches("<tr id=\"b").count(), 2);
         assert_eq!(escape("a\u{FFFE}\u{1}b"), "a\u{FFFD}\u{FFFD}b");

@@ -6,10 +6,12 @@
 //! standard deviation) describe the document. A paired bead whose robust z-score
 //! exceeds [`CheckConfig::length_z`] is reported. Short beads (longer side under
 //! [`CheckConfig::length_min_chars`]) vary too much to judge and are skipped, as are
-//! documents with fewer than [`MIN_BEADS`] 1-1 beads. Cost: O(n log n) for the medians.
+//! documents with fewer than [`MIN_BEADS`] 1-1 beads. Severity `info`: a translation of
+//! unusual length with nothing missing or added that the lexical checks can see is most
+//! often free translation (the omitted-clause check, [`super::clause`], reports the short
+//! ones whose missing part it can name). Cost: O(n log n) for the medians.
 
-use super::{BeadView, CheckConfig, Finding, FindingKind, Severity};
-use crate::alignment::AlignmentFile;
+use super::{BeadView, CheckConfig, Context, Finding, FindingKind, Severity};
 
 /// Fewest 1-1 beads needed to estimate the document's ratio.
 pub const MIN_BEADS: usize = 8;
@@ -50,7 +52,8 @@ pub fn distribution(views: &[BeadView<'_>]) -> Option<(f64, f64)> {
 }
 
 /// Length-ratio findings.
-pub fn check(file: &AlignmentFile, views: &[BeadView<'_>], config: &CheckConfig) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, config: &CheckConfig) -> Vec<Finding> {
+    let views = &ctx.views;
     let Some((med, spread)) = distribution(views) else {
         return Vec::new();
     };
@@ -63,10 +66,10 @@ pub fn check(file: &AlignmentFile, views: &[BeadView<'_>], config: &CheckConfig)
         let z = (log_ratio(&v.src, &v.tgt) - med) / spread;
         if z.abs() > config.length_z {
             let usual = med.exp();
-            out.push(v.finding(
-                file,
+            out.push(ctx.finding(
+                v.index,
                 FindingKind::LengthRatio,
-                Severity::Warning,
+                Severity::Info,
                 format!(
                     "translation is {} than usual: {t} vs {s} characters (ratio {:.2}, the document's median is {usual:.2}; z = {z:+.1})",
                     if z > 0.0 { "much longer" } else { "much shorter" },

@@ -1,221 +1,66 @@
-//! Review: automatic checks of an alignment that point a human reviewer at the beads
-//! most likely to hide a translation or alignment problem.
+//! Review: automatic checks of an alignment that point a human reviewer at the places
+//! most likely to hide a translation problem, and say what to do.
 //!
-//! [`check`] runs every check family over an [`AlignmentFile`] and returns a [`Report`]:
-//! a list of [`Finding`]s (kind, severity, locator, reason) and a [`Summary`]. One file
-//! per check family:
+//! [`check`] runs every check family over an [`AlignmentFile`] and returns a [`Report`]
+//! (schema `tandem-check/1`): [`Finding`]s (kind, severity, the bead and the sentences
+//! concerned, the words as written, a reason and advice) and a [`Summary`]. One file per
+//! check family:
 //!
-//! - [`structure`]: omissions (1-0 beads), additions (0-1) and low-confidence stretches;
-//! - [`numbers`]: numbers, Roman numerals and dates on one side only, compared after
-//!   normalisation by [`crate::align::anchors`] (`1963.` ≡ `1963`, `3,5` ≡ `3.5`,
-//!   `január 28.` ≡ `January 28` ≡ `28 January`);
-//! - [`names`]: proper names and acronyms on one side only (cognate keys, the bilingual
-//!   dictionary and a small acronym table decide what counts as "the same name");
-//! - [`length`]: length-ratio outliers against the document's own ratio distribution
-//!   (median and MAD of the log ratio over its 1-1 beads);
+//! - [`structure`]: sentences aligned to nothing (1-0 omissions, 0-1 additions) and
+//!   low-confidence stretches;
+//! - [`coverage`]: every sentence of a bead needs its own evidence on the other side
+//!   (lexical evidence from [`crate::align::evidence`], plus length): a sentence of a
+//!   merged bead, or of a bead the aligner had to force, that nothing translates is an
+//!   omission (or an addition);
+//! - [`clause`]: part of a sentence left out (a stretch of the original without
+//!   counterpart, in a translation too short for the whole);
+//! - [`duplicate`]: a translated sentence repeated where the original says it once;
+//! - [`order`]: two sentences translated in the opposite order;
+//! - [`negation`]: a negation on one side of a bead only;
+//! - [`numbers`]: numbers, Roman numerals and dates on one side only, read as written
+//!   in each language (`2008.4.9.` ≡ `9.4.2008`, `I. melléklet` ≡ `Annex I`,
+//!   `háromszáz` ≡ `300`);
+//! - [`names`]: proper names and acronyms on one side only;
+//! - [`length`]: length-ratio outliers against the document's own ratio distribution;
 //! - [`untranslated`]: target sentences that are a copy of the original or are written
 //!   in the source language;
 //! - [`punctuation`]: a question or exclamation on one side only.
 //!
-//! The checks aim at precision over recall: a reviewer stops reading a report that cries
-//! wolf. Each one documents what it deliberately does not flag.
+//! # Severity
+//! `error` where a finding is almost surely a real problem (aim: 95% right), `warning`
+//! where it is likely, `info` for style and hints. The figures behind each choice are in
+//! docs/review.md (measured with `qabench.py` on real translations with planted errors).
 //!
-//! Cost: linear in the size of the alignment (every sentence is tokenised a constant
-//! number of times); the language detector runs only on long target sentences.
+//! Cost: linear in the size of the alignment, plus learning a word-translation table
+//! from the confident beads (IBM Model 1, as the aligner's second pass does).
 
+pub mod clause;
+pub mod coverage;
+pub mod duplicate;
 pub mod length;
 pub mod names;
+pub mod negation;
 pub mod numbers;
+pub mod order;
 pub mod punctuation;
+mod report;
 pub mod structure;
 pub mod untranslated;
 
+#[cfg(test)]
+pub(crate) mod testutil;
+
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
-use std::fmt;
-use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+pub use report::{FailOn, Finding, FindingKind, Report, Severity, Side, Summary, SCHEMA};
 
+use crate::align::dict::Dictionary;
+use crate::align::evidence::Lexicon;
+use crate::align::length::LengthModel;
 use crate::alignment::{AlignmentFile, BeadRecord, TextRecord};
-use crate::document::Locator;
-
-/// What a finding is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum FindingKind {
-    /// A source sentence with no translation (1-0 bead).
-    Omission,
-    /// A target sentence with no original (0-1 bead).
-    Addition,
-    /// A number, Roman numeral or date on one side of a bead only.
-    NumberMismatch,
-    /// A proper name or acronym on one side of a bead only.
-    NameMismatch,
-    /// Target much longer or shorter than the document's usual ratio.
-    LengthRatio,
-    /// The target is a copy of the original or is in the source language.
-    Untranslated,
-    /// A `?` or `!` on one side only.
-    Punctuation,
-    /// A stretch of beads the aligner is unsure about.
-    LowConfidence,
-}
-
-impl FindingKind {
-    /// Every kind, in report order.
-    pub const ALL: [FindingKind; 8] = [
-        FindingKind::Omission,
-        FindingKind::Addition,
-        FindingKind::NumberMismatch,
-        FindingKind::NameMismatch,
-        FindingKind::LengthRatio,
-        FindingKind::Untranslated,
-        FindingKind::Punctuation,
-        FindingKind::LowConfidence,
-    ];
-
-    /// The name used in reports and on the command line (`number-mismatch`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FindingKind::Omission => "omission",
-            FindingKind::Addition => "addition",
-            FindingKind::NumberMismatch => "number-mismatch",
-            FindingKind::NameMismatch => "name-mismatch",
-            FindingKind::LengthRatio => "length-ratio",
-            FindingKind::Untranslated => "untranslated",
-            FindingKind::Punctuation => "punctuation",
-            FindingKind::LowConfidence => "low-confidence",
-        }
-    }
-}
-
-impl fmt::Display for FindingKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for FindingKind {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        FindingKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s.trim())
-            .ok_or_else(|| {
-                format!(
-                    "unknown finding kind '{s}'; use one of: {}",
-                    FindingKind::ALL.map(FindingKind::as_str).join(", ")
-                )
-            })
-    }
-}
-
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Worth a look; often harmless.
-    Info,
-    /// Probably a problem.
-    Warning,
-    /// Almost certainly a problem (content missing or wrong).
-    Error,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        })
-    }
-}
-
-/// Which text a locator points into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Side {
-    /// The original.
-    Source,
-    /// The translation.
-    Target,
-}
-
-/// One thing a reviewer should look at.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Finding {
-    /// What it is.
-    pub kind: FindingKind,
-    /// How serious.
-    pub severity: Severity,
-    /// First sentence concerned: of the original, or of the translation for additions.
-    pub locator: Locator,
-    /// Which text `locator` is in.
-    pub side: Side,
-    /// Index of the (first) bead concerned.
-    pub bead: usize,
-    /// Number of consecutive beads concerned (1 except for low-confidence stretches).
-    pub beads: usize,
-    /// Human-readable explanation naming the evidence.
-    pub reason: String,
-}
-
-/// Counts and shares of a report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Summary {
-    /// Beads in the alignment.
-    pub beads: usize,
-    /// Share of 1-1 beads, 0..=1.
-    pub one_to_one: f64,
-    /// Mean bead confidence.
-    pub mean_confidence: f64,
-    /// Findings per kind (every kind present, zero included).
-    pub counts: BTreeMap<FindingKind, usize>,
-    /// Findings per severity.
-    pub severities: BTreeMap<Severity, usize>,
-}
-
-/// The result of [`check`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Report {
-    /// Findings, in document order.
-    pub findings: Vec<Finding>,
-    /// Counts.
-    pub summary: Summary,
-}
-
-impl Report {
-    /// The kinds flagged on bead `k` (sorted, unique), for side-by-side views.
-    pub fn flags(&self) -> Vec<Vec<FindingKind>> {
-        let n = self
-            .findings
-            .iter()
-            .map(|f| f.bead + f.beads)
-            .max()
-            .unwrap_or(0);
-        let mut flags = vec![Vec::new(); n];
-        for f in &self.findings {
-            for bead in flags.iter_mut().skip(f.bead).take(f.beads.max(1)) {
-                if !bead.contains(&f.kind) {
-                    bead.push(f.kind);
-                }
-            }
-        }
-        for v in &mut flags {
-            v.sort();
-        }
-        flags
-    }
-
-    /// The findings on bead `k` (a stretch covers every bead in it).
-    pub fn on_bead(&self, k: usize) -> impl Iterator<Item = &Finding> {
-        self.findings
-            .iter()
-            .filter(move |f| (f.bead..f.bead + f.beads.max(1)).contains(&k))
-    }
-}
+use crate::document::{collapse_whitespace, Locator};
+use crate::lang::Lang;
 
 /// Thresholds of the checks.
 #[derive(Debug, Clone, PartialEq)]
@@ -280,36 +125,171 @@ impl BeadView<'_> {
     pub fn is_paired(&self) -> bool {
         !self.record.src.is_empty() && !self.record.tgt.is_empty()
     }
+}
 
-    /// The locator a finding on this bead is reported at: the first source sentence,
-    /// else the first target sentence.
-    pub fn anchor(&self, file: &AlignmentFile) -> (Locator, Side) {
-        match (self.record.src.first(), self.record.tgt.first()) {
-            (Some(&i), _) => (file.source.sentences[i].id, Side::Source),
-            (None, Some(&j)) => (file.target.sentences[j].id, Side::Target),
-            (None, None) => (Locator::Line(0), Side::Source),
+/// What the checks read: the alignment, its beads with their texts, and the lexical
+/// evidence between the two texts (built on first use).
+pub struct Context<'a> {
+    /// The alignment.
+    pub file: &'a AlignmentFile,
+    /// Its beads with their texts.
+    pub views: Vec<BeadView<'a>>,
+    /// Bead of every source sentence.
+    pub bead_of_src: Vec<usize>,
+    /// Bead of every target sentence.
+    pub bead_of_tgt: Vec<usize>,
+    lexicon: OnceCell<Lexicon>,
+}
+
+impl<'a> Context<'a> {
+    /// The context of an alignment file.
+    pub fn new(file: &'a AlignmentFile) -> Self {
+        let views = bead_views(file);
+        let mut bead_of_src = vec![0; file.source.sentences.len()];
+        let mut bead_of_tgt = vec![0; file.target.sentences.len()];
+        for (k, b) in file.beads.iter().enumerate() {
+            for &i in &b.src {
+                if let Some(x) = bead_of_src.get_mut(i) {
+                    *x = k;
+                }
+            }
+            for &j in &b.tgt {
+                if let Some(x) = bead_of_tgt.get_mut(j) {
+                    *x = k;
+                }
+            }
+        }
+        Context {
+            file,
+            views,
+            bead_of_src,
+            bead_of_tgt,
+            lexicon: OnceCell::new(),
         }
     }
 
-    /// A finding on this single bead.
+    /// Lexical evidence between the two texts, learned from the confident 1-1 beads.
+    pub fn lexicon(&self) -> &Lexicon {
+        self.lexicon.get_or_init(|| build_lexicon(self.file))
+    }
+
+    /// The document's length model (ratio and variance of the aligner's last pass).
+    pub fn length_model(&self) -> LengthModel {
+        let p = &self.file.parameters;
+        LengthModel {
+            ratio: p.length_ratio,
+            variance: p.length_variance,
+            outlier_weight: p.length_outlier_weight,
+            outlier_variance: p.length_outlier_variance,
+        }
+    }
+
+    /// Text of source sentence `i` (empty if out of range).
+    pub fn src_text(&self, i: usize) -> &str {
+        self.file
+            .source
+            .sentences
+            .get(i)
+            .map_or("", |s| s.text.as_str())
+    }
+
+    /// Text of target sentence `j` (empty if out of range).
+    pub fn tgt_text(&self, j: usize) -> &str {
+        self.file
+            .target
+            .sentences
+            .get(j)
+            .map_or("", |s| s.text.as_str())
+    }
+
+    /// A finding on bead `bead` concerning all its sentences.
     pub fn finding(
         &self,
-        file: &AlignmentFile,
+        bead: usize,
         kind: FindingKind,
         severity: Severity,
         reason: String,
     ) -> Finding {
-        let (locator, side) = self.anchor(file);
+        let b = &self.file.beads[bead];
+        self.finding_on(bead, &b.src, &b.tgt, kind, severity, reason)
+    }
+
+    /// A finding on bead `bead` concerning the sentences `src` and `tgt` only. The
+    /// locator is the first source sentence, else the first target sentence, else the
+    /// source sentence before the bead (for a gap).
+    pub fn finding_on(
+        &self,
+        bead: usize,
+        src: &[usize],
+        tgt: &[usize],
+        kind: FindingKind,
+        severity: Severity,
+        reason: String,
+    ) -> Finding {
+        let (locator, side) = match (src.first(), tgt.first()) {
+            (Some(&i), _) => (self.file.source.sentences[i].id, Side::Source),
+            (None, Some(&j)) => (self.file.target.sentences[j].id, Side::Target),
+            (None, None) => (Locator::Line(0), Side::Source),
+        };
         Finding {
             kind,
             severity,
             locator,
             side,
-            bead: self.index,
+            bead,
             beads: 1,
+            src: src.to_vec(),
+            tgt: tgt.to_vec(),
+            words: Vec::new(),
             reason,
+            score: None,
+            source: side_text(&self.file.source, src),
+            target: side_text(&self.file.target, tgt),
+            advice: kind.advice().to_string(),
         }
     }
+}
+
+/// The lexicon of a file: built-in dictionary for the language pair, then learned from
+/// the 1-1 beads that are confident and have 1-1 neighbours.
+fn build_lexicon(file: &AlignmentFile) -> Lexicon {
+    let src: Vec<&str> = file
+        .source
+        .sentences
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    let tgt: Vec<&str> = file
+        .target
+        .sentences
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    let dictionary = match (&file.source.lang, &file.target.lang) {
+        (Lang::Hu, Lang::En) => Dictionary::builtin_hu_en(),
+        (Lang::En, Lang::Hu) => Dictionary::builtin_hu_en().reversed(),
+        _ => Dictionary::new(),
+    };
+    let mut lexicon = Lexicon::new(
+        &src,
+        &tgt,
+        &file.source.lang,
+        &file.target.lang,
+        &dictionary,
+    );
+    lexicon.learn(&confident_pairs(file));
+    lexicon
+}
+
+/// The (source, target) sentences of the 1-1 beads that are confident and have 1-1
+/// neighbours: what the checks learn the document's habits from.
+pub fn confident_pairs(file: &AlignmentFile) -> Vec<(usize, usize)> {
+    let beads = &file.beads;
+    let one = |k: usize| beads[k].src.len() == 1 && beads[k].tgt.len() == 1;
+    (1..beads.len().saturating_sub(1))
+        .filter(|&k| one(k - 1) && one(k) && one(k + 1) && beads[k].confidence >= 0.9)
+        .map(|k| (beads[k].src[0], beads[k].tgt[0]))
+        .collect()
 }
 
 /// The joined text of some sentences of a text.
@@ -337,36 +317,71 @@ pub fn bead_views(file: &AlignmentFile) -> Vec<BeadView<'_>> {
 
 /// Run the checks of `config` over an alignment.
 pub fn check(file: &AlignmentFile, config: &CheckConfig) -> Report {
-    let views = bead_views(file);
+    let ctx = Context::new(file);
     let mut findings = Vec::new();
-    if config.runs(FindingKind::Omission) || config.runs(FindingKind::Addition) {
-        findings.extend(
-            structure::unpaired(file, &views)
-                .into_iter()
-                .filter(|f| config.runs(f.kind)),
-        );
+    let runs = |k| config.runs(k);
+    if runs(FindingKind::Omission) || runs(FindingKind::Addition) {
+        findings.extend(structure::unpaired(&ctx));
     }
-    if config.runs(FindingKind::NumberMismatch) {
-        findings.extend(numbers::check(file, &views));
+    if runs(FindingKind::Duplicate) {
+        findings.extend(duplicate::check(&ctx));
     }
-    if config.runs(FindingKind::NameMismatch) {
-        findings.extend(names::check(file, &views));
+    if runs(FindingKind::Order) {
+        findings.extend(order::check(&ctx));
     }
-    if config.runs(FindingKind::LengthRatio) {
-        findings.extend(length::check(file, &views, config));
+    if runs(FindingKind::Omission) || runs(FindingKind::Addition) {
+        // Sentences already explained as duplicates or swaps are not reported again.
+        let explained: Vec<Finding> = findings
+            .iter()
+            .filter(|f| matches!(f.kind, FindingKind::Duplicate | FindingKind::Order))
+            .cloned()
+            .collect();
+        findings.extend(coverage::check(&ctx, &explained));
     }
-    if config.runs(FindingKind::Untranslated) {
-        findings.extend(untranslated::check(file, &views, config));
+    if runs(FindingKind::Omission) {
+        findings.extend(clause::check(&ctx));
     }
-    if config.runs(FindingKind::Punctuation) {
-        findings.extend(punctuation::check(file, &views));
+    if runs(FindingKind::Negation) {
+        findings.extend(negation::check(&ctx));
     }
-    if config.runs(FindingKind::LowConfidence) {
-        findings.extend(structure::low_confidence(file, &views, config));
+    if runs(FindingKind::NumberMismatch) {
+        findings.extend(numbers::check(&ctx));
     }
-    findings.sort_by_key(|f| (f.bead, f.kind));
+    if runs(FindingKind::NameMismatch) {
+        findings.extend(names::check(&ctx));
+    }
+    if runs(FindingKind::LengthRatio) {
+        findings.extend(length::check(&ctx, config));
+    }
+    if runs(FindingKind::Untranslated) {
+        findings.extend(untranslated::check(&ctx, config));
+    }
+    if runs(FindingKind::Punctuation) {
+        findings.extend(punctuation::check(&ctx));
+    }
+    if runs(FindingKind::LowConfidence) {
+        findings.extend(structure::low_confidence(&ctx, config));
+    }
+    // A repeated sentence is a duplicate, not also an addition.
+    let duplicated: Vec<usize> = findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Duplicate)
+        .flat_map(|f| f.tgt.clone())
+        .collect();
+    findings.retain(|f| {
+        runs(f.kind)
+            && !(f.kind == FindingKind::Addition
+                && !f.tgt.is_empty()
+                && f.tgt.iter().all(|j| duplicated.contains(j)))
+    });
+    findings
+        .sort_by(|a, b| (a.bead, a.kind, &a.src, &a.tgt).cmp(&(b.bead, b.kind, &b.src, &b.tgt)));
     let summary = summarise(file, &findings);
-    Report { findings, summary }
+    Report {
+        schema: SCHEMA.to_string(),
+        findings,
+        summary,
+    }
 }
 
 fn summarise(file: &AlignmentFile, findings: &[Finding]) -> Summary {
@@ -379,7 +394,7 @@ fn summarise(file: &AlignmentFile, findings: &[Finding]) -> Summary {
     };
     let mut counts: BTreeMap<FindingKind, usize> =
         FindingKind::ALL.iter().map(|&k| (k, 0)).collect();
-    let mut severities: BTreeMap<Severity, usize> = BTreeMap::new();
+    let mut severities: BTreeMap<Severity, usize> = Severity::ALL.iter().map(|&s| (s, 0)).collect();
     for f in findings {
         *counts.entry(f.kind).or_default() += 1;
         *severities.entry(f.severity).or_default() += 1;
@@ -401,13 +416,21 @@ fn summarise(file: &AlignmentFile, findings: &[Finding]) -> Summary {
 /// whether each one starts a sentence or clause (first word, or after `.`, `!`, `?`,
 /// `:`, an opening quote, a dash or a bracket).
 pub(crate) fn words_with_position(text: &str) -> Vec<(&str, bool)> {
+    words_with_offsets(text)
+        .into_iter()
+        .map(|(_, w, initial)| (w, initial))
+        .collect()
+}
+
+/// [`words_with_position`] with the byte offset of each word.
+pub(crate) fn words_with_offsets(text: &str) -> Vec<(usize, &str, bool)> {
     use unicode_segmentation::UnicodeSegmentation;
     let mut out = Vec::new();
     let mut initial = true;
-    for piece in text.split_word_bounds() {
+    for (at, piece) in text.split_word_bound_indices() {
         let first = piece.chars().next().unwrap_or(' ');
         if first.is_alphanumeric() {
-            out.push((piece, initial));
+            out.push((at, piece, initial));
             initial = false;
         } else if piece.chars().any(|c| {
             matches!(
@@ -421,106 +444,34 @@ pub(crate) fn words_with_position(text: &str) -> Vec<(&str, bool)> {
     out
 }
 
-#[cfg(test)]
-pub(crate) mod testutil {
-    //! Build small alignment files for the checks' unit tests.
-    use super::*;
-    use crate::alignment::{SentenceRecord, SCHEMA};
-    use crate::lang::Lang;
-
-    /// A file of 1-1 (or given) beads over `pairs`; an empty string leaves a side empty.
-    pub(crate) fn file(pairs: &[(&str, &str)]) -> AlignmentFile {
-        let mut src = Vec::new();
-        let mut tgt = Vec::new();
-        let mut beads = Vec::new();
-        for (s, t) in pairs {
-            let mut b = BeadRecord {
-                src: vec![],
-                tgt: vec![],
-                kind: String::new(),
-                confidence: 0.99,
-                fixed: false,
-            };
-            if !s.is_empty() {
-                b.src.push(src.len());
-                src.push(SentenceRecord {
-                    id: Locator::Para {
-                        paragraph: src.len() as u32 + 1,
-                        sentence: 1,
-                    },
-                    start: 0,
-                    end: s.len(),
-                    text: s.to_string(),
-                });
-            }
-            if !t.is_empty() {
-                b.tgt.push(tgt.len());
-                tgt.push(SentenceRecord {
-                    id: Locator::Para {
-                        paragraph: tgt.len() as u32 + 1,
-                        sentence: 1,
-                    },
-                    start: 0,
-                    end: t.len(),
-                    text: t.to_string(),
-                });
-            }
-            b.kind = format!("{}-{}", b.src.len(), b.tgt.len());
-            beads.push(b);
-        }
-        let rec = |lang, sentences| TextRecord {
-            path: "x.txt".into(),
-            lang,
-            sha256: "sha256:00".into(),
-            encoding: "utf-8".into(),
-            segmentation: "rules".into(),
-            format: "text".into(),
-            layout: String::new(),
-            furniture: Vec::new(),
-            sentences,
-            sentences_sha256: None,
-        };
-        AlignmentFile {
-            schema: SCHEMA.into(),
-            tool: "tandem test".into(),
-            id: "t".into(),
-            source: rec(Lang::Hu, src),
-            target: rec(Lang::En, tgt),
-            parameters: crate::testing::stats(),
-            options: None,
-            beads,
-            fixes: vec![],
-            history: vec![],
-        }
+/// Text shown in a reason, whitespace collapsed, shortened to `max` characters.
+pub(crate) fn quote(text: &str, max: usize) -> String {
+    let text = collapse_whitespace(text);
+    if text.chars().count() <= max {
+        format!("“{text}”")
+    } else {
+        let cut: String = text.chars().take(max).collect();
+        format!("“{}…”", cut.trim_end())
     }
+}
 
-    /// Kinds found by `check` with default thresholds.
-    pub(crate) fn kinds(file: &AlignmentFile, kind: FindingKind) -> Vec<usize> {
-        check(file, &CheckConfig::default().only(&[kind]))
-            .findings
-            .iter()
-            .map(|f| f.bead)
-            .collect()
+/// Locators of some sentences of a text, for reasons (`p3.s2`, `p3.s2–p3.s3`).
+pub(crate) fn locators(rec: &TextRecord, ids: &[usize]) -> String {
+    let ids: Vec<String> = ids
+        .iter()
+        .filter_map(|&i| rec.sentences.get(i))
+        .map(|s| s.id.to_string())
+        .collect();
+    match ids.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first, .., last] => format!("{first}–{last}"),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn kinds_serialise_in_kebab_case_and_parse_back() {
-        for k in FindingKind::ALL {
-            let json = serde_json::to_string(&k).expect("serialises");
-            assert_eq!(json, format!("\"{}\"", k.as_str()));
-            assert_eq!(k.as_str().parse::<FindingKind>(), Ok(k));
-        }
-        assert!("typo".parse::<FindingKind>().is_err());
-        assert_eq!(
-            serde_json::to_string(&Severity::Warning).expect("ok"),
-            "\"warning\""
-        );
-    }
 
     #[test]
     fn clause_initial_words_are_marked() {
@@ -530,12 +481,20 @@ mod tests {
     }
 
     #[test]
-    fn summary_counts_every_kind() {
+    fn summary_counts_every_kind_and_severity() {
         let file = testutil::file(&[("Egy mondat.", "One sentence."), ("Kettő.", "")]);
         let report = check(&file, &CheckConfig::default());
+        assert_eq!(report.schema, "tandem-check/1");
         assert_eq!(report.summary.counts.len(), FindingKind::ALL.len());
+        assert_eq!(report.summary.severities.len(), Severity::ALL.len());
         assert_eq!(report.summary.counts[&FindingKind::Omission], 1);
         assert_eq!(report.summary.one_to_one, 0.5);
         assert_eq!(report.flags()[1], vec![FindingKind::Omission]);
+        let f = &report.findings[0];
+        assert_eq!(
+            (f.src.as_slice(), f.tgt.as_slice()),
+            (&[1usize][..], &[][..])
+        );
+        assert_eq!(f.source, "Kettő.");
     }
 }

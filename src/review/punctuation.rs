@@ -5,13 +5,12 @@
 //! English. Presence is compared, not counts. Severity is `info`: Hungarian uses `!`
 //! after commands and headings where English often has a full stop. Cost: linear.
 
-use super::{BeadView, Finding, FindingKind, Severity};
-use crate::alignment::AlignmentFile;
+use super::{Context, Finding, FindingKind, Severity};
 
 /// Punctuation findings.
-pub fn check(file: &AlignmentFile, views: &[BeadView<'_>]) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for v in views.iter().filter(|v| v.is_paired()) {
+    for v in ctx.views.iter().filter(|v| v.is_paired()) {
         let mut parts = Vec::new();
         for (mark, what) in [('?', "question mark"), ('!', "exclamation mark")] {
             match (v.src.contains(mark), v.tgt.contains(mark)) {
@@ -21,8 +20,8 @@ pub fn check(file: &AlignmentFile, views: &[BeadView<'_>]) -> Vec<Finding> {
             }
         }
         if !parts.is_empty() {
-            out.push(v.finding(
-                file,
+            out.push(ctx.finding(
+                v.index,
                 FindingKind::Punctuation,
                 Severity::Info,
                 parts.join("; "),

@@ -1,68 +1,58 @@
 //! Structural findings read straight off the beads: omissions (1-0 and n-0 beads),
 //! additions (0-1, 0-n) and low-confidence stretches.
 //!
-//! A single bead below the low threshold is common at paragraph edges and in headers
-//! and is usually right, so only runs of [`CheckConfig::low_run`] low beads, or one bead
-//! below [`CheckConfig::very_low_confidence`], are reported. Cost: linear in the beads.
+//! An omission of a few words (a heading number, `- Igen.`) is a warning, of a sentence
+//! an error. A single bead below the low threshold is common at paragraph edges and in
+//! headers and is usually right, so only runs of [`CheckConfig::low_run`] low beads, or
+//! one bead below [`CheckConfig::very_low_confidence`], are reported; as the aligner's
+//! doubt is not itself a translation problem, they are `info`. Cost: linear in the beads.
 
-use super::{BeadView, CheckConfig, Finding, FindingKind, Severity, Side};
-use crate::alignment::AlignmentFile;
-use crate::document::collapse_whitespace;
+use super::{quote, CheckConfig, Context, Finding, FindingKind, Severity, Side};
 
-/// Text shown in a reason, shortened to `max` characters.
-pub(crate) fn quote(text: &str, max: usize) -> String {
-    let text = collapse_whitespace(text);
-    if text.chars().count() <= max {
-        format!("“{text}”")
-    } else {
-        let cut: String = text.chars().take(max).collect();
-        format!("“{}…”", cut.trim_end())
-    }
-}
+/// Fewest words of an unpaired sentence for an `error` (fewer: a `warning`).
+pub const MIN_ERROR_WORDS: usize = 3;
 
 /// Omission and addition findings.
-pub fn unpaired(file: &AlignmentFile, views: &[BeadView<'_>]) -> Vec<Finding> {
+pub fn unpaired(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for v in views {
+    for v in &ctx.views {
         let (s, t) = (v.record.src.len(), v.record.tgt.len());
-        if s > 0 && t == 0 {
-            // A lone number or heading fragment left out is less serious than prose.
-            let words = v.src.split_whitespace().count();
-            let severity = if words >= 3 {
-                Severity::Error
-            } else {
-                Severity::Warning
-            };
-            out.push(v.finding(
-                file,
+        let (text, kind, what) = if s > 0 && t == 0 {
+            (
+                &v.src,
                 FindingKind::Omission,
-                severity,
-                format!(
-                    "{s} original sentence(s) have no translation: {}",
-                    quote(&v.src, 60)
-                ),
-            ));
+                "original sentence(s) have no translation",
+            )
         } else if s == 0 && t > 0 {
-            out.push(v.finding(
-                file,
+            (
+                &v.tgt,
                 FindingKind::Addition,
-                Severity::Warning,
-                format!(
-                    "{t} translated sentence(s) have no original: {}",
-                    quote(&v.tgt, 60)
-                ),
-            ));
-        }
+                "translated sentence(s) have no original",
+            )
+        } else {
+            continue;
+        };
+        // A lone number or heading fragment is less serious than prose.
+        let severity = if text.split_whitespace().count() >= MIN_ERROR_WORDS {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let mut f = ctx.finding(
+            v.index,
+            kind,
+            severity,
+            format!("{} {what}: {}", s.max(t), quote(text, 80)),
+        );
+        f.words = vec![text.clone()];
+        out.push(f);
     }
     out
 }
 
 /// Low-confidence stretches.
-pub fn low_confidence(
-    file: &AlignmentFile,
-    views: &[BeadView<'_>],
-    config: &CheckConfig,
-) -> Vec<Finding> {
+pub fn low_confidence(ctx: &Context<'_>, config: &CheckConfig) -> Vec<Finding> {
+    let views = &ctx.views;
     let mut out = Vec::new();
     let mut k = 0;
     while k < views.len() {
@@ -80,10 +70,14 @@ pub fn low_confidence(
             .map(|v| v.record.confidence)
             .fold(f64::INFINITY, f64::min);
         if run.len() >= config.low_run.max(1) || min < config.very_low_confidence {
-            let mut f = run[0].finding(
-                file,
+            let src: Vec<usize> = run.iter().flat_map(|v| v.record.src.clone()).collect();
+            let tgt: Vec<usize> = run.iter().flat_map(|v| v.record.tgt.clone()).collect();
+            let mut f = ctx.finding_on(
+                start,
+                &src,
+                &tgt,
                 FindingKind::LowConfidence,
-                Severity::Warning,
+                Severity::Info,
                 if run.len() == 1 {
                     format!("the aligner is unsure of this bead (confidence {min:.2})")
                 } else {
@@ -95,12 +89,7 @@ pub fn low_confidence(
                 },
             );
             f.beads = run.len();
-            if f.side == Side::Target && run.iter().any(|v| !v.record.src.is_empty()) {
-                if let Some(v) = run.iter().find(|v| !v.record.src.is_empty()) {
-                    f.locator = v.anchor(file).0;
-                    f.side = Side::Source;
-                }
-            }
+            debug_assert!(f.side == Side::Source || src.is_empty());
             out.push(f);
         }
     }
@@ -128,6 +117,8 @@ mod tests {
         assert_eq!(om.len(), 1);
         assert_eq!(om[0].locator.to_string(), "p2.s1");
         assert_eq!(om[0].side, Side::Source);
+        assert_eq!(om[0].src, [1]);
+        assert_eq!(om[0].words, ["Ez kimaradt a fordításból."]);
         let add: Vec<_> = r
             .findings
             .iter()
@@ -136,6 +127,10 @@ mod tests {
         assert_eq!(add.len(), 1);
         assert_eq!(add[0].locator.to_string(), "p2.s1");
         assert_eq!(add[0].side, Side::Target);
+        assert_eq!(
+            (add[0].src.len(), add[0].tgt.as_slice()),
+            (0, &[1usize][..])
+        );
     }
 
     #[test]
@@ -160,5 +155,6 @@ mod tests {
             &CheckConfig::default().only(&[FindingKind::LowConfidence]),
         );
         assert_eq!(r.findings[1].beads, 3);
+        assert_eq!(r.findings[1].src, [3, 4, 5]);
     }
 }

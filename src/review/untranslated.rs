@@ -1,38 +1,90 @@
 //! Untranslated sentences: a target that is a copy of its original, or that is written
 //! in the source language.
 //!
-//! - **Copy**: at least [`COPY_SHARE`] of the target's lower-case words (names and
-//!   acronyms excluded, since they are rightly identical) also occur in the original,
-//!   with at least three of them shared (a quoted phrase such as `my lord` is not a copy).
+//! - **Copy**: at least [`COPY_SHARE`] of the target's words are in its original, and
+//!   one of them is a word of the source language (see *foreign words*): `2. cikk` for
+//!   `Article 2`, a sentence left in Hungarian. A line of names (`Beck János`) or a
+//!   name in a third language quoted on both sides (`Bundesministerium für Verkehr
+//!   (Ministry of Transport)`) is not a copy.
+//! - **Foreign words**: the words of the target (lower-cased, names excluded) that occur
+//!   in the original text but nowhere else in the translation are words of the source
+//!   language. When they are at least [`FOREIGN_SHARE`] of the target's words, and at
+//!   least two, the sentence is untranslated (shares are of all the target's words,
+//!   names included). This judges short lines too, and a line of
+//!   names is never foreign: the translation carries the names elsewhere, or they are
+//!   excluded as names.
 //! - **Language**: for a Hungarian–English pair, whatlang (restricted to the two
-//!   languages) judges a target of at least [`CheckConfig::language_min_letters`]
-//!   letters to be in the source language with confidence of at least
-//!   [`MIN_CONFIDENCE`]. Shorter sentences are unreliable and are not judged.
+//!   languages) judges the target, names removed, to be in the source language with
+//!   confidence of at least [`MIN_CONFIDENCE`], when it has at least
+//!   [`CheckConfig::language_min_letters`] letters left and some foreign words.
 //!
 //! Cost: linear in the text; the detector is trigram-based and runs once per long target.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use whatlang::{Detector, Lang as WLang};
 
-use super::structure::quote;
-use super::{words_with_position, BeadView, CheckConfig, Finding, FindingKind, Severity};
-use crate::alignment::AlignmentFile;
+use super::{quote, words_with_position, CheckConfig, Context, Finding, FindingKind, Severity};
 use crate::lang::Lang;
 
-/// Share of the target's lower-case words found in the original that makes a copy.
-pub const COPY_SHARE: f64 = 0.6;
+/// Share of the target's words found in its original that makes a copy.
+pub const COPY_SHARE: f64 = 0.8;
+/// Share of foreign words (see the module docs) that makes a sentence untranslated.
+pub const FOREIGN_SHARE: f64 = 0.6;
+/// Share of foreign words the language detector also needs.
+pub const DETECTOR_FOREIGN_SHARE: f64 = 0.25;
 /// Detector confidence needed to call a sentence untranslated.
 pub const MIN_CONFIDENCE: f64 = 0.5;
 
-fn lower_words(text: &str) -> Vec<String> {
+/// Every word of a text (two letters or more), lower-cased.
+fn all_words(text: &str) -> Vec<String> {
     words_with_position(text)
         .into_iter()
         .map(|(w, _)| w)
         .filter(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(str::to_string)
+        .map(str::to_lowercase)
         .collect()
+}
+
+/// The words of a text that are not names: lower-case words, and capitalised words that
+/// open a sentence, or words in capitals, that are written in lower case in `common`
+/// (`Igen.`, `VÉDELEM`, but not `Budapest,`), lower-cased.
+fn plain_words(text: &str, common: &HashSet<String>) -> Vec<String> {
+    words_with_position(text)
+        .into_iter()
+        .filter(|(w, _)| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic))
+        .filter(|(w, initial)| {
+            let mut chars = w.chars();
+            let first_lower = chars.next().is_some_and(char::is_lowercase);
+            let rest_lower = chars.all(char::is_lowercase);
+            let caps = w.chars().all(char::is_uppercase) && w.chars().count() >= 3;
+            first_lower || ((*initial && rest_lower) || caps) && common.contains(&w.to_lowercase())
+        })
+        .map(|(w, _)| w.to_lowercase())
+        .collect()
+}
+
+/// Words written in lower case somewhere in some texts.
+fn lower_case_words<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    texts
+        .flat_map(words_with_position)
+        .filter(|(w, _)| w.chars().next().is_some_and(char::is_lowercase))
+        .map(|(w, _)| w.to_string())
+        .collect()
+}
+
+/// The text without its capitalised words that do not open a sentence (names) and
+/// without acronyms.
+fn without_names(text: &str) -> String {
+    words_with_position(text)
+        .into_iter()
+        .filter(|(w, initial)| {
+            let upper = w.chars().next().is_some_and(char::is_uppercase);
+            !upper || (*initial && w.chars().skip(1).all(char::is_lowercase))
+        })
+        .map(|(w, _)| w)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn whatlang_of(lang: &Lang) -> Option<WLang> {
@@ -43,39 +95,108 @@ fn whatlang_of(lang: &Lang) -> Option<WLang> {
     }
 }
 
+fn counts<'a>(
+    texts: impl Iterator<Item = &'a str>,
+    common: &HashSet<String>,
+) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
+    for t in texts {
+        for w in plain_words(t, common) {
+            *out.entry(w).or_default() += 1;
+        }
+    }
+    out
+}
+
 /// Untranslated findings.
-pub fn check(file: &AlignmentFile, views: &[BeadView<'_>], config: &CheckConfig) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, config: &CheckConfig) -> Vec<Finding> {
+    let file = ctx.file;
     let pair = whatlang_of(&file.source.lang).zip(whatlang_of(&file.target.lang));
     let detector = pair
         .filter(|(s, t)| s != t)
         .map(|(s, t)| (s, Detector::with_allowlist(vec![s, t])));
+    let source_name = match file.source.lang {
+        Lang::Hu => "Hungarian",
+        Lang::En => "English",
+        _ => "in the language of the original",
+    };
+    let src_texts = || file.source.sentences.iter().map(|s| s.text.as_str());
+    let tgt_texts = || file.target.sentences.iter().map(|s| s.text.as_str());
+    let common = lower_case_words(src_texts());
+    let src_words = counts(src_texts(), &common);
+    // The translation's vocabulary, without the sentences that copy their original (two
+    // untranslated sentences must not vouch for each other's words).
+    let copies: HashSet<usize> = ctx
+        .views
+        .iter()
+        .filter(|v| v.is_paired())
+        .filter(|v| {
+            let all = all_words(&v.tgt);
+            let src_all: HashSet<String> = all_words(&v.src).into_iter().collect();
+            let shared = all.iter().filter(|w| src_all.contains(*w)).count();
+            !all.is_empty() && shared as f64 >= COPY_SHARE * all.len() as f64
+        })
+        .flat_map(|v| v.record.tgt.iter().copied())
+        .collect();
+    let tgt_words = counts(
+        tgt_texts()
+            .enumerate()
+            .filter(|(j, _)| !copies.contains(j))
+            .map(|(_, t)| t),
+        &common,
+    );
     let mut out = Vec::new();
-    for v in views.iter().filter(|v| v.is_paired()) {
-        let tgt_words = lower_words(&v.tgt);
-        let src_words: HashSet<String> = lower_words(&v.src).into_iter().collect();
-        let shared = tgt_words.iter().filter(|w| src_words.contains(*w)).count();
-        let reason = if shared >= 3 && shared as f64 >= COPY_SHARE * tgt_words.len() as f64 {
+    for v in ctx.views.iter().filter(|v| v.is_paired()) {
+        // Every word of the target, and those also in its original.
+        let all = all_words(&v.tgt);
+        let src_all: HashSet<String> = all_words(&v.src).into_iter().collect();
+        let shared = all.iter().filter(|w| src_all.contains(*w)).count();
+        // Foreign words: in the original text, and nowhere in the translation but here.
+        let plain = plain_words(&v.tgt, &common);
+        let mut here: HashMap<&str, usize> = HashMap::new();
+        for w in &plain {
+            *here.entry(w.as_str()).or_default() += 1;
+        }
+        let own = if v.record.tgt.iter().any(|j| copies.contains(j)) {
+            0
+        } else {
+            1
+        };
+        let foreign = plain
+            .iter()
+            .filter(|w| {
+                src_words.contains_key(*w)
+                    && tgt_words.get(*w).copied().unwrap_or(0) <= own * here[w.as_str()]
+            })
+            .count();
+        let n = all.len().max(1) as f64;
+        let reason = if foreign >= 1 && shared as f64 >= COPY_SHARE * n {
             Some(format!(
-                "the translation repeats the original ({shared} of {} words): {}",
-                tgt_words.len(),
-                quote(&v.tgt, 60)
+                "the translation repeats the original ({shared} of its {} words): {}",
+                all.len(),
+                quote(&v.tgt, 80)
+            ))
+        } else if foreign >= 2 && foreign as f64 >= FOREIGN_SHARE * n {
+            Some(format!(
+                "the translation is {source_name}: {foreign} of its {} words occur in the original and nowhere else in the translation: {}",
+                all.len(),
+                quote(&v.tgt, 80)
             ))
         } else if let Some((src_lang, det)) = &detector {
-            let letters = v.tgt.chars().filter(|c| c.is_alphabetic()).count();
-            if letters < config.language_min_letters {
+            let text = without_names(&v.tgt);
+            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < config.language_min_letters
+                || (foreign as f64) < DETECTOR_FOREIGN_SHARE * n
+            {
                 None
             } else {
-                det.detect(&v.tgt)
+                det.detect(&text)
                     .filter(|info| info.lang() == *src_lang && info.confidence() >= MIN_CONFIDENCE)
                     .map(|info| {
                         format!(
-                            "the translation looks {} (confidence {:.2}): {}",
-                            match file.source.lang {
-                                Lang::Hu => "Hungarian",
-                                _ => "English",
-                            },
+                            "the translation looks {source_name} (confidence {:.2}): {}",
                             info.confidence(),
-                            quote(&v.tgt, 60)
+                            quote(&v.tgt, 80)
                         )
                     })
             }
@@ -83,7 +204,7 @@ pub fn check(file: &AlignmentFile, views: &[BeadView<'_>], config: &CheckConfig)
             None
         };
         if let Some(reason) = reason {
-            out.push(v.finding(file, FindingKind::Untranslated, Severity::Error, reason));
+            out.push(ctx.finding(v.index, FindingKind::Untranslated, Severity::Error, reason));
         }
     }
     out
@@ -91,12 +212,13 @@ pub fn check(file: &AlignmentFile, views: &[BeadView<'_>], config: &CheckConfig)
 
 #[cfg(test)]
 mod tests {
-    use super::super::testutil::{file, kinds};
+    use super::super::testutil::{file, filler, kinds};
     use super::super::FindingKind;
 
     #[test]
     fn copies_and_source_language_targets_fire_names_do_not() {
-        let f = file(&[
+        let mut pairs =
+            vec![
             ("Beck János nagykövet", "Ambassador János Beck"),
             ("Beck János", "Beck János"),
             (
@@ -111,7 +233,16 @@ mod tests {
                 "A beszélgetések formálisak és üresek.",
                 "The conversations are formal and empty.",
             ),
-        ]);
-        assert_eq!(kinds(&f, FindingKind::Untranslated), vec![2, 3]);
+            ("- Nem megy sehova!", "- Nem megy sehova!"),
+            ("Budapest, Kovács Péter, Szabó Éva", "Budapest, Péter Kovács, Éva Szabó"),
+            ("2. cikk", "2. cikk"),
+            ("Beck János", "Beck János"),
+        ];
+        pairs.extend(filler(10));
+        pairs.push(("3. cikk", "Article 3"));
+        assert_eq!(
+            kinds(&file(&pairs), FindingKind::Untranslated),
+            vec![2, 3, 5, 7]
+        );
     }
 }

@@ -1,0 +1,489 @@
+//! Part of a sentence left out: a stretch of the original with no counterpart, in a
+//! translation too short for the whole.
+//!
+//! For a 1-1 bead whose translation is shorter than the document's length ratio
+//! predicts, every contiguous stretch of the original's evidence tokens is tried as the
+//! part left out. Its score is a log-likelihood ratio of "the translation covers the
+//! sentence without this stretch" against "it covers all of it": each token inside the
+//! stretch that finds no counterpart adds its miss weight (it was expected to match and
+//! did not), each that does find one subtracts its match weight; and the length of the
+//! translation is compared with the original's length with and without the stretch
+//! (Gale–Church, the document's ratio and variance). The best stretch scoring above
+//! [`MIN_SCORE`] is reported as an omission naming the part, quoted as written.
+//!
+//! An English translation is also read for gaps a left-out word leaves behind: a
+//! determiner directly followed by a conjunction, a preposition or a stop (`between the
+//! and the Swiss Confederation`), which English never writes ([`english_gaps`]).
+//!
+//! Not reported: a pair of sentences that recurs [`MIN_RECURRING`] times (the document's
+//! standard wording for a formula); a part that a neighbouring sentence of the translation translates
+//! (moved across a sentence boundary), and a name the translation abbreviates
+//! (`Európai Gazdasági Térségről` ~ `EEA`).
+//!
+//! Limits: a clause rendered by different words than the ones the lexicon knows looks
+//! omitted to it; the length term keeps that in check, so a translation of ordinary
+//! length is never reported. Word order differs between languages, so the part is the
+//! stretch of the *original* without counterpart. Cost: quadratic in the tokens of the
+//! short-translation beads only.
+
+use std::collections::HashMap;
+
+use super::{quote, words_with_position, Context, Finding, FindingKind, Severity};
+use crate::align::evidence::Text;
+use crate::lang::Lang;
+
+/// Score above which a stretch is reported.
+pub const MIN_SCORE: f64 = 7.0;
+/// Fewest words in a reported stretch.
+pub const MIN_TOKENS: usize = 4;
+/// Fewest of them that carry evidence (the others are words the lexicon cannot place).
+pub const MIN_INFORMATIVE: usize = 2;
+/// A 1-1 pair that occurs this often in the document is its standard wording.
+pub const MIN_RECURRING: usize = 3;
+/// Smallest share of the original's characters a reported stretch covers.
+pub const MIN_PART: f64 = 0.2;
+/// Only translations at least this many standard deviations shorter than predicted
+/// (Gale–Church, the document's core variance) are examined: a translator condenses,
+/// and a shortfall of three deviations is where condensing stops being common.
+pub const MIN_SHORTFALL: f64 = 2.8;
+
+/// The text from the clause break before `start` to the one after `end` (a comma,
+/// semicolon, colon, dash, bracket, or the sentence's ends), trimmed.
+fn snap_to_clauses(text: &str, start: usize, end: usize) -> &str {
+    let is_break = |c: char| matches!(c, ',' | ';' | ':' | '–' | '—' | '(' | ')');
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_break(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = text[end..]
+        .char_indices()
+        .find(|&(_, c)| is_break(c))
+        .map_or(text.len(), |(i, _)| end + i);
+    text[from..to].trim().trim_end_matches(['.', '!', '?'])
+}
+
+/// Whether `part` (of source sentence `i`) holds a name of capitalised words that the
+/// translation (target sentences `tgt`) abbreviates (`Európai Gazdasági Térségről` ~
+/// `EEA`, `Amerikai Egyesült Államok` ~ `USA`): an acronym of about as many letters as
+/// the name has words, in the translation, not in the original, and not the
+/// translation of any word of the original (`EEA` for `EGT` abbreviates nothing new).
+pub(crate) fn abbreviated(
+    ctx: &Context<'_>,
+    part: std::ops::Range<usize>,
+    i: usize,
+    tgt: &[usize],
+) -> bool {
+    let is_acronym =
+        |w: &str| (2..=6).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase());
+    let src = ctx.src_text(i);
+    let src_words: Vec<&str> = words_with_position(src).into_iter().map(|w| w.0).collect();
+    let lex = ctx.lexicon();
+    let src_tokens = lex.tokens(Text::Source, i);
+    let mut acronyms: Vec<usize> = Vec::new();
+    for &j in tgt {
+        let text = ctx.tgt_text(j);
+        let tgt_tokens = lex.tokens(Text::Target, j);
+        let links = lex.links(i, j);
+        for (at, w, _) in super::words_with_offsets(text) {
+            if !is_acronym(w) || src_words.contains(&w) {
+                continue;
+            }
+            // What the acronym translates: if that is a word outside the name, the
+            // acronym abbreviates that word (`EEA` for `EGT`), not the name.
+            let linked: Vec<usize> = tgt_tokens
+                .iter()
+                .position(|t| t.span.start == at)
+                .map(|b| links.iter().filter(|l| l.1 == b).map(|l| l.0).collect())
+                .unwrap_or_default();
+            let elsewhere = !linked.is_empty()
+                && linked
+                    .iter()
+                    .all(|&a| !part.contains(&src_tokens[a].span.start));
+            if !elsewhere {
+                acronyms.push(w.chars().count());
+            }
+        }
+    }
+    let part = &src[part];
+    if acronyms.is_empty() {
+        return false;
+    }
+    let mut run = 0usize;
+    let mut runs = Vec::new();
+    for (w, _) in words_with_position(part) {
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            run += 1;
+        } else if w.chars().count() > 3 || run == 0 {
+            // Short lower-case words (`és`, `of`) may sit inside a name.
+            runs.push(run);
+            run = 0;
+        }
+    }
+    runs.push(run);
+    runs.into_iter()
+        .filter(|&n| n >= 2)
+        .any(|n| acronyms.iter().any(|&a| a + 1 >= n && a <= n + 1))
+}
+
+/// Whether the part (tokens starting at `starts`) of source sentence `i` is translated
+/// in a neighbouring sentence of the translation instead: text moved across a sentence
+/// boundary is not missing. Two thirds of its evidence tokens must be found in the
+/// neighbour, with positive evidence in all, and the neighbour must be longer than its
+/// own original predicts (it holds the moved text).
+fn moved(ctx: &Context<'_>, i: usize, j: usize, starts: &[usize]) -> bool {
+    let lex = ctx.lexicon();
+    let model = ctx.length_model();
+    let beads = &ctx.file.beads;
+    [j.checked_sub(1), Some(j + 1)]
+        .into_iter()
+        .flatten()
+        .filter(|&x| x < lex.len(Text::Target))
+        .any(|x| {
+            let bead = &beads[ctx.bead_of_tgt[x]];
+            let ls: f64 = bead
+                .src
+                .iter()
+                .map(|&s| ctx.src_text(s).chars().count() as f64)
+                .sum();
+            let lt: f64 = bead
+                .tgt
+                .iter()
+                .map(|&t| ctx.tgt_text(t).chars().count() as f64)
+                .sum();
+            let mean = ((model.ratio * ls + lt) / 2.0).max(1.0);
+            let z = (lt - model.ratio * ls) / (mean * model.variance.max(0.1)).sqrt();
+            if z < 1.0 {
+                return false;
+            }
+            let support = lex.support(Text::Source, i, &[x]);
+            let inside: Vec<_> = support
+                .tokens
+                .iter()
+                .filter(|t| starts.contains(&t.span.start) && t.matched.is_some())
+                .collect();
+            let found = inside.iter().filter(|t| t.matched == Some(true)).count();
+            let llr: f64 = inside
+                .iter()
+                .map(|t| {
+                    if t.matched == Some(true) {
+                        t.hit
+                    } else {
+                        t.miss
+                    }
+                })
+                .sum();
+            3 * found >= 2 * inside.len() && llr > 0.0
+        })
+}
+
+/// Determiners that English never leaves without a noun.
+const EN_DETERMINERS: &[&str] = &["the", "a", "an", "their", "its", "our", "your", "my"];
+/// Words that cannot follow a determiner directly.
+const EN_NOT_AFTER_DETERMINER: &[&str] = &[
+    "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "the", "a", "an", "is",
+    "are", "was", "were",
+];
+
+/// Places in an English sentence where words are missing: a determiner followed by a
+/// conjunction, a preposition, another determiner or a stop (`between the and the Swiss
+/// Confederation`, `of the of the`). Returns the byte ranges of the determiner and what
+/// follows it.
+pub fn english_gaps(text: &str) -> Vec<std::ops::Range<usize>> {
+    let words = super::words_with_offsets(text);
+    let mut out = Vec::new();
+    for (k, &(at, word, _)) in words.iter().enumerate() {
+        // Lower case only: a capital `A` is a label (`Annex A to`), and so is a letter
+        // in brackets (`(a)`).
+        let opens_word = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\''));
+        if !EN_DETERMINERS.contains(&word) || !opens_word {
+            continue;
+        }
+        let rest = &text[at + word.len()..];
+        let gap = rest.trim_start();
+        let end = text.len() - gap.len();
+        if gap.starts_with([',', '.', ';', ':', ')']) {
+            out.push(at..end + 1);
+        } else if gap.len() == rest.len() {
+            continue;
+        } else if let Some(&(nat, next, _)) = words.get(k + 1) {
+            let hyphenated = text[nat + next.len()..].starts_with('-');
+            if nat == end && !hyphenated && EN_NOT_AFTER_DETERMINER.contains(&next) {
+                out.push(at..nat + next.len());
+            }
+        }
+    }
+    out
+}
+
+/// Words an English sentence cannot end on: determiners, conjunctions and the
+/// prepositions that take an object (not `in`, `on`, `by`: `come in`, `go on`).
+const EN_NOT_FINAL: &[&str] = &[
+    "the", "a", "an", "of", "and", "or", "nor", "to", "at", "for", "with", "from", "into", "onto",
+    "their", "its", "my", "your", "our", "whose", "than", "between", "upon", "No",
+];
+
+/// A sentence that breaks off: it ends, with no punctuation at all, on a word English
+/// never ends a sentence with (`They would be throwing it away in the`, `Regulation (EC)
+/// No`). A conjunction after punctuation (`…; and`) joins the items of a list and is
+/// not a break. Returns the byte range of that word.
+pub fn broken_off(text: &str) -> Option<std::ops::Range<usize>> {
+    let trimmed = text.trim_end();
+    if !trimmed.ends_with(char::is_alphanumeric) {
+        return None;
+    }
+    let words = super::words_with_offsets(trimmed);
+    let &(at, last, _) = words.last()?;
+    // `No` is the abbreviation of `number` only inside a sentence.
+    let not_final = EN_NOT_FINAL.contains(&last) && (last != "No" || words.len() > 1);
+    // `…; and`, `…, or`: an item of a list that goes on in the next line.
+    let list_item = trimmed[..at]
+        .trim_end()
+        .ends_with(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | '\'' | '’'));
+    if list_item {
+        return None;
+    }
+    (not_final && words.len() >= 3 && at + last.len() == trimmed.len()).then(|| at..at + last.len())
+}
+
+/// Omitted-part findings.
+pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let lex = ctx.lexicon();
+    let model = ctx.length_model();
+    // A pair that recurs is the document's standard wording, not an omission.
+    let mut recurring: HashMap<(&str, &str), usize> = HashMap::new();
+    for v in ctx.views.iter() {
+        if v.record.src.len() == 1 && v.record.tgt.len() == 1 {
+            *recurring
+                .entry((v.src.as_str(), v.tgt.as_str()))
+                .or_default() += 1;
+        }
+    }
+    let mut out = Vec::new();
+    for v in ctx.views.iter() {
+        let (s, t) = (&v.record.src, &v.record.tgt);
+        if s.len() != 1
+            || t.len() != 1
+            || recurring[&(v.src.as_str(), v.tgt.as_str())] >= MIN_RECURRING
+        {
+            continue;
+        }
+        let (i, j) = (s[0], t[0]);
+        let (src, tgt) = (ctx.src_text(i), ctx.tgt_text(j));
+        let ls = src.chars().count() as f64;
+        let lt = tgt.chars().count() as f64;
+        let d = |ls: f64| {
+            let mean = ((model.ratio * ls + lt) / 2.0).max(1.0);
+            (lt - model.ratio * ls) / (mean * model.variance.max(0.1)).sqrt()
+        };
+        if d(ls) > -MIN_SHORTFALL {
+            continue;
+        }
+        let support = lex.support(Text::Source, i, &[j]);
+        let toks = &support.tokens;
+        let mut best: Option<(f64, usize, usize)> = None;
+        for a in 0..toks.len() {
+            let (mut lexical, mut informative) = (0.0, 0);
+            for b in a..toks.len() {
+                match toks[b].matched {
+                    Some(true) => lexical -= toks[b].hit,
+                    Some(false) => lexical -= toks[b].miss,
+                    None => {}
+                }
+                informative += usize::from(toks[b].matched.is_some());
+                if b + 1 - a < MIN_TOKENS
+                    || informative < MIN_INFORMATIVE
+                    || b + 1 - a == toks.len()
+                {
+                    continue;
+                }
+                let part = src[toks[a].span.start..toks[b].span.end].chars().count() as f64;
+                let length = (d(ls).powi(2) - d(ls - part).powi(2)) / 2.0;
+                let score = lexical + length;
+                if best.is_none_or(|x| score > x.0) {
+                    best = Some((score, a, b));
+                }
+            }
+        }
+        let Some((score, a, b)) = best.filter(|x| x.0 > MIN_SCORE) else {
+            continue;
+        };
+        let part = &src[toks[a].span.start..toks[b].span.end];
+        let evidence: Vec<usize> = toks[a..=b]
+            .iter()
+            .filter(|t| t.matched.is_some())
+            .map(|t| t.span.start)
+            .collect();
+        if (part.chars().count() as f64) < MIN_PART * ls
+            || abbreviated(ctx, toks[a].span.start..toks[b].span.end, i, &[j])
+            || moved(ctx, i, j, &evidence)
+        {
+            continue;
+        }
+        // Shown to the clause it belongs to: the stretch grows to the punctuation around
+        // it (or the sentence's ends), so the reader sees whole clauses.
+        let part = snap_to_clauses(src, toks[a].span.start, toks[b].span.end);
+        let expected = model.ratio * ls;
+        let mut f = ctx.finding_on(
+            v.index,
+            &[i],
+            &[j],
+            FindingKind::Omission,
+            Severity::Warning,
+            format!(
+                "part of the original seems left out of the translation: {} (the translation has {lt:.0} characters where about {expected:.0} are usual)",
+                quote(part, 80),
+            ),
+        );
+        f.score = Some(score);
+        f.words = vec![part.to_string()];
+        out.push(f);
+    }
+    if ctx.file.target.lang == Lang::En {
+        out.extend(gaps(ctx));
+    }
+    out
+}
+
+/// A stop after a space (`Do you love ?`): where English typography never puts one, a
+/// word was taken out before it. The ranges cover the word before and the stop.
+fn spaced_stops(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for (at, c) in text.char_indices() {
+        if !matches!(c, '?' | '!' | ',' | ';') {
+            continue;
+        }
+        let before = &text[..at];
+        let word = before.trim_end();
+        if word.len() == before.len() || !word.ends_with(char::is_alphanumeric) {
+            continue;
+        }
+        let start = word
+            .char_indices()
+            .rev()
+            .find(|(_, ch)| !ch.is_alphanumeric())
+            .map_or(0, |(i, ch)| i + ch.len_utf8());
+        out.push(start..at + c.len_utf8());
+    }
+    out
+}
+
+/// Share of a translation's sentences that may open in lower case before a lower-case
+/// opening stops meaning that words are missing (lists and clauses cut into lines open
+/// in lower case by design).
+pub const LOWER_OPENING_SHARE: f64 = 0.01;
+
+/// Whether a text opens with a lower-case word (quotes and dashes skipped).
+fn opens_lower(text: &str) -> bool {
+    text.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
+}
+
+/// Words missing inside an English translation: a determiner left without its noun,
+/// a stop after a space, or a sentence opening in lower case, the last two only in a
+/// translation that does not do so elsewhere.
+fn gaps(ctx: &Context<'_>) -> Vec<Finding> {
+    let sentences = &ctx.file.target.sentences;
+    let lower = sentences.iter().filter(|s| opens_lower(&s.text)).count();
+    let lower_is_odd = (lower as f64) < LOWER_OPENING_SHARE * sentences.len() as f64;
+    let spaced = sentences
+        .iter()
+        .filter(|s| !spaced_stops(&s.text).is_empty())
+        .count();
+    let spaced_is_odd = (spaced as f64) < LOWER_OPENING_SHARE * sentences.len() as f64;
+    let mut out = Vec::new();
+    for (j, s) in sentences.iter().enumerate() {
+        let mut found = english_gaps(&s.text);
+        found.extend(broken_off(&s.text));
+        if spaced_is_odd {
+            found.extend(spaced_stops(&s.text));
+        }
+        let bead = ctx.bead_of_tgt[j];
+        let src_upper = ctx.file.beads[bead]
+            .src
+            .iter()
+            .any(|&i| !opens_lower(ctx.src_text(i)));
+        if lower_is_odd && src_upper && opens_lower(&s.text) {
+            let first = super::words_with_offsets(&s.text)
+                .first()
+                .map_or(0..0, |&(at, w, _)| at..at + w.len());
+            found.insert(0, first);
+        }
+        if found.is_empty() {
+            continue;
+        }
+        let bead = ctx.bead_of_tgt[j];
+        let src = ctx.file.beads[bead].src.clone();
+        let shown: Vec<String> = found
+            .iter()
+            .map(|r| format!("“{}”", &s.text[r.clone()]))
+            .collect();
+        let mut f = ctx.finding_on(
+            bead,
+            &src,
+            &[j],
+            FindingKind::Omission,
+            Severity::Warning,
+            format!(
+                "words seem to be missing from the translation at {}: {}",
+                shown.join(", "),
+                quote(&s.text, 80)
+            ),
+        );
+        f.words = found
+            .iter()
+            .map(|r| s.text[r.clone()].to_string())
+            .collect();
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{broken_off, english_gaps};
+
+    #[test]
+    fn a_sentence_ending_on_a_function_word_breaks_off() {
+        for (text, word) in [
+            ("They would be throwing it away in the", "the"),
+            ("\"When I have the admiration of men, I shall come to", "to"),
+            ("pursuant to Regulation (EC) No", "No"),
+        ] {
+            assert_eq!(broken_off(text).map(|r| &text[r]), Some(word), "{text}");
+        }
+        for fine in [
+            "What are you afraid of?",
+            "He came in",
+            "I have nothing to live for.",
+            "Come in",
+            "No",
+            "Go on",
+            "the arbitration panel; and",
+            "in accordance with international standards, or",
+        ] {
+            assert_eq!(broken_off(fine), None, "{fine}");
+        }
+    }
+
+    #[test]
+    fn a_determiner_without_its_noun_is_a_gap() {
+        let text = "between the and the Swiss Confederation, of the of the ACP-EU Agreement";
+        let gaps: Vec<&str> = english_gaps(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(gaps, ["the and", "the of"]);
+        for fine in [
+            "These were the men.",
+            "Annex A to the present Annex",
+            "Class A for ships",
+            "the on-the-spot checks",
+            "Article 4(3)(a) of the Convention",
+            "He took the one with a hat.",
+        ] {
+            assert!(english_gaps(fine).is_empty(), "{fine}");
+        }
+    }
+}

@@ -1,0 +1,752 @@
+//! Reading the numbers of a sentence as written: digits in either language's notation,
+//! dates, Roman numerals, month names and number words.
+//!
+//! Every [`Mention`] keeps the text as written (what a reviewer can search for) and the
+//! set of values it may stand for; two mentions agree when their values meet. A number
+//! whose notation is ambiguous between the two languages gets every reading: `164.110`
+//! is 164110 in Hungarian (thousands dot), 164.11 in English, and its digits `164110`;
+//! `3,5` is 3.5 in Hungarian and 35 as digits. Dates are read as their parts
+//! (`2008.4.9.`, `9.4.2008` and `9 April 2008` all give 2008, 4 and 9), so word order and
+//! separators do not matter.
+//!
+//! Known limits: fractions and percentages written as words (`fél`, `half`) are not
+//! read; a number split across two sentences is two mentions.
+
+use crate::align::anchors::month_of;
+use crate::lang::Lang;
+
+/// What kind of mention, which decides whether it must find a counterpart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// Digits (`1963`, `3,5`, `G22`).
+    Digits,
+    /// A part of a date written in digits (`2008` of `2008.4.9.`).
+    DatePart,
+    /// An outline number such as `1.2.3`.
+    Outline,
+    /// A Roman numeral in a context that makes it one (`XIV.`, `Annex I`).
+    Roman,
+    /// A month name (`április`, `April`, `márciusra`).
+    Month,
+    /// A number written as a word (`három`, `three hundred`): only ever a counterpart.
+    Word,
+}
+
+/// A number as written in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The kind.
+    pub kind: MentionKind,
+    /// Byte range in the sentence.
+    pub span: std::ops::Range<usize>,
+    /// What it may stand for, normalised (`2008`, `3.5`, `164110`).
+    pub values: Vec<String>,
+    /// Whether it opens the sentence.
+    pub initial: bool,
+}
+
+impl Mention {
+    /// The text as written.
+    pub fn text<'a>(&self, sentence: &'a str) -> &'a str {
+        &sentence[self.span.clone()]
+    }
+
+    /// Whether it must find a counterpart (number words are only counterparts).
+    pub fn is_checked(&self) -> bool {
+        self.kind != MentionKind::Word
+    }
+}
+
+/// Letters after digits that keep them a number: English ordinals, decades, units.
+const SUFFIXES: &[&str] = &[
+    "st", "nd", "rd", "th", "s", "km", "kg", "m", "cm", "mm", "ml", "g", "t", "h", "pm", "am",
+    "mg", "kw", "mw", "gb", "mb", "kb", "x", "d", "e", "a", "b", "c",
+];
+
+/// Words that put a Roman numeral after them (`Annex I`, `Chapter V`, `Louis XIV`).
+const ROMAN_LABELS: &[&str] = &[
+    "annex",
+    "annexes",
+    "appendix",
+    "appendices",
+    "chapter",
+    "chapters",
+    "part",
+    "parts",
+    "section",
+    "sections",
+    "title",
+    "titles",
+    "article",
+    "book",
+    "volume",
+    "schedule",
+    "table",
+    "phase",
+    "stage",
+    "level",
+    "class",
+    "category",
+    "type",
+    "act",
+    "scene",
+    "division",
+    "group",
+    "grade",
+    "protocol",
+    "attachment",
+    "tier",
+    "war",
+];
+
+/// All mentions of numbers in a sentence, in order.
+pub fn mentions(text: &str, lang: &Lang) -> Vec<Mention> {
+    let mut out = digit_mentions(text);
+    out.extend(word_mentions(text, lang));
+    out.sort_by_key(|m| m.span.start);
+    if let Some(first) = out.first_mut() {
+        let before = &text[..first.span.start];
+        first.initial = !before.chars().any(char::is_alphanumeric);
+    }
+    out
+}
+
+fn is_space_sep(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Mentions written with digits.
+fn digit_mentions(text: &str) -> Vec<Mention> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |k: usize| chars.get(k).map(|c| c.1);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if !chars[k].1.is_ascii_digit() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        // Digits with inner separators: `2008.4.9`, `3,5`, `10 000`.
+        let mut end = k;
+        let mut first_group = 0;
+        while end < chars.len() && chars[end].1.is_ascii_digit() {
+            end += 1;
+            first_group += 1;
+        }
+        loop {
+            let sep = at(end);
+            let next_digit = at(end + 1).is_some_and(|c| c.is_ascii_digit());
+            match sep {
+                Some('.' | ',') if next_digit => {
+                    end += 1;
+                    while end < chars.len() && chars[end].1.is_ascii_digit() {
+                        end += 1;
+                    }
+                }
+                Some(c)
+                    if is_space_sep(c)
+                        && next_digit
+                        && first_group <= 3
+                        && chars[start..end]
+                            .iter()
+                            .all(|x| x.1.is_ascii_digit() || is_space_sep(x.1)) =>
+                {
+                    // A thousands group: exactly three digits, then no digit.
+                    let group = (1..=3).all(|d| at(end + d).is_some_and(|c| c.is_ascii_digit()))
+                        && !at(end + 4).is_some_and(|c| c.is_ascii_digit());
+                    if !group {
+                        break;
+                    }
+                    end += 4;
+                }
+                _ => break,
+            }
+        }
+        // Letters glued after the digits: a suffix, a unit, or an OCR error (`1ittle`).
+        let mut letters = end;
+        while letters < chars.len() && chars[letters].1.is_alphabetic() {
+            letters += 1;
+        }
+        let suffix: String = chars[end..letters]
+            .iter()
+            .map(|c| c.1)
+            .collect::<String>()
+            .to_lowercase();
+        let glued_word = !suffix.is_empty() && !SUFFIXES.contains(&suffix.as_str());
+        // A digit between letters is a misread letter (`litt1e`, `ta1es`), not a number.
+        let inside_word = !suffix.is_empty()
+            && start > 0
+            && chars[start - 1].1.is_alphabetic()
+            && chars[start - 1].1.is_lowercase();
+        let raw_start = chars[start].0;
+        let raw_end = chars.get(end).map_or(text.len(), |c| c.0);
+        let raw = &text[raw_start..raw_end];
+        k = letters.max(end);
+        if (glued_word && suffix.chars().count() >= 3) || inside_word {
+            continue;
+        }
+        let mut read = read_digits(raw, raw_start);
+        // `2015-19`: the second year of a range, abbreviated.
+        let before_run = &text[..raw_start];
+        if raw.len() <= 2 && before_run.ends_with(['-', '–']) {
+            let year: String = before_run
+                [..before_run.len() - before_run.chars().last().map_or(0, char::len_utf8)]
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            if year.len() == 4 {
+                for m in &mut read {
+                    m.values.push(format!("{}{raw:0>2}", &year[..2]));
+                }
+            }
+        }
+        // `1.2 CHAPTER II`: a dotted number opening a heading is an outline number.
+        let opens = !text[..raw_start].chars().any(char::is_alphanumeric);
+        let heading_after = text[raw_end..].split_whitespace().next().is_some_and(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        });
+        if opens
+            && heading_after
+            && raw.contains('.')
+            && !raw.contains(',')
+            && raw.split('.').all(|p| p.len() <= 3)
+        {
+            for m in &mut read {
+                m.kind = MentionKind::Outline;
+            }
+        }
+        out.extend(read);
+    }
+    out
+}
+
+/// The mentions of one run of digits and separators.
+fn read_digits(raw: &str, offset: usize) -> Vec<Mention> {
+    let span = offset..offset + raw.len();
+    let parts: Vec<&str> = raw.split(['.', ',']).collect();
+    let value = |s: &str| {
+        let t = s.trim_start_matches('0');
+        if t.is_empty() {
+            "0".to_string()
+        } else {
+            t.to_string()
+        }
+    };
+    if parts.len() >= 3 && raw.contains('.') && !raw.contains(',') {
+        let nums: Vec<u32> = parts
+            .iter()
+            .map(|p| p.parse().unwrap_or(u32::MAX))
+            .collect();
+        let year = |n: u32, p: &str| p.len() == 4 && (1000..3000).contains(&n);
+        let small = |n: &u32| *n <= 31;
+        let date = parts.len() == 3
+            && ((year(nums[0], parts[0]) && nums[1..].iter().all(small))
+                || (year(nums[2], parts[2]) && nums[..2].iter().all(small)));
+        if date {
+            return parts
+                .iter()
+                .map(|p| Mention {
+                    kind: MentionKind::DatePart,
+                    span: span.clone(),
+                    values: vec![value(p)],
+                    initial: false,
+                })
+                .collect();
+        }
+        if parts.iter().all(|p| p.len() <= 3) {
+            return vec![Mention {
+                kind: MentionKind::Outline,
+                span,
+                values: vec![parts.iter().map(|p| value(p)).collect::<Vec<_>>().join(".")],
+                initial: false,
+            }];
+        }
+    }
+    let mut values = Vec::new();
+    for (thousands, decimal) in [('.', ','), (',', '.')] {
+        if let Some(v) = with_notation(raw, thousands, decimal) {
+            values.push(v);
+        }
+    }
+    let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+    values.push(value(&digits));
+    values.sort();
+    values.dedup();
+    vec![Mention {
+        kind: MentionKind::Digits,
+        span,
+        values,
+        initial: false,
+    }]
+}
+
+/// The value of a number in one notation (`None` if it is not well formed in it).
+fn with_notation(raw: &str, thousands: char, decimal: char) -> Option<String> {
+    let raw: String = raw.chars().filter(|c| !is_space_sep(*c)).collect();
+    let (int, frac) = match raw.split_once(decimal) {
+        Some((i, f)) if !f.contains(decimal) && !f.contains(thousands) => (i, Some(f)),
+        Some(_) => return None,
+        None => (raw.as_str(), None),
+    };
+    let groups: Vec<&str> = int.split(thousands).collect();
+    if groups.len() > 1
+        && !((1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3))
+    {
+        return None;
+    }
+    let int: String = groups.concat();
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    Some(match frac.map(|f| f.trim_end_matches('0')) {
+        Some(f) if !f.is_empty() => format!("{int}.{f}"),
+        _ => int.to_string(),
+    })
+}
+
+/// Value of a Roman numeral of `I`, `V`, `X` (and `L`, `C` in longer ones).
+pub(crate) fn roman(word: &str) -> Option<u32> {
+    let n = word.chars().count();
+    if n == 0 || n > 9 {
+        return None;
+    }
+    if n < 3 && word.chars().any(|c| matches!(c, 'L' | 'C')) {
+        return None;
+    }
+    if !word.chars().any(|c| matches!(c, 'I' | 'V' | 'X')) {
+        return None;
+    }
+    crate::align::anchors::roman_value(word)
+}
+
+/// Mentions written with letters: Roman numerals, months, number words.
+fn word_mentions(text: &str, lang: &Lang) -> Vec<Mention> {
+    let words = super::super::words_with_offsets(text);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let (at, word, _) = words[k];
+        let span = at..at + word.len();
+        let after = &text[span.end..];
+        let before = &text[..at];
+        // Roman numerals.
+        if let Some(v) = roman(word) {
+            let prev = k.checked_sub(1).map(|p| words[p]);
+            let next = words.get(k + 1);
+            let is_initial = |w: Option<&(usize, &str, bool)>| {
+                w.is_some_and(|w| {
+                    w.1.chars().count() == 1
+                        && w.1.chars().all(char::is_uppercase)
+                        && text[w.0 + w.1.len()..].starts_with('.')
+                })
+            };
+            let single = word.chars().count() == 1;
+            let dotted = after.starts_with('.');
+            let label = prev.is_some_and(|p| {
+                ROMAN_LABELS.contains(&p.1.to_lowercase().as_str())
+                    || (p.1.chars().count() > 1 && p.1.chars().all(char::is_uppercase))
+            }) && before.ends_with(' ');
+            // `Annexes I, II and III`: a numeral in a list after another one.
+            let listed = prev.is_some_and(|p| matches!(p.1, "and" | "or" | "to" | "és" | "vagy"))
+                && out.last().is_some_and(|m: &Mention| {
+                    m.kind == MentionKind::Roman && at - m.span.end < 12
+                })
+                || before.trim_end().ends_with(',')
+                    && out.last().is_some_and(|m: &Mention| {
+                        m.kind == MentionKind::Roman && at - m.span.end < 4
+                    });
+            let heading = k == 0 && dotted;
+            // A letter in a range of letters (`A–C`) or initials (`X. Y.`) is not a
+            // numeral; a range of numerals (`I–IX`) is.
+            let partner = if after.starts_with(['–', '-', '—']) {
+                next.map(|n| n.1)
+            } else if before.ends_with(['–', '-', '—']) {
+                prev.map(|p| p.1)
+            } else {
+                None
+            };
+            let in_range = partner.is_some_and(|p| roman(p).is_none());
+            let roman_range = partner.is_some_and(|p| roman(p).is_some());
+            let initials = single && dotted && (is_initial(next) || is_initial(prev.as_ref()));
+            let accept = !in_range
+                && !initials
+                && (!single
+                    || label
+                    || listed
+                    || roman_range
+                    || heading
+                    || (lang != &Lang::En && dotted));
+            if accept {
+                out.push(Mention {
+                    kind: MentionKind::Roman,
+                    span,
+                    values: vec![v.to_string()],
+                    initial: false,
+                });
+                k += 1;
+                continue;
+            }
+        }
+        if let Some(m) = month_of(word, lang) {
+            // English `May`/`March` are months only next to a number.
+            let ambiguous = lang == &Lang::En && matches!(word, "May" | "March");
+            let near_number = before.trim_end().ends_with(|c: char| c.is_ascii_digit())
+                || after.trim_start().starts_with(|c: char| c.is_ascii_digit());
+            out.push(Mention {
+                kind: if !ambiguous || near_number {
+                    MentionKind::Month
+                } else {
+                    MentionKind::Word
+                },
+                span,
+                values: vec![m.to_string()],
+                initial: false,
+            });
+            k += 1;
+            continue;
+        }
+        // Number words: a run of them (`three hundred and twenty`).
+        let (value, used) = match lang {
+            Lang::Hu => {
+                // A hyphenated compound (`kétezer-tizennyolcadik`) is one number.
+                let joined = words
+                    .get(k + 1)
+                    .filter(|n| n.0 == span.end + 1 && after.starts_with('-'));
+                match joined
+                    .and_then(|n| hungarian_number(&format!("{word}{}", n.1).to_lowercase()))
+                {
+                    Some(v) => (Some(v), 2),
+                    None => (hungarian_number(&word.to_lowercase()), 1),
+                }
+            }
+            Lang::En => english_number(&words[k..]),
+            Lang::Other(_) => (None, 1),
+        };
+        if let Some(v) = value {
+            let end = words[k + used - 1];
+            out.push(Mention {
+                kind: MentionKind::Word,
+                span: at..end.0 + end.1.len(),
+                values: vec![v.to_string()],
+                initial: false,
+            });
+        }
+        k += used.max(1);
+    }
+    out
+}
+
+const EN_UNITS: &[(&str, u64)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("once", 1),
+    ("twice", 2),
+    ("thrice", 3),
+    ("single", 1),
+    ("double", 2),
+    ("triple", 3),
+    ("dozen", 12),
+    ("both", 2),
+];
+
+const EN_SCALES: &[(&str, u64)] = &[
+    ("hundred", 100),
+    ("hundredth", 100),
+    ("thousand", 1000),
+    ("thousandth", 1000),
+    ("million", 1_000_000),
+    ("billion", 1_000_000_000),
+];
+
+/// Part of an English number: a unit (`twenty-one`) or a scale (`hundred`).
+enum EnPart {
+    Unit(u64),
+    Scale(u64),
+}
+
+fn english_part(word: &str) -> Option<EnPart> {
+    let lower = word.to_lowercase();
+    if let Some(&(_, s)) = EN_SCALES.iter().find(|(n, _)| *n == lower) {
+        return Some(EnPart::Scale(s));
+    }
+    let mut sum = 0;
+    for piece in lower.split('-') {
+        sum += EN_UNITS.iter().find(|(n, _)| *n == piece)?.1;
+    }
+    Some(EnPart::Unit(sum))
+}
+
+/// An English number of one or more words (`three hundred and twenty-one`, `a
+/// thousand`): its value and how many words it takes (1 when it is none).
+fn english_number(words: &[(usize, &str, bool)]) -> (Option<u64>, usize) {
+    let (mut total, mut current, mut used, mut any) = (0u64, 0u64, 0, false);
+    for (i, &(_, w, _)) in words.iter().enumerate() {
+        match english_part(w) {
+            Some(EnPart::Unit(v)) => current += v,
+            Some(EnPart::Scale(s)) if s >= 1000 => {
+                total += current.max(1) * s;
+                current = 0;
+            }
+            Some(EnPart::Scale(s)) => current = current.max(1) * s,
+            None => {
+                // `and` inside a number, `a` before a scale (`a hundred`).
+                let lower = w.to_lowercase();
+                let glue = (lower == "and" && any) || (lower == "a" && i == 0);
+                let next_is_number = words
+                    .get(i + 1)
+                    .is_some_and(|n| english_part(n.1).is_some());
+                if glue && next_is_number {
+                    continue;
+                }
+                break;
+            }
+        }
+        any = true;
+        used = i + 1;
+    }
+    if any {
+        (Some(total + current), used)
+    } else {
+        (None, 1)
+    }
+}
+
+/// Morphemes of Hungarian number words (the longest one that fits is taken).
+const HU_PARTS: &[(&str, u64)] = &[
+    ("milliárd", 1_000_000_000),
+    ("millió", 1_000_000),
+    ("ezred", 1000),
+    ("ezer", 1000),
+    ("század", 100),
+    ("száz", 100),
+    ("kilencven", 90),
+    ("nyolcvan", 80),
+    ("hetven", 70),
+    ("hatvan", 60),
+    ("ötven", 50),
+    ("negyven", 40),
+    ("harminc", 30),
+    ("huszon", 20),
+    ("huszad", 20),
+    ("húsz", 20),
+    ("tizen", 10),
+    ("tized", 10),
+    ("tíz", 10),
+    ("egyed", 1),
+    ("első", 1),
+    ("egy", 1),
+    ("kettő", 2),
+    ("második", 2),
+    ("ketted", 2),
+    ("két", 2),
+    ("harmad", 3),
+    ("három", 3),
+    ("negyed", 4),
+    ("négy", 4),
+    ("ötöd", 5),
+    ("öt", 5),
+    ("hatod", 6),
+    ("hat", 6),
+    ("heted", 7),
+    ("hét", 7),
+    ("nyolcad", 8),
+    ("nyolc", 8),
+    ("kilenced", 9),
+    ("kilenc", 9),
+];
+
+/// Endings that keep a short number word a number (`kétszer`, `ötös`, `harmadik`,
+/// `kétévenként`); other endings make another word (`hatás`, `hétfő`, `ötlet`).
+const HU_ENDINGS: &[&str] = &[
+    "szer", "szor", "ször", "ik", "an", "en", "ban", "ben", "at", "et", "ot", "öt", "nak", "nek",
+    "ra", "re", "ból", "ből", "ért", "es", "as", "os", "ös", "féle", "ként", "év", "nap", "óra",
+    "perc", "fő", "oldal", "szoros",
+];
+
+/// The value of a Hungarian number word, compounds and suffixes included
+/// (`háromszáz` 300, `kétezer-tizennyolcadik` 2018, `Százegyes` 101, `négyszer` 4).
+/// Short words that are also common words (`hat` can, `hét` week, `egy` a) count only on
+/// their own or with an ending of counting.
+pub fn hungarian_number(word: &str) -> Option<u64> {
+    let w: String = word.chars().filter(|c| *c != '-').collect();
+    let mut rest = w.as_str();
+    let (mut total, mut current, mut parts) = (0u64, 0u64, 0);
+    while let Some(&(p, v)) = HU_PARTS
+        .iter()
+        .filter(|(p, _)| rest.starts_with(p))
+        .max_by_key(|(p, _)| p.len())
+    {
+        match v {
+            1000.. => {
+                total += current.max(1) * v;
+                current = 0;
+            }
+            100 if current < 100 => current = current.max(1) * 100,
+            10..=90 if current % 100 == 0 => current += v,
+            1..=9 if current % 10 == 0 => current += v,
+            _ => return None,
+        }
+        rest = &rest[p.len()..];
+        parts += 1;
+    }
+    if parts == 0 {
+        return None;
+    }
+    let value = total + current;
+    if parts == 1 && !rest.is_empty() {
+        let stem_chars = w.chars().count() - rest.chars().count();
+        let counting = HU_ENDINGS.iter().any(|e| rest.starts_with(e));
+        if !(stem_chars >= 5 || counting) {
+            return None;
+        }
+        // `egyes`, `hatos`, `hetes`, `egyik` are words of their own.
+        let bare_count = rest.starts_with("szer") || rest.starts_with("ször");
+        if matches!(value, 1 | 6 | 7) && stem_chars < 5 && !bare_count {
+            return None;
+        }
+    }
+    Some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, lang: Lang) -> Vec<(String, MentionKind, Vec<String>)> {
+        mentions(text, &lang)
+            .into_iter()
+            .map(|m| (m.text(text).to_string(), m.kind, m.values))
+            .collect()
+    }
+
+    fn flat(text: &str, lang: Lang) -> Vec<String> {
+        mentions(text, &lang)
+            .into_iter()
+            .flat_map(|m| m.values)
+            .collect()
+    }
+
+    #[test]
+    fn dates_are_read_as_their_parts_in_either_order() {
+        let mut hu = flat("HL L 161., 2014.5.29., 3. o.", Lang::Hu);
+        let mut en = flat("OJ L 161, 29.5.2014, p. 3.", Lang::En);
+        hu.sort();
+        en.sort();
+        assert_eq!(hu, en);
+        assert!(flat("2008. április 9.", Lang::Hu).contains(&"4".to_string()));
+    }
+
+    #[test]
+    fn ambiguous_notation_keeps_every_reading() {
+        let v = values("USCG 164.110", Lang::En);
+        assert_eq!(v[0].0, "164.110");
+        assert!(v[0].2.contains(&"164110".to_string()) && v[0].2.contains(&"164.11".to_string()));
+        assert!(flat("3,5 százalék", Lang::Hu).contains(&"3.5".to_string()));
+        assert!(flat("10 000 forint", Lang::Hu).contains(&"10000".to_string()));
+        assert_eq!(
+            flat("in 1963 15 men", Lang::En),
+            ["1963", "15"],
+            "they stay apart"
+        );
+    }
+
+    #[test]
+    fn roman_numerals_only_where_they_are_numerals() {
+        assert_eq!(values("az I. melléklet", Lang::Hu)[0].1, MentionKind::Roman);
+        assert_eq!(flat("Annex I to this Decision", Lang::En), ["1"]);
+        assert_eq!(flat("ANNEX I", Lang::En), ["1"]);
+        assert_eq!(flat("Louis XIV reigned", Lang::En), ["14"]);
+        assert!(flat("I think so.", Lang::En).is_empty());
+        assert!(flat("az A–C. pontok", Lang::Hu).is_empty());
+        assert!(flat("a CV és az LI", Lang::Hu).is_empty());
+    }
+
+    #[test]
+    fn number_words_in_both_languages() {
+        assert_eq!(hungarian_number("háromszáz"), Some(300));
+        assert_eq!(hungarian_number("százegyes"), Some(101));
+        assert_eq!(hungarian_number("kétezer-tizennyolcadik"), Some(2018));
+        assert_eq!(hungarian_number("ezernégyszáz"), Some(1400));
+        assert_eq!(hungarian_number("tizenkét"), Some(12));
+        assert_eq!(hungarian_number("kétévenként"), Some(2));
+        for common in [
+            "hatás",
+            "hétfő",
+            "egyes",
+            "ötlet",
+            "egyébként",
+            "hatalom",
+            "egyik",
+        ] {
+            assert_eq!(hungarian_number(common), None, "{common}");
+        }
+        assert_eq!(flat("three hundred and twenty-one men", Lang::En), ["321"]);
+        assert_eq!(flat("a thousand years", Lang::En), ["1000"]);
+        assert_eq!(flat("fourteen hundred men", Lang::En), ["1400"]);
+    }
+
+    #[test]
+    fn glued_letters_and_codes() {
+        assert!(flat("the 1ittle loves", Lang::En).is_empty(), "OCR for l");
+        assert_eq!(flat("G22 and G-22", Lang::En), ["22", "22"]);
+        assert_eq!(flat("the 28th", Lang::En), ["28"]);
+        assert_eq!(values("1.2.1 I", Lang::En)[0].1, MentionKind::Outline);
+        assert_eq!(
+            values("1.2 CHAPTER II", Lang::En)[0].1,
+            MentionKind::Outline
+        );
+        assert_eq!(values("3.5 percent", Lang::En)[0].1, MentionKind::Digits);
+        assert!(flat("the litt1e flying beasts and ta1es", Lang::En).is_empty());
+        assert_eq!(values("USCG 165.120 165.115-re", Lang::Hu).len(), 2);
+        assert!(flat("the period 2015-19", Lang::En).contains(&"2019".to_string()));
+        assert_eq!(flat("az I–IX. jegyzőkönyv", Lang::Hu), ["1", "9"]);
+    }
+}
