@@ -424,6 +424,35 @@ impl Lexicon {
         out
     }
 
+    /// The tokens of sentence `other` (of the other text) linked, as in
+    /// [`Lexicon::links`], to token `token` of sentence `i` of `text`. Linear in the other
+    /// sentence: [`Lexicon::links`] of two very long sentences (a text with no sentence
+    /// ends) is quadratic in size and in time, so callers that ask about one token use
+    /// this.
+    pub fn linked_to(&self, text: Text, i: usize, token: usize, other: usize) -> Vec<usize> {
+        let (this, that) = match text {
+            Text::Source => (&self.src, &self.tgt),
+            Text::Target => (&self.tgt, &self.src),
+        };
+        let (Some(own), Some(theirs)) = (this.sentences.get(i), that.sentences.get(other)) else {
+            return Vec::new();
+        };
+        let Some(x) = own.get(token) else {
+            return Vec::new();
+        };
+        let meets = |a: &[u32], b: &[u32]| a.iter().any(|c| b.binary_search(c).is_ok());
+        let (x_seeks, x_offers) = (&this.seeks[x.ty as usize], &this.offers[x.ty as usize]);
+        theirs
+            .iter()
+            .enumerate()
+            .filter(|(_, y)| {
+                (informative(this, x.ty) && meets(x_seeks, &that.offers[y.ty as usize]))
+                    || (informative(that, y.ty) && meets(&that.seeks[y.ty as usize], x_offers))
+            })
+            .map(|(b, _)| b)
+            .collect()
+    }
+
     fn side(&self, text: Text) -> &SideData {
         match text {
             Text::Source => &self.src,

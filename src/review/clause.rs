@@ -84,7 +84,6 @@ pub(crate) fn abbreviated(
     for &j in tgt {
         let text = ctx.tgt_text(j);
         let tgt_tokens = lex.tokens(Text::Target, j);
-        let links = lex.links(i, j);
         for (at, w, _) in super::words_with_offsets(text) {
             if !is_acronym(w) || src_words.contains(&w) {
                 continue;
@@ -94,7 +93,7 @@ pub(crate) fn abbreviated(
             let linked: Vec<usize> = tgt_tokens
                 .iter()
                 .position(|t| t.span.start == at)
-                .map(|b| links.iter().filter(|l| l.1 == b).map(|l| l.0).collect())
+                .map(|b| lex.linked_to(Text::Target, j, b, i))
                 .unwrap_or_default();
             let elsewhere = !linked.is_empty()
                 && linked

@@ -512,12 +512,16 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 })
         };
         missing.retain(|m| !partner_found(m.0, m.1, m.2));
+        if missing.is_empty() {
+            continue;
+        }
         // A name the translation abbreviates (`Amerikai Egyesült Államok` ~ `USA`).
         let abbreviated: Vec<usize> = v
             .record
             .src
             .iter()
             .copied()
+            .filter(|&i| missing.iter().any(|m| m.0 && m.1 == i))
             .filter(|&i| super::clause::abbreviated(ctx, 0..src_texts[i].len(), i, &v.record.tgt))
             .collect();
         missing.retain(|m| !(m.0 && abbreviated.contains(&m.1)));

@@ -190,36 +190,48 @@ fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, bool) {
     let mut out: Vec<Negation<'a>> = Vec::new();
     let mut last_clause: Option<usize> = None;
     let mut implicit = false;
-    let clause_of = |at: usize| text[..at].chars().filter(|&c| is_clause_break(c)).count();
+    // Everything about clauses is computed once, in one pass each way, so that a
+    // sentence of any length costs linear time (a 300,000-word "sentence" with no
+    // commas made the per-word look-backs quadratic).
+    let lower_words: Vec<String> = words.iter().map(|w| w.1.to_lowercase()).collect();
+    let clause = clause_indices(text, &words);
+    let same_clause = |a: usize, b: usize| clause[a] == clause[b];
+    // `(a)míg` earlier in the word's clause.
+    let mut until_before = vec![false; words.len()];
+    for k in 1..words.len() {
+        until_before[k] = same_clause(k - 1, k)
+            && (until_before[k - 1] || matches!(lower_words[k - 1].as_str(), "míg" | "amíg"));
+    }
+    // The next word that is an `only` of `nothing more than`, and the next word a
+    // negation can negate (not an auxiliary or particle), after each word.
+    let mut next_exclusive = vec![None; words.len()];
+    let mut next_content = vec![None; words.len()];
+    for k in (0..words.len().saturating_sub(1)).rev() {
+        let n = k + 1;
+        next_exclusive[k] = if EN_EXCLUSIVE.contains(&lower_words[n].as_str()) {
+            Some(n)
+        } else {
+            next_exclusive[n]
+        };
+        next_content[k] = if SCOPE_SKIP.contains(&lower_words[n].as_str()) {
+            next_content[n]
+        } else {
+            Some(n)
+        };
+    }
     for (k, &(at, word, _)) in words.iter().enumerate() {
-        let lower = word.to_lowercase();
+        let lower = lower_words[k].clone();
         let next = words.get(k + 1);
-        let next_lower = next.map(|w| w.1.to_lowercase());
-        let next_lower = next_lower.as_deref();
-        let after_next = words.get(k + 2).map(|w| w.1.to_lowercase());
-        let after_next = after_next.as_deref();
-        // Words earlier in the same clause.
-        let clause_start = text[..at]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_clause_break(c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let clause_before: Vec<String> = words[..k]
-            .iter()
-            .filter(|w| w.0 >= clause_start)
-            .map(|w| w.1.to_lowercase())
-            .collect();
-        let opens_clause = clause_before.is_empty();
+        let next_lower = lower_words.get(k + 1).map(String::as_str);
+        let after_next = lower_words.get(k + 2).map(String::as_str);
+        let opens_clause = k == 0 || !same_clause(k - 1, k);
         let negative = match lang {
             Lang::Hu => {
                 let inflected = HU_NEG_STEMS.iter().any(|s| {
                     lower.starts_with(s) && lower.chars().count() <= s.chars().count() + 4
                 });
                 // `(a)míg … nem` is `until`: the `nem` is not a negation.
-                let until = lower == "nem"
-                    && clause_before
-                        .iter()
-                        .any(|w| matches!(w.as_str(), "míg" | "amíg"));
+                let until = lower == "nem" && until_before[k];
                 // `nem más, mint` is `nothing but`: an assertion.
                 let nothing_but =
                     lower == "nem" && next_lower == Some("más") && after_next == Some("mint");
@@ -266,15 +278,8 @@ fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, bool) {
                             .starts_with(['?', '.', '!', ',', '"', '”'])
                     });
                 // `nothing more than`, `no … save`, `nothing else`: `only`, an assertion.
-                let clause_end = text[at..]
-                    .char_indices()
-                    .find(|&(_, c)| is_clause_break(c))
-                    .map_or(text.len(), |(i, _)| at + i);
                 let exclusive = matches!(lower.as_str(), "no" | "nothing" | "none" | "nobody")
-                    && words[k + 1..]
-                        .iter()
-                        .take_while(|w| w.0 < clause_end)
-                        .any(|w| EN_EXCLUSIVE.contains(&w.1.to_lowercase().as_str()));
+                    && next_exclusive[k].is_some_and(|j| same_clause(j, k));
                 (EN_NEG.contains(&lower.as_str()) || nt || no_one)
                     && !(lower == "not" && next_lower == Some("only"))
                     && !exclusive
@@ -288,14 +293,12 @@ fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, bool) {
             Lang::Other(_) => false,
         };
         if negative {
-            let clause = clause_of(at);
             // The word negated: the next one of the clause that is not an auxiliary or
             // a particle (`not have been told` → `told`).
-            let scope = words[k + 1..]
-                .iter()
-                .take_while(|n| clause_of(n.0) == clause)
-                .find(|n| !SCOPE_SKIP.contains(&n.1.to_lowercase().as_str()))
-                .map(|n| n.0);
+            let scope = next_content[k]
+                .filter(|&j| same_clause(j, k))
+                .map(|j| words[j].0);
+            let clause = clause[k];
             if last_clause != Some(clause) {
                 out.push(Negation { word, scope });
                 last_clause = Some(clause);
@@ -323,6 +326,21 @@ fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, bool) {
         };
     }
     (out, implicit)
+}
+
+/// For each word, the number of clause breaks before it (words of one clause share it).
+fn clause_indices(text: &str, words: &[(usize, &str, bool)]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(words.len());
+    let (mut breaks, mut scanned) = (0, 0);
+    for &(at, _, _) in words {
+        breaks += text[scanned..at]
+            .chars()
+            .filter(|&c| is_clause_break(c))
+            .count();
+        scanned = at;
+        out.push(breaks);
+    }
+    out
 }
 
 /// Words starting with `un` that are not negated (`under`, `union`).
@@ -358,16 +376,9 @@ fn scope_linked(ctx: &Context<'_>, text: Text, i: usize, at: usize, others: &[us
     let Some(token) = lex.tokens(text, i).iter().position(|t| t.span.start == at) else {
         return false;
     };
-    others.iter().any(|&o| {
-        let (s, t) = match text {
-            Text::Source => (i, o),
-            Text::Target => (o, i),
-        };
-        lex.links(s, t).iter().any(|&(a, b)| match text {
-            Text::Source => a == token,
-            Text::Target => b == token,
-        })
-    })
+    others
+        .iter()
+        .any(|&o| !lex.linked_to(text, i, token, o).is_empty())
 }
 
 /// Share of paired beads with a negation on one side only below which a translation

@@ -18,6 +18,7 @@
 pub mod read;
 
 use read::{mentions, Mention, MentionKind};
+use std::collections::HashSet;
 
 use super::{quote, Context, Finding, FindingKind, Severity};
 use crate::lang::Lang;
@@ -92,6 +93,13 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                          other_outlines: bool,
                          merged: bool| {
             let mut missing: Vec<(usize, usize)> = Vec::new();
+            // Every value the other side offers, and the values already reported (sets,
+            // so that a bead with thousands of numbers costs linear time).
+            let offered: HashSet<&str> = theirs
+                .iter()
+                .flat_map(|&(j, n)| other[j].mentions[n].values.iter().map(String::as_str))
+                .collect();
+            let mut reported: HashSet<&[String]> = HashSet::new();
             for &(i, m) in mine {
                 let mention = &own[i].mentions[m];
                 if !mention.is_checked() {
@@ -105,15 +113,9 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 if mention.kind == MentionKind::Outline && mention.initial && !other_outlines {
                     continue;
                 }
-                let found = theirs.iter().any(|&(j, n)| {
-                    let o = &other[j].mentions[n];
-                    o.values.iter().any(|x| mention.values.contains(x))
-                });
+                let found = mention.values.iter().any(|x| offered.contains(x.as_str()));
                 // A number repeated in the sentence is reported once.
-                let dup = missing
-                    .iter()
-                    .any(|&(a, b)| own[a].mentions[b].values == mention.values);
-                if !found && !dup {
+                if !found && reported.insert(mention.values.as_slice()) {
                     missing.push((i, m));
                 }
             }
