@@ -326,7 +326,8 @@ mod tests {
         }
         let risks = assess(&f, &check(&f, &CheckConfig::default()));
         assert!(risks[1].signals.contains(&Signal::EdgeType), "{risks:?}");
-        assert!(risks[0].signals.contains(&Signal::NextToMerge));
+        assert!(risks[0].signals.contains(&Signal::NextToEdge), "{risks:?}");
+        assert!(!risks[0].signals.contains(&Signal::NextToMerge));
         // Confidence 1 everywhere: the document's error level is below the reference,
         // so the doubt is scaled down.
         let scale = error_level(&f) / REFERENCE_LEVEL;
@@ -338,6 +339,45 @@ mod tests {
         let risks = assess(&f, &check(&f, &CheckConfig::default()));
         assert_eq!(risks[1].risk, 0.0);
         assert_eq!(*order(&risks).last().expect("beads"), 1);
+    }
+
+    #[test]
+    fn a_merge_two_beads_away_and_a_number_next_door_are_signals() {
+        let mut f = file(&[
+            ("Egy.", "One."),
+            ("Kettő.", "Two."),
+            ("Három.", "Three."),
+            ("Négy.", "Four."),
+            ("Öt.", "Five."),
+            ("A hegy 4000 méter magas.", "The mountain is high."),
+        ]);
+        // Beads 0 and 1 become one 2-1 bead (the second English sentence unpaired).
+        let b1 = f.beads[1].clone();
+        f.beads[0].src.push(b1.src[0]);
+        f.beads[0].kind = "2-1".into();
+        f.beads[1] = BeadRecord {
+            src: vec![],
+            tgt: b1.tgt,
+            kind: "0-1".into(),
+            confidence: 1.0,
+            fixed: false,
+        };
+        for b in &mut f.beads {
+            b.confidence = 1.0;
+        }
+        let report = check(&f, &CheckConfig::default());
+        let all = signals(&f, &report);
+        assert!(all[0].contains(&Signal::Merge), "{all:?}");
+        assert!(all[1].contains(&Signal::NextToMerge), "{all:?}");
+        assert!(all[2].contains(&Signal::NearMerge), "{all:?}");
+        assert!(!all[3].contains(&Signal::NearMerge), "{all:?}");
+        assert!(report.flags()[5].contains(&FindingKind::NumberMismatch), "{report:?}");
+        assert!(all[4].contains(&Signal::NextToNumber), "{all:?}");
+        // A fixed neighbour is no signal: its boundary is confirmed.
+        f.beads[5].fixed = true;
+        let all = signals(&f, &check(&f, &CheckConfig::default()));
+        assert!(!all[4].contains(&Signal::NextToNumber), "{all:?}");
+        assert!(all[5].is_empty());
     }
 
     #[test]
