@@ -5,10 +5,11 @@
 //! but it is over-confident exactly where the model is weakest: wrong beads at
 //! confidence 1.0 sit in merges (2-1, 1-2), at the edge of the bead inventory (a 2-2,
 //! 3-1 or 1-3 may be a larger bead the aligner cannot draw, or two beads), next to
-//! beads like these (a shifted boundary makes both neighbours wrong), next to
-//! unpaired beads (1-0/0-1), at length outliers under the document's own length model,
-//! and where `tandem check` finds numbers or names on one side only. Each such *signal*
-//! adds a doubt, and the risk is
+//! beads like these or two beads away from them (a shifted boundary makes both
+//! neighbours wrong), next to unpaired beads (1-0/0-1), at length outliers under the
+//! document's own length model, and where `tandem check` finds numbers or names on one
+//! side only, in the bead or (numbers) next to it. Each such *signal* adds a doubt,
+//! and the risk is
 //!
 //! ```text
 //! risk = 1 − confidence × Π (1 − doubt of each signal present)
@@ -18,7 +19,9 @@
 //! beads of confidence ≥ 0.9 in the German–French Text+Berg development set
 //! (`../shared/data/gold/defr.dev`): another language pair and genre than the
 //! Hungarian–English novel the review simulation runs on (`docs/fixing.md`), so that
-//! the figures there are not fitted to it. How often a signal means an error depends on
+//! the figures there are not fitted to it (`tests/risk_doubts.rs` measures them:
+//! `TANDEM_DOUBTS=defr.dev cargo test --test tests doubts -- --nocapture`; a signal
+//! needs 10 confident beads there to get a doubt). How often a signal means an error depends on
 //! how hard the document is (a merge is wrong far more often in a loose translation),
 //! so the doubts are scaled by the document's error level relative to that set's,
 //! estimated from the confidences themselves ([`error_level`]). Fixed beads have risk
@@ -198,8 +201,10 @@ pub fn signals(file: &AlignmentFile, report: &Report) -> Vec<Vec<Signal>> {
             if b.fixed {
                 return signals;
             }
-            let neighbours: Vec<&BeadRecord> =
-                [free(k.checked_sub(1)), free(Some(k + 1))].into_iter().flatten().collect();
+            let neighbours: Vec<&BeadRecord> = [free(k.checked_sub(1)), free(Some(k + 1))]
+                .into_iter()
+                .flatten()
+                .collect();
             // Two beads away, through a neighbour that is not fixed.
             let second: Vec<&BeadRecord> = [
                 free(k.checked_sub(1)).and(free(k.checked_sub(2))),
@@ -371,7 +376,10 @@ mod tests {
         assert!(all[1].contains(&Signal::NextToMerge), "{all:?}");
         assert!(all[2].contains(&Signal::NearMerge), "{all:?}");
         assert!(!all[3].contains(&Signal::NearMerge), "{all:?}");
-        assert!(report.flags()[5].contains(&FindingKind::NumberMismatch), "{report:?}");
+        assert!(
+            report.flags()[5].contains(&FindingKind::NumberMismatch),
+            "{report:?}"
+        );
         assert!(all[4].contains(&Signal::NextToNumber), "{all:?}");
         // A fixed neighbour is no signal: its boundary is confirmed.
         f.beads[5].fixed = true;

@@ -60,12 +60,14 @@ fn doubts_of_the_review_order_signals() {
     let dir = data.join("gold").join(&set);
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("gold set file");
     let gold_path = dir.join("gold.txt");
-    let BeadFile::Beads(gold) = read_bead_file(&read("gold.txt"), &gold_path).expect("gold")
-    else {
+    let BeadFile::Beads(gold) = read_bead_file(&read("gold.txt"), &gold_path).expect("gold") else {
         panic!("gold sets are in vecalign format");
     };
     let gold: HashSet<(Vec<usize>, Vec<usize>)> = gold.into_iter().collect();
-    let (src, tgt) = (presplit(&read("src.txt"), lang(sl)), presplit(&read("tgt.txt"), lang(tl)));
+    let (src, tgt) = (
+        presplit(&read("src.txt"), lang(sl)),
+        presplit(&read("tgt.txt"), lang(tl)),
+    );
     let config = AlignConfig::for_languages(&lang(sl), &lang(tl));
     let alignment = align_documents(&src, &tgt, &config);
     let file = AlignmentFile::new("doubts", &src, &tgt, &alignment, Path::new("doubts.json"));
@@ -101,7 +103,10 @@ fn doubts_of_the_review_order_signals() {
         bare.len(),
         risk::error_level(&file),
     );
-    eprintln!("{:<16} {:>6} {:>6} {:>7} {:>8}", "signal", "beads", "wrong", "share", "doubt()");
+    eprintln!(
+        "{:<16} {:>6} {:>6} {:>7} {:>8}",
+        "signal", "beads", "wrong", "share", "doubt()"
+    );
     for (s, (n, w)) in &table {
         eprintln!(
             "{:<16} {n:>6} {w:>6} {:>7.3} {:>8.2}",

@@ -30,12 +30,12 @@ mod input;
 mod input_quality;
 /// Standard input, JSON Schema, schema tags, man page (issue 17).
 mod interfaces;
-/// The measurement of the review order's doubts (issue 14; `TANDEM_DOUBTS=defr.dev`).
-mod risk_doubts;
 /// Review: show, check and export (issue 5).
 mod review;
 /// Review quality floors on ../shared/data (skips without it; issue 13).
 mod review_quality;
+/// The measurement of the review order's doubts (issue 14; `TANDEM_DOUBTS=defr.dev`).
+mod risk_doubts;
 /// Splitter quality on hand-segmented text (skips without ../shared).
 mod seg_quality;
 /// The review simulation on ../shared/data/gold (issue 14; skips without it).
