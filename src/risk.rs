@@ -112,7 +112,7 @@ pub fn doubt(signal: Signal) -> f64 {
             FindingKind::NumberMismatch => 0.35,
             FindingKind::NameMismatch => 0.21,
             // Too rare on defr.dev to measure (fewer than 10 confident beads: an
-            // omission or addition inside a paired bead 4, none wrong; order 1;
+            // omission or addition inside a paired bead 5, none wrong; order 1;
             // duplicate, negation, untranslated none), never wrong there among
             // confident beads (punctuation, 10), or the confidence itself (low
             // confidence); the length-ratio finding is the length outlier seen
