@@ -34,6 +34,8 @@ mod interfaces;
 mod review;
 /// Review quality floors on ../shared/data (skips without it; issue 13).
 mod review_quality;
+/// The measurement of the review order's doubts (issue 14; `TANDEM_DOUBTS=defr.dev`).
+mod risk_doubts;
 /// Splitter quality on hand-segmented text (skips without ../shared).
 mod seg_quality;
 /// The review simulation on ../shared/data/gold (issue 14; skips without it).
