@@ -120,17 +120,21 @@ fn ctrl_c_stops_a_long_alignment() {
     let words = ["alma", "körte", "szilva", "barack", "dió", "mogyoró"];
     let en = ["apple", "pear", "plum", "peach", "walnut", "hazelnut"];
     let (mut hu, mut tr) = (String::new(), String::new());
+    // Each sentence opens with a capital, so that there are 40,000 sentences to align
+    // (after `12. alma` a Hungarian ordinal dot rightly ends nothing: the text would be
+    // one sentence and the search trivial).
+    let sentence = |words: &[&str], pick: &[usize], i: usize| {
+        let mut s = pick.iter().map(|&p| words[p]).collect::<Vec<_>>().join(" ");
+        if let Some(first) = s.chars().next() {
+            s.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+        }
+        format!("{s} {i}. ")
+    };
     for i in 0..40_000usize {
         let k = 3 + i % 7;
         let pick: Vec<usize> = (0..k).map(|j| (i * 7 + j * 3) % 6).collect();
-        hu.push_str(&format!(
-            "{} {i}. ",
-            pick.iter().map(|&p| words[p]).collect::<Vec<_>>().join(" ")
-        ));
-        tr.push_str(&format!(
-            "{} {i}. ",
-            pick.iter().map(|&p| en[p]).collect::<Vec<_>>().join(" ")
-        ));
+        hu.push_str(&sentence(&words, &pick, i));
+        tr.push_str(&sentence(&en, &pick, i));
     }
     wd.write("originals/long.hu.txt", hu);
     wd.write("translations/long.en.txt", tr);
