@@ -29,6 +29,8 @@ use std::ops::Range;
 
 use super::anchors::{self, Kind};
 use super::dict::Dictionary;
+use super::model::Concepts;
+use super::prepare::concepts_of;
 use crate::lang::Lang;
 
 /// Which of the two texts.
@@ -119,18 +121,6 @@ impl SideData {
         v.sort_unstable();
         v.dedup();
         v
-    }
-}
-
-#[derive(Debug, Default)]
-struct Concepts {
-    ids: HashMap<String, u32>,
-}
-
-impl Concepts {
-    fn id(&mut self, s: String) -> u32 {
-        let next = self.ids.len() as u32;
-        *self.ids.entry(s).or_insert(next)
     }
 }
 
@@ -509,34 +499,7 @@ fn link(
     for t in 0..side.keys.len() {
         let key = side.keys[t].clone();
         let kind = side.kinds[t];
-        let (mut offers, mut seeks) = match kind {
-            Kind::Number => {
-                let c = concepts.id(format!("n:{key}"));
-                (vec![c], vec![c])
-            }
-            Kind::Month => {
-                let c = concepts.id(format!("m:{key}"));
-                (vec![c], vec![c])
-            }
-            Kind::Punct => (Vec::new(), Vec::new()),
-            Kind::Word => {
-                let cognates: Vec<u32> = anchors::cognate_keys(&key, lang)
-                    .into_iter()
-                    .map(|k| concepts.id(format!("c:{k}")))
-                    .collect();
-                let mut offers = vec![concepts.id(format!("w{own}:{key}"))];
-                offers.extend_from_slice(&cognates);
-                let mut seeks = cognates;
-                for tr in dictionary.get(&key) {
-                    seeks.push(concepts.id(format!("w{other}:{tr}")));
-                }
-                (offers, seeks)
-            }
-        };
-        offers.sort_unstable();
-        offers.dedup();
-        seeks.sort_unstable();
-        seeks.dedup();
+        let (offers, seeks) = concepts_of(kind, &key, lang, own, other, dictionary, concepts);
         side.offers.push(offers);
         side.seeks.push(seeks);
         side.reliability.push(prior_reliability(kind));

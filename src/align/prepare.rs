@@ -150,41 +150,58 @@ pub(super) fn link(
     for t in 0..vocab.len() {
         let key = vocab.keys[t].clone();
         let kind = vocab.kinds[t];
-        let (mut offers, mut seeks) = match kind {
-            Kind::Number => {
-                let c = concepts.id(format!("n:{key}"));
-                (vec![c], vec![c])
-            }
-            Kind::Month => {
-                let c = concepts.id(format!("m:{key}"));
-                (vec![c], vec![c])
-            }
-            Kind::Punct => {
-                let c = concepts.id(format!("p:{key}"));
-                (vec![c], vec![c])
-            }
-            Kind::Word => {
-                let cognates: Vec<u32> = anchors::cognate_keys(&key, lang)
-                    .into_iter()
-                    .map(|k| concepts.id(format!("c:{k}")))
-                    .collect();
-                let mut offers = vec![concepts.id(format!("w{own}:{key}"))];
-                offers.extend_from_slice(&cognates);
-                let mut seeks = cognates;
-                for tr in dictionary.get(&key) {
-                    seeks.push(concepts.id(format!("w{other}:{tr}")));
-                }
-                (offers, seeks)
-            }
-        };
-        offers.sort_unstable();
-        offers.dedup();
-        seeks.sort_unstable();
-        seeks.dedup();
+        let (offers, seeks) = concepts_of(kind, &key, lang, own, other, dictionary, concepts);
         vocab.offers.push(offers);
         vocab.seeks.push(seeks);
         vocab.reliability.push(model::prior_reliability(kind, &key));
     }
+}
+
+/// The concepts an anchor type offers and seeks, sorted: one rule for the aligner and for
+/// the lexical evidence of `tandem check` (`evidence.rs`). Numbers, months and
+/// punctuation offer and seek themselves; a word offers itself and its cognate keys and
+/// seeks its cognates and its dictionary translations.
+pub(crate) fn concepts_of(
+    kind: Kind,
+    key: &str,
+    lang: &Lang,
+    own: &str,
+    other: &str,
+    dictionary: &Dictionary,
+    concepts: &mut Concepts,
+) -> (Vec<u32>, Vec<u32>) {
+    let (mut offers, mut seeks) = match kind {
+        Kind::Number => {
+            let c = concepts.id(format!("n:{key}"));
+            (vec![c], vec![c])
+        }
+        Kind::Month => {
+            let c = concepts.id(format!("m:{key}"));
+            (vec![c], vec![c])
+        }
+        Kind::Punct => {
+            let c = concepts.id(format!("p:{key}"));
+            (vec![c], vec![c])
+        }
+        Kind::Word => {
+            let cognates: Vec<u32> = anchors::cognate_keys(key, lang)
+                .into_iter()
+                .map(|k| concepts.id(format!("c:{k}")))
+                .collect();
+            let mut offers = vec![concepts.id(format!("w{own}:{key}"))];
+            offers.extend_from_slice(&cognates);
+            let mut seeks = cognates;
+            for tr in dictionary.get(key) {
+                seeks.push(concepts.id(format!("w{other}:{tr}")));
+            }
+            (offers, seeks)
+        }
+    };
+    offers.sort_unstable();
+    offers.dedup();
+    seeks.sort_unstable();
+    seeks.dedup();
+    (offers, seeks)
 }
 
 /// Add learned translations to what word types seek.
