@@ -384,6 +384,9 @@ fn scope_linked(ctx: &Context<'_>, text: Text, i: usize, at: usize, others: &[us
 /// Share of paired beads with a negation on one side only below which a translation
 /// keeps negation literally, and every such bead is reported.
 pub const LITERAL_RATE: f64 = 0.01;
+/// Agreeing beads a document is assumed to have on top of its own when the rate is
+/// judged (so that a short document's one disagreement does not make it "free").
+pub const LITERAL_PRIOR_BEADS: f64 = 100.0;
 
 /// A bead with a negation on one side only.
 struct Candidate<'a> {
@@ -435,7 +438,10 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     // A translation that keeps negation literally is checked strictly; in a free one
     // (a novel: `she forgot` for `nem vette észre`) only a negated word that has its
     // counterpart on the other side makes a finding.
-    let literal = (candidates.len() as f64) < LITERAL_RATE * paired as f64;
+    // A short document is judged as if it had [`LITERAL_PRIOR_BEADS`] more beads that
+    // agree: in a 22-bead report one flipped negation is 4.5 % of its beads, and the
+    // error itself would make the text look free and hide it.
+    let literal = (candidates.len() as f64) < LITERAL_RATE * (paired as f64 + LITERAL_PRIOR_BEADS);
     let mut out = Vec::new();
     for c in candidates {
         let shown: Vec<usize> = if literal {
@@ -530,6 +536,15 @@ mod tests {
         ];
         pairs.extend(filler(300));
         assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![1, 2]);
+    }
+
+    #[test]
+    fn one_flip_in_a_short_document_is_reported() {
+        // 20 beads, one disagreeing: 5 % of the beads, but a short text is not judged
+        // free on the strength of the error itself.
+        let mut pairs = vec![("Érezhető a hatása.", "We can not feel the impact.")];
+        pairs.extend(filler(19));
+        assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![0]);
     }
 
     #[test]
