@@ -113,3 +113,28 @@ pub fn shared_data() -> Option<PathBuf> {
     let p = repo().join("../shared/data");
     p.is_dir().then_some(p)
 }
+
+/// Align the hand-aligned novel (`../shared/data/gold/steinbeck`, one sentence per line)
+/// into `out` inside `wd`; `None` (with a note) when `../shared/data` is absent.
+pub fn align_steinbeck(wd: &Workdir, out: &str) -> Option<()> {
+    let Some(data) = shared_data() else {
+        eprintln!("note: ../shared/data not found; skipping");
+        return None;
+    };
+    let gold = data.join("gold/steinbeck");
+    wd.tandem()
+        .args([
+            "align",
+            "--presplit",
+            "--src-lang",
+            "hu",
+            "--tgt-lang",
+            "en",
+        ])
+        .arg(gold.join("src.txt"))
+        .arg(gold.join("tgt.txt"))
+        .args(["-o", out])
+        .assert()
+        .success();
+    Some(())
+}

@@ -4,7 +4,7 @@ use predicates::str::contains;
 use serde_json::Value;
 use tandem::alignment::AlignmentFile;
 
-use crate::common::{aligned_beck, shared_data, stdout, Workdir, BECK};
+use crate::common::{aligned_beck, stdout, Workdir, BECK};
 
 fn json(bytes: &[u8]) -> Value {
     serde_json::from_slice(bytes).expect("valid JSON")
@@ -293,26 +293,10 @@ fn show_markdown_is_one_valid_row_per_bead() {
 
 #[test]
 fn steinbeck_gold_alignment_checks_quickly() {
-    let Some(data) = shared_data() else {
-        eprintln!("note: ../shared/data not found; skipping");
-        return;
-    };
-    let gold = data.join("gold/steinbeck");
     let wd = Workdir::new();
-    wd.tandem()
-        .args([
-            "align",
-            "--presplit",
-            "--src-lang",
-            "hu",
-            "--tgt-lang",
-            "en",
-        ])
-        .arg(gold.join("src.txt"))
-        .arg(gold.join("tgt.txt"))
-        .args(["-o", "st.json"])
-        .assert()
-        .success();
+    if crate::common::align_steinbeck(&wd, "st.json").is_none() {
+        return;
+    }
     let report = json(stdout(&wd, &["check", "st.json", "--format", "json"]).as_bytes());
     let counts = &report["summary"]["counts"];
     let severities = &report["summary"]["severities"];

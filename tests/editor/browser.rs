@@ -197,29 +197,15 @@ fn review_page_in_a_browser_edits_the_file() {
 #[test]
 #[ignore = "a measurement; see docs/review.md"]
 fn review_page_on_a_novel_figures() {
-    let Some(data) = crate::common::shared_data() else {
+    if crate::common::shared_data().is_none() {
         eprintln!("note: ../shared/data not found; skipping");
         return;
-    };
+    }
     let Some(driver) = Driver::start() else {
         return;
     };
-    let gold = data.join("gold/steinbeck");
     let wd = Workdir::new();
-    wd.tandem()
-        .args([
-            "align",
-            "--presplit",
-            "--src-lang",
-            "hu",
-            "--tgt-lang",
-            "en",
-        ])
-        .arg(gold.join("src.txt"))
-        .arg(gold.join("tgt.txt"))
-        .args(["-o", "novel.json"])
-        .assert()
-        .success();
+    crate::common::align_steinbeck(&wd, "novel.json").expect("../shared/data is there");
     let server = Server::start(wd.path(), &["novel.json"]);
     runtime().block_on(async {
         let c = driver.client(1400, 1000).await;
