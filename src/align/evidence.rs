@@ -29,7 +29,7 @@ use std::ops::Range;
 
 use super::anchors::{self, Kind};
 use super::dict::Dictionary;
-use super::model::Concepts;
+use super::model::{Concepts, Vocab};
 use super::prepare::concepts_of;
 use crate::lang::Lang;
 
@@ -79,12 +79,9 @@ pub struct Token {
 #[derive(Debug, Default)]
 struct SideData {
     sentences: Vec<Vec<Token>>,
-    keys: Vec<String>,
-    kinds: Vec<Kind>,
-    index: HashMap<(Kind, String), u32>,
-    offers: Vec<Vec<u32>>,
-    seeks: Vec<Vec<u32>>,
-    reliability: Vec<f64>,
+    /// The anchor types, with what each offers, seeks and how reliable it is (the
+    /// aligner's own record; priors and reliabilities are this module's).
+    vocab: Vocab,
     /// Chance of a match against one unrelated sentence of the other side.
     chance: Vec<f64>,
     /// Sorted unique concepts offered by each sentence.
@@ -93,14 +90,7 @@ struct SideData {
 
 impl SideData {
     fn intern(&mut self, kind: Kind, key: &str) -> u32 {
-        if let Some(&id) = self.index.get(&(kind, key.to_string())) {
-            return id;
-        }
-        let id = self.keys.len() as u32;
-        self.keys.push(key.to_string());
-        self.kinds.push(kind);
-        self.index.insert((kind, key.to_string()), id);
-        id
+        self.vocab.intern(kind, key)
     }
 
     /// Unique word types of a sentence.
@@ -231,16 +221,16 @@ impl Lexicon {
             .collect();
         let learned = Dictionary::learn(
             beads.iter().map(|(s, t)| (s.as_slice(), t.as_slice())),
-            &self.src.keys,
-            &self.tgt.keys,
+            &self.src.vocab.keys,
+            &self.tgt.vocab.keys,
         );
         self.learned = learned.len();
         add_translations(&mut self.src, &learned, "t", &mut self.concepts);
         add_translations(&mut self.tgt, &learned.reversed(), "s", &mut self.concepts);
         let src_rel = reliability(&self.src, &self.tgt, pairs.iter().copied());
         let tgt_rel = reliability(&self.tgt, &self.src, pairs.iter().map(|&(s, t)| (t, s)));
-        self.src.reliability = src_rel;
-        self.tgt.reliability = tgt_rel;
+        self.src.vocab.reliability = src_rel;
+        self.tgt.vocab.reliability = tgt_rel;
         self.update_chances();
     }
 
@@ -294,9 +284,9 @@ impl Lexicon {
             };
             for tok in tokens {
                 let t = tok.ty as usize;
-                rival_offers.extend_from_slice(&own.offers[t]);
+                rival_offers.extend_from_slice(&own.vocab.offers[t]);
                 if informative(own, tok.ty) {
-                    rival_seeks.extend_from_slice(&own.seeks[t]);
+                    rival_seeks.extend_from_slice(&own.vocab.seeks[t]);
                 }
             }
         }
@@ -312,10 +302,10 @@ impl Lexicon {
             };
             for tok in tokens {
                 let t = tok.ty as usize;
-                let claimed = meets(&other.offers[t], &rival_seeks)
-                    || (informative(other, tok.ty) && meets(&other.seeks[t], &rival_offers));
+                let claimed = meets(&other.vocab.offers[t], &rival_seeks)
+                    || (informative(other, tok.ty) && meets(&other.vocab.seeks[t], &rival_offers));
                 if !claimed {
-                    offered.extend_from_slice(&other.offers[t]);
+                    offered.extend_from_slice(&other.vocab.offers[t]);
                 }
             }
         }
@@ -345,15 +335,15 @@ impl Lexicon {
             let entry = match weights.iter().find(|w| w.0 == tok.ty) {
                 Some(w) => w.1,
                 None => {
-                    let p_a = own.reliability[t];
+                    let p_a = own.vocab.reliability[t];
                     let chance = (1.0 - (1.0 - own.chance[t]).powi(k)).min(MAX_CHANCE);
-                    let w = if own.seeks[t].is_empty()
+                    let w = if own.vocab.seeks[t].is_empty()
                         || own.chance[t] <= 0.0
                         || p_a <= chance + 0.01
                     {
                         None
                     } else {
-                        let hit = own.seeks[t]
+                        let hit = own.vocab.seeks[t]
                             .iter()
                             .any(|c| offered.binary_search(c).is_ok());
                         Some((
@@ -396,13 +386,13 @@ impl Lexicon {
         let mut out = Vec::new();
         for (a, s) in st.iter().enumerate() {
             let (s_seeks, s_offers) = (
-                &self.src.seeks[s.ty as usize],
-                &self.src.offers[s.ty as usize],
+                &self.src.vocab.seeks[s.ty as usize],
+                &self.src.vocab.offers[s.ty as usize],
             );
             for (b, t) in tt.iter().enumerate() {
                 let (t_seeks, t_offers) = (
-                    &self.tgt.seeks[t.ty as usize],
-                    &self.tgt.offers[t.ty as usize],
+                    &self.tgt.vocab.seeks[t.ty as usize],
+                    &self.tgt.vocab.offers[t.ty as usize],
                 );
                 let linked = (informative(&self.src, s.ty) && meets(s_seeks, t_offers))
                     || (informative(&self.tgt, t.ty) && meets(t_seeks, s_offers));
@@ -431,13 +421,17 @@ impl Lexicon {
             return Vec::new();
         };
         let meets = |a: &[u32], b: &[u32]| a.iter().any(|c| b.binary_search(c).is_ok());
-        let (x_seeks, x_offers) = (&this.seeks[x.ty as usize], &this.offers[x.ty as usize]);
+        let (x_seeks, x_offers) = (
+            &this.vocab.seeks[x.ty as usize],
+            &this.vocab.offers[x.ty as usize],
+        );
         theirs
             .iter()
             .enumerate()
             .filter(|(_, y)| {
-                (informative(this, x.ty) && meets(x_seeks, &that.offers[y.ty as usize]))
-                    || (informative(that, y.ty) && meets(&that.seeks[y.ty as usize], x_offers))
+                (informative(this, x.ty) && meets(x_seeks, &that.vocab.offers[y.ty as usize]))
+                    || (informative(that, y.ty)
+                        && meets(&that.vocab.seeks[y.ty as usize], x_offers))
             })
             .map(|(b, _)| b)
             .collect()
@@ -461,10 +455,10 @@ impl Lexicon {
 /// (nearly) certain by chance, and it is more reliable than chance.
 fn informative(side: &SideData, ty: u32) -> bool {
     let t = ty as usize;
-    !side.seeks[t].is_empty()
+    !side.vocab.seeks[t].is_empty()
         && side.chance[t] > 0.0
         && side.chance[t] < MAX_CHANCE
-        && side.reliability[t] > side.chance[t] + 0.01
+        && side.vocab.reliability[t] > side.chance[t] + 0.01
 }
 
 fn tokenise(sentences: &[&str], lang: &Lang) -> SideData {
@@ -496,13 +490,13 @@ fn link(
     dictionary: &Dictionary,
     concepts: &mut Concepts,
 ) {
-    for t in 0..side.keys.len() {
-        let key = side.keys[t].clone();
-        let kind = side.kinds[t];
+    for t in 0..side.vocab.keys.len() {
+        let key = side.vocab.keys[t].clone();
+        let kind = side.vocab.kinds[t];
         let (offers, seeks) = concepts_of(kind, &key, lang, own, other, dictionary, concepts);
-        side.offers.push(offers);
-        side.seeks.push(seeks);
-        side.reliability.push(prior_reliability(kind));
+        side.vocab.offers.push(offers);
+        side.vocab.seeks.push(seeks);
+        side.vocab.reliability.push(prior_reliability(kind));
     }
 }
 
@@ -512,17 +506,17 @@ fn add_translations(
     other: &str,
     concepts: &mut Concepts,
 ) {
-    for t in 0..side.keys.len() {
-        if side.kinds[t] != Kind::Word {
+    for t in 0..side.vocab.keys.len() {
+        if side.vocab.kinds[t] != Kind::Word {
             continue;
         }
         let extra: Vec<u32> = learned
-            .get(&side.keys[t])
+            .get(&side.vocab.keys[t])
             .iter()
             .map(|tr| concepts.id(format!("w{other}:{tr}")))
             .collect();
         if !extra.is_empty() {
-            let seeks = &mut side.seeks[t];
+            let seeks = &mut side.vocab.seeks[t];
             seeks.extend(extra);
             seeks.sort_unstable();
             seeks.dedup();
@@ -536,7 +530,7 @@ fn sentence_offers(side: &SideData) -> Vec<Vec<u32>> {
             let mut v: Vec<u32> = side
                 .types(i)
                 .into_iter()
-                .flat_map(|t| side.offers[t as usize].iter().copied())
+                .flat_map(|t| side.vocab.offers[t as usize].iter().copied())
                 .collect();
             v.sort_unstable();
             v.dedup();
@@ -556,7 +550,8 @@ fn chances(own: &SideData, other: &SideData) -> Vec<f64> {
     }
     let n = other.sentences.len().max(1) as f64;
     let mut hits: Vec<u32> = Vec::new();
-    own.seeks
+    own.vocab
+        .seeks
         .iter()
         .map(|seeks| {
             hits.clear();
@@ -582,13 +577,13 @@ fn reliability(
     other: &SideData,
     pairs: impl Iterator<Item = (usize, usize)>,
 ) -> Vec<f64> {
-    let mut seen = vec![0u32; own.keys.len()];
-    let mut matched = vec![0u32; own.keys.len()];
+    let mut seen = vec![0u32; own.vocab.keys.len()];
+    let mut matched = vec![0u32; own.vocab.keys.len()];
     for (u, o) in pairs {
         let offers = &other.sentence_offers[o];
         for t in own.types(u) {
             seen[t as usize] += 1;
-            if own.seeks[t as usize]
+            if own.vocab.seeks[t as usize]
                 .iter()
                 .any(|c| offers.binary_search(c).is_ok())
             {
@@ -596,9 +591,9 @@ fn reliability(
             }
         }
     }
-    (0..own.keys.len())
+    (0..own.vocab.keys.len())
         .map(|t| {
-            let prior = prior_reliability(own.kinds[t]);
+            let prior = prior_reliability(own.vocab.kinds[t]);
             (f64::from(matched[t]) + PRIOR_WEIGHT * prior) / (f64::from(seen[t]) + PRIOR_WEIGHT)
         })
         .collect()
