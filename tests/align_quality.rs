@@ -2,33 +2,12 @@
 //! `../shared/data/gold` (skipped when that folder is absent, as on a user's machine).
 //! The floors sit just under what tandem reached; see docs/alignment-quality.md.
 
-use std::path::Path;
-
 use tandem::align::{align_documents, AlignConfig};
-use tandem::document::Document;
-use tandem::eval::{read_bead_file, score, BeadFile};
+use tandem::eval::score;
 use tandem::export::IndexBeads;
 use tandem::lang::Lang;
-use tandem::load::{load_bytes, LoadOptions};
 
-use crate::common::shared_data;
-
-fn presplit(text: &str, lang: Lang) -> Document {
-    let options = LoadOptions {
-        presplit: true,
-        ..LoadOptions::default()
-    };
-    let loaded = load_bytes(text.as_bytes(), Path::new("gold"), &options).expect("gold text loads");
-    Document::new(Path::new("gold"), lang, loaded, None)
-}
-
-fn gold_beads(path: &Path) -> IndexBeads {
-    let text = std::fs::read_to_string(path).expect("gold file");
-    match read_bead_file(&text, path).expect("gold parses") {
-        BeadFile::Beads(b) => b,
-        BeadFile::Rungs(_) => panic!("gold sets are in vecalign format"),
-    }
-}
+use crate::common::{gold_beads, presplit_document, shared_data};
 
 /// Strict F1 of tandem on a gold set, optionally with target lines `gap` removed.
 fn strict_f1(
@@ -70,8 +49,8 @@ fn strict_f1(
     let tgt = tgt_lines.join("\n") + "\n";
     let config = AlignConfig::for_languages(&src_lang, &tgt_lang);
     let a = align_documents(
-        &presplit(&src, src_lang),
-        &presplit(&tgt, tgt_lang),
+        &presplit_document(&src, src_lang),
+        &presplit_document(&tgt, tgt_lang),
         &config,
     );
     let test: IndexBeads = a

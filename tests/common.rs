@@ -114,6 +114,27 @@ pub fn shared_data() -> Option<PathBuf> {
     p.is_dir().then_some(p)
 }
 
+/// A text of one sentence per line, loaded as `--presplit` does (the gold sets' form).
+pub fn presplit_document(text: &str, lang: tandem::lang::Lang) -> tandem::document::Document {
+    let options = tandem::load::LoadOptions {
+        presplit: true,
+        ..tandem::load::LoadOptions::default()
+    };
+    let loaded = tandem::load::load_bytes(text.as_bytes(), Path::new("gold"), &options)
+        .expect("gold text loads");
+    tandem::document::Document::new(Path::new("gold"), lang, loaded, None)
+}
+
+/// The beads of a gold file in vecalign format (every gold set here is).
+pub fn gold_beads(path: &Path) -> tandem::export::IndexBeads {
+    use tandem::eval::{read_bead_file, BeadFile};
+    let text = std::fs::read_to_string(path).expect("gold file");
+    match read_bead_file(&text, path).expect("gold parses") {
+        BeadFile::Beads(b) => b,
+        BeadFile::Rungs(_) => panic!("gold sets are in vecalign format"),
+    }
+}
+
 /// Align the hand-aligned novel (`../shared/data/gold/steinbeck`, one sentence per line)
 /// into `out` inside `wd`; `None` (with a note) when `../shared/data` is absent.
 pub fn align_steinbeck(wd: &Workdir, out: &str) -> Option<()> {

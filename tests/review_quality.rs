@@ -11,28 +11,19 @@ use std::path::Path;
 
 use tandem::align::{align_documents, AlignConfig};
 use tandem::alignment::AlignmentFile;
-use tandem::document::Document;
-use tandem::eval::{read_bead_file, BeadFile};
 use tandem::export::IndexBeads;
 use tandem::lang::Lang;
-use tandem::load::{load_bytes, LoadOptions};
 use tandem::review::{check, CheckConfig, Finding, FindingKind, Severity};
 
-use crate::common::shared_data;
-
-fn presplit(text: &str, lang: Lang) -> Document {
-    let options = LoadOptions {
-        presplit: true,
-        ..LoadOptions::default()
-    };
-    let loaded = load_bytes(text.as_bytes(), Path::new("qa"), &options).expect("text loads");
-    Document::new(Path::new("qa"), lang, loaded, None)
-}
+use crate::common::{presplit_document, shared_data};
 
 /// Align two texts of one line per sentence and check them.
 fn check_pair(src: &[String], tgt: &[String]) -> (AlignmentFile, Vec<Finding>) {
     let (s, t) = (src.join("\n") + "\n", tgt.join("\n") + "\n");
-    let (sd, td) = (presplit(&s, Lang::Hu), presplit(&t, Lang::En));
+    let (sd, td) = (
+        presplit_document(&s, Lang::Hu),
+        presplit_document(&t, Lang::En),
+    );
     let alignment = align_documents(&sd, &td, &AlignConfig::for_languages(&Lang::Hu, &Lang::En));
     let file = AlignmentFile::new("qa", &sd, &td, &alignment, Path::new("qa.json"));
     let findings = check(&file, &CheckConfig::default()).findings;
@@ -361,15 +352,7 @@ fn measure(set: &str) -> Option<Figures> {
     };
     let (src, tgt) = (read("src.txt"), read("tgt.txt"));
     let gold_path = dir.join("gold.txt");
-    let gold = match read_bead_file(
-        &std::fs::read_to_string(&gold_path).expect("gold"),
-        &gold_path,
-    )
-    .expect("gold parses")
-    {
-        BeadFile::Beads(b) => b,
-        BeadFile::Rungs(_) => panic!("the review sets are in vecalign format"),
-    };
+    let gold = crate::common::gold_beads(&gold_path);
     let (clean_file, clean) = check_pair(&src, &tgt);
     let gaps = gold_gaps(&gold);
     let false_alarms = clean

@@ -13,27 +13,15 @@ use std::path::Path;
 
 use tandem::align::{align_documents, AlignConfig};
 use tandem::alignment::AlignmentFile;
-use tandem::document::Document;
-use tandem::eval::{read_bead_file, BeadFile};
 use tandem::lang::Lang;
-use tandem::load::{load_bytes, LoadOptions};
 use tandem::review::{check, CheckConfig};
 use tandem::risk::{self, Signal};
 
-use crate::common::shared_data;
+use crate::common::{presplit_document, shared_data};
 
 /// Beads below this confidence are left out: the doubt is what a signal adds to a bead
 /// the aligner is sure of.
 const CONFIDENT: f64 = 0.9;
-
-fn presplit(text: &str, lang: Lang) -> Document {
-    let options = LoadOptions {
-        presplit: true,
-        ..LoadOptions::default()
-    };
-    let loaded = load_bytes(text.as_bytes(), Path::new("gold"), &options).expect("gold text loads");
-    Document::new(Path::new("gold"), lang, loaded, None)
-}
 
 fn lang(code: &str) -> Lang {
     match code {
@@ -60,13 +48,11 @@ fn doubts_of_the_review_order_signals() {
     let dir = data.join("gold").join(&set);
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("gold set file");
     let gold_path = dir.join("gold.txt");
-    let BeadFile::Beads(gold) = read_bead_file(&read("gold.txt"), &gold_path).expect("gold") else {
-        panic!("gold sets are in vecalign format");
-    };
+    let gold = crate::common::gold_beads(&gold_path);
     let gold: HashSet<(Vec<usize>, Vec<usize>)> = gold.into_iter().collect();
     let (src, tgt) = (
-        presplit(&read("src.txt"), lang(sl)),
-        presplit(&read("tgt.txt"), lang(tl)),
+        presplit_document(&read("src.txt"), lang(sl)),
+        presplit_document(&read("tgt.txt"), lang(tl)),
     );
     let config = AlignConfig::for_languages(&lang(sl), &lang(tl));
     let alignment = align_documents(&src, &tgt, &config);

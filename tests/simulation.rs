@@ -27,10 +27,8 @@ use std::time::{Duration, Instant};
 use tandem::align::{align_documents, AlignConfig};
 use tandem::alignment::AlignmentFile;
 use tandem::document::Document;
-use tandem::eval::{read_bead_file, BeadFile};
 use tandem::fix::{Fix, Fixer};
 use tandem::lang::Lang;
-use tandem::load::{load_bytes, LoadOptions};
 use tandem::review::{check, CheckConfig};
 
 use crate::common::shared_data;
@@ -41,13 +39,14 @@ const CI_BEADS: usize = 1000;
 type Key = (Vec<usize>, Vec<usize>);
 
 fn presplit(lines: &[&str], lang: Lang) -> Document {
-    let text = lines.join("\n") + "\n";
-    let options = LoadOptions {
-        presplit: true,
-        ..LoadOptions::default()
-    };
-    let loaded = load_bytes(text.as_bytes(), Path::new("gold"), &options).expect("gold text loads");
-    Document::new(Path::new("gold"), lang, loaded, None)
+    crate::common::presplit_document(
+        &(lines.join(
+            "
+",
+        ) + "
+"),
+        lang,
+    )
 }
 
 /// What the reviewer did.
@@ -74,11 +73,7 @@ fn simulate(set: &str, limit: Option<usize>) -> Option<Figures> {
     let src = std::fs::read_to_string(dir.join("src.txt")).expect("src.txt");
     let tgt = std::fs::read_to_string(dir.join("tgt.txt")).expect("tgt.txt");
     let gold_path = dir.join("gold.txt");
-    let gold_text = std::fs::read_to_string(&gold_path).expect("gold.txt");
-    let BeadFile::Beads(mut gold) = read_bead_file(&gold_text, &gold_path).expect("gold parses")
-    else {
-        panic!("gold sets are in vecalign format");
-    };
+    let mut gold = crate::common::gold_beads(&gold_path);
     let (mut src, mut tgt): (Vec<&str>, Vec<&str>) = (src.lines().collect(), tgt.lines().collect());
     if let Some(limit) = limit.filter(|&l| l < gold.len()) {
         gold.truncate(limit);
