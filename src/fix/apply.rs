@@ -18,7 +18,7 @@ use crate::align::constrained::{guide_of, Model};
 use crate::align::{AlignConfig, Bead, Side};
 use crate::alignment::{round_confidence, AlignmentFile, BeadRecord, TextRecord};
 
-use super::record::{hashes, FixRecord, UndoStep, MAX_UNDO};
+use super::record::{FixRecord, UndoStep, MAX_UNDO};
 use super::{Change, Fix, FixError};
 
 /// Beads of context searched again on each side of the beads a fix touches.
@@ -241,19 +241,15 @@ impl Fixer {
             .iter()
             .map(|f| {
                 next_id += 1;
-                let src: Vec<usize> = f.src.clone().collect();
-                let tgt: Vec<usize> = f.tgt.clone().collect();
-                FixRecord {
-                    id: next_id,
-                    src_hashes: hashes(&file.source, &src),
-                    tgt_hashes: hashes(&file.target, &tgt),
-                    src,
-                    tgt,
-                    time: time.to_string(),
-                    note: f.note.clone().filter(|n| !n.trim().is_empty()),
-                    origin: None,
-                    orphan: None,
-                }
+                FixRecord::new(
+                    file,
+                    next_id,
+                    f.src.clone().collect(),
+                    f.tgt.clone().collect(),
+                    time,
+                    f.note.clone().filter(|n| !n.trim().is_empty()),
+                    None,
+                )
             })
             .collect();
         let removed_ids: Vec<u32> = removed.iter().map(|f| f.id).collect();

@@ -21,7 +21,7 @@ use crate::alignment::{AlignmentFile, TextRecord};
 
 use super::apply::{describe, span, Fixer};
 use super::range::parse_range;
-use super::record::{hashes, text_hash, FixRecord};
+use super::record::{text_hash, FixRecord};
 use super::FixError;
 
 /// What happened to the fixes of a document when it was aligned again.
@@ -243,20 +243,16 @@ pub fn apply_sidecar(
                 continue;
             }
         };
-        let src: Vec<usize> = src.collect();
-        let tgt: Vec<usize> = tgt.collect();
         next_id += 1;
-        let record = FixRecord {
-            id: next_id,
-            src_hashes: hashes(&file.source, &src),
-            tgt_hashes: hashes(&file.target, &tgt),
-            src,
-            tgt,
-            time: time.to_string(),
-            note: s.note.clone(),
-            origin: Some(origin.to_string()),
-            orphan: None,
-        };
+        let record = FixRecord::new(
+            file,
+            next_id,
+            src.collect(),
+            tgt.collect(),
+            time,
+            s.note.clone(),
+            Some(origin.to_string()),
+        );
         if file
             .fixes
             .iter()

@@ -40,6 +40,29 @@ pub struct FixRecord {
 }
 
 impl FixRecord {
+    /// A placed fix of sentences `src` and `tgt` of `file`, with their text hashes.
+    pub(crate) fn new(
+        file: &AlignmentFile,
+        id: u32,
+        src: Vec<usize>,
+        tgt: Vec<usize>,
+        time: &str,
+        note: Option<String>,
+        origin: Option<String>,
+    ) -> Self {
+        FixRecord {
+            id,
+            src_hashes: hashes(&file.source, &src),
+            tgt_hashes: hashes(&file.target, &tgt),
+            src,
+            tgt,
+            time: time.to_string(),
+            note,
+            origin,
+            orphan: None,
+        }
+    }
+
     /// Whether the fix is placed (not an orphan).
     pub fn is_placed(&self) -> bool {
         self.orphan.is_none()
