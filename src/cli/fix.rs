@@ -18,7 +18,8 @@ pub(crate) struct FixArgs {
     /// The alignment file (alignments/<id>.json).
     alignment: PathBuf,
     /// Source sentences of the confirmed bead, as `show` prints them: p3.s2,
-    /// p3.s2..p3.s4, p3.s2–s4, p3, l17..l19, or none (an added sentence).
+    /// p3.s2..p3.s4, p3.s2–s4, p3.s2-p3.s4 (as diff prints it), p3, l17..l19, or none
+    /// (an added sentence).
     #[arg(
         long,
         value_name = "RANGE",
