@@ -274,6 +274,16 @@ fn damaged_documents_are_one_line_errors() {
     assert!(!err.contains('\n'));
 }
 
+#[test]
+fn a_parser_error_quoting_a_line_break_stays_one_line() {
+    // Found by the fuzz test: quick-xml quotes the bad close tag `</\n>` as written.
+    let err = load(&docx_raw("</\n>"), "bad.docx")
+        .expect_err("refused")
+        .to_string();
+    assert!(err.contains("not a readable DOCX document"), "{err}");
+    assert!(!err.contains('\n'), "{err}");
+}
+
 mod fuzz {
     use super::*;
     use crate::testing::{cases, tricky_bytes, tricky_string};

@@ -124,7 +124,9 @@ pub(crate) fn walk(
                     LoadError::Corrupt {
                         path: path.to_path_buf(),
                         format,
-                        reason: format!("{name}: {e}"),
+                        // The parser quotes the document's own bytes (a tag with a
+                        // line break in it): one line, as every error is.
+                        reason: crate::document::collapse_whitespace(&format!("{name}: {e}")),
                     }
                 });
             }
