@@ -43,13 +43,14 @@
 //! assert_eq!(diff.changes[0].new, 1..3);
 //! ```
 
+mod moves;
 pub mod original;
 pub(crate) mod pairing;
 pub mod render;
 pub mod report;
 pub mod words;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use std::ops::Range;
 use std::time::{Duration, Instant};
@@ -285,7 +286,7 @@ pub fn diff_sentences(old: &[&str], new: &[&str], config: &DiffConfig) -> Diff {
             &mut timed_out,
         ));
     }
-    let moves = find_moves(
+    let moves = moves::find_moves(
         &deleted,
         &inserted,
         old,
@@ -355,75 +356,6 @@ fn with_ops(
     }
 }
 
-/// Pair deleted with inserted sentences that are (nearly) the same, and group
-/// consecutive ones into runs. Exact matches by hash; near matches by Dice when the
-/// number of candidates is small enough (≤ 1,000,000 comparisons).
-fn find_moves(
-    deleted: &[(usize, usize)],
-    inserted: &[(usize, usize)],
-    old: &[&str],
-    new: &[&str],
-    threshold: f64,
-    vocab: &mut Vocab,
-) -> Vec<(Range<usize>, Range<usize>)> {
-    let mut matched: Vec<(usize, usize)> = Vec::new();
-    let mut used_new: Vec<bool> = vec![false; inserted.len()];
-    let mut by_text: HashMap<String, Vec<usize>> = HashMap::new();
-    for (k, &(j, _)) in inserted.iter().enumerate() {
-        by_text.entry(document_key(new[j])).or_default().push(k);
-    }
-    let mut unmatched_old = Vec::new();
-    for &(i, _) in deleted {
-        let hit = by_text
-            .get_mut(&document_key(old[i]))
-            .and_then(|ks| (!ks.is_empty()).then(|| ks.remove(0)));
-        match hit {
-            Some(k) => {
-                used_new[k] = true;
-                matched.push((i, inserted[k].0));
-            }
-            None => unmatched_old.push(i),
-        }
-    }
-    let left_new: Vec<usize> = (0..inserted.len()).filter(|&k| !used_new[k]).collect();
-    if unmatched_old.len().saturating_mul(left_new.len()) <= 1_000_000 && threshold < 1.0 {
-        let bags_new: Vec<Vec<u32>> = left_new
-            .iter()
-            .map(|&k| vocab.bag(new[inserted[k].0]))
-            .collect();
-        let mut taken = vec![false; left_new.len()];
-        for &i in &unmatched_old {
-            let bag = vocab.bag(old[i]);
-            let best = (0..left_new.len())
-                .filter(|&x| !taken[x])
-                .map(|x| (x, dice(&bag, &bags_new[x])))
-                .filter(|&(_, d)| d >= threshold)
-                .max_by(|a, b| a.1.total_cmp(&b.1));
-            if let Some((x, _)) = best {
-                taken[x] = true;
-                matched.push((i, inserted[left_new[x]].0));
-            }
-        }
-    }
-    matched.sort_unstable();
-    let mut runs: Vec<(Range<usize>, Range<usize>)> = Vec::new();
-    for (i, j) in matched {
-        match runs.last_mut() {
-            Some((o, n)) if o.end == i && n.end == j => {
-                o.end += 1;
-                n.end += 1;
-            }
-            _ => runs.push((i..i + 1, j..j + 1)),
-        }
-    }
-    runs
-}
-
-/// Text with whitespace collapsed, the key for exact moves.
-fn document_key(s: &str) -> String {
-    crate::document::collapse_whitespace(s)
-}
-
 fn summarize(changes: &[Change], old: &[&str], new: &[&str], timed_out: bool) -> Summary {
     let mut s = Summary {
         old_sentences: old.len(),
@@ -474,182 +406,4 @@ fn summarize(changes: &[Change], old: &[&str], new: &[&str], timed_out: bool) ->
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn kinds(old: &[&str], new: &[&str]) -> Vec<(Kind, Range<usize>, Range<usize>)> {
-        diff_sentences(old, new, &DiffConfig::default())
-            .changes
-            .into_iter()
-            .map(|c| (c.kind, c.old, c.new))
-            .collect()
-    }
-
-    const S: [&str; 6] = [
-        "Everyone has the right to life, liberty and security of person.",
-        "No one shall be held in slavery or servitude.",
-        "No one shall be subjected to torture.",
-        "Everyone has the right to recognition everywhere as a person before the law.",
-        "All are equal before the law.",
-        "No one shall be subjected to arbitrary arrest, detention or exile.",
-    ];
-
-    #[test]
-    fn moved_sentences_are_one_move_not_a_deletion_and_an_insertion() {
-        let new = [S[0], S[3], S[4], S[1], S[2], S[5]];
-        let got = kinds(&S, &new);
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0].0, Kind::Moved);
-        // Either the pair (1,2) moved down or (3,4) moved up: both are one move of two.
-        assert_eq!(got[0].1.len(), 2);
-        assert_eq!(got[0].2.len(), 2);
-    }
-
-    #[test]
-    fn nearly_unchanged_move_carries_its_word_ops() {
-        let moved = "No one shall ever be held in slavery or servitude.";
-        let new = [S[0], S[2], S[3], S[4], moved, S[5]];
-        let diff = diff_sentences(&S, &new, &DiffConfig::default());
-        assert_eq!(diff.changes.len(), 1, "{:?}", diff.changes);
-        let c = &diff.changes[0];
-        assert_eq!(
-            (c.kind, c.old.clone(), c.new.clone()),
-            (Kind::Moved, 1..2, 4..5)
-        );
-        assert!(c
-            .ops
-            .iter()
-            .any(|o| o.op == words::OpTag::Insert && o.text.contains("ever")));
-        assert_eq!(diff.summary.moved, 1);
-        assert_eq!(diff.summary.words_added, 1);
-    }
-
-    #[test]
-    fn whitespace_and_punctuation_kinds_and_ignore_flags() {
-        let new = [
-            S[0],
-            "No one shall be held in slavery  or servitude.",
-            "No one shall be subjected to torture!",
-            S[3],
-            S[4],
-            S[5],
-        ];
-        assert_eq!(
-            kinds(&S, &new),
-            vec![
-                (Kind::Whitespace, 1..2, 1..2),
-                (Kind::Punctuation, 2..3, 2..3)
-            ]
-        );
-        let mut config = DiffConfig::default();
-        config.ignore_whitespace(true).ignore_punctuation(true);
-        let diff = diff_sentences(&S, &new, &config);
-        assert!(!diff.has_changes());
-        assert_eq!(diff.summary.changed, 0);
-    }
-
-    #[test]
-    fn summary_counts_words() {
-        let new = [
-            S[0],
-            S[1],
-            "No one shall be subjected to cruel torture.",
-            S[3],
-            S[5],
-        ];
-        let d = diff_sentences(&S, &new, &DiffConfig::default());
-        assert_eq!(d.summary.changed, 1);
-        assert_eq!(d.summary.removed, 1);
-        assert_eq!(d.summary.words_added, 1);
-        assert_eq!(d.summary.words_removed, 6); // "All are equal before the law"
-        assert!(d.summary.percent_changed > 0.0);
-    }
-
-    #[test]
-    fn expired_deadline_still_gives_a_valid_report() {
-        let new = [
-            S[0],
-            "No one shall be held in bondage or servitude.",
-            S[2],
-            S[3],
-            S[4],
-            S[5],
-        ];
-        let mut config = DiffConfig::default();
-        config.deadline(Instant::now());
-        let d = diff_sentences(&S, &new, &config);
-        assert!(d.summary.timed_out);
-        assert_eq!(d.changes.len(), 1);
-        assert_eq!(words::old_text(&d.changes[0].ops), S[1]);
-        assert_eq!(words::new_text(&d.changes[0].ops), new[1]);
-    }
-
-    fn sentence() -> impl Strategy<Value = String> {
-        proptest::collection::vec(
-            prop_oneof!["the", "right", "law", "person", "shall", "no", "one", "free", ",", ";"],
-            0..8,
-        )
-        .prop_map(|w| format!("{}.", w.join(" ")))
-    }
-
-    proptest! {
-        #[test]
-        fn a_text_diffed_with_itself_is_empty(text in proptest::collection::vec(sentence(), 0..30)) {
-            let t: Vec<&str> = text.iter().map(String::as_str).collect();
-            let d = diff_sentences(&t, &t, &DiffConfig::default());
-            prop_assert!(d.changes.is_empty());
-            prop_assert_eq!(d.summary.percent_changed, 0.0);
-        }
-
-        #[test]
-        fn every_sentence_is_in_at_most_one_change(
-            old in proptest::collection::vec(sentence(), 0..20),
-            new in proptest::collection::vec(sentence(), 0..20),
-        ) {
-            let o: Vec<&str> = old.iter().map(String::as_str).collect();
-            let n: Vec<&str> = new.iter().map(String::as_str).collect();
-            let d = diff_sentences(&o, &n, &DiffConfig::default());
-            let mut seen_old = vec![0; o.len()];
-            let mut seen_new = vec![0; n.len()];
-            for c in &d.changes {
-                prop_assert!(c.old.end <= o.len() && c.new.end <= n.len());
-                for i in c.old.clone() { seen_old[i] += 1; }
-                for j in c.new.clone() { seen_new[j] += 1; }
-                if !matches!(c.kind, Kind::Inserted | Kind::Deleted) {
-                    prop_assert_eq!(words::old_text(&c.ops), o[c.old.clone()].join(" "));
-                    prop_assert_eq!(words::new_text(&c.ops), n[c.new.clone()].join(" "));
-                }
-            }
-            prop_assert!(seen_old.iter().all(|&k| k <= 1));
-            prop_assert!(seen_new.iter().all(|&k| k <= 1));
-            // Sentences in no change are unchanged: as many on both sides.
-            let same_old = seen_old.iter().filter(|&&k| k == 0).count();
-            let same_new = seen_new.iter().filter(|&&k| k == 0).count();
-            prop_assert_eq!(same_old, same_new);
-        }
-
-        /// Issue 16: a pure reordering came out as edits, deletions and insertions of
-        /// similar neighbours. Any permutation of sentences (similar ones, repeated ones)
-        /// is reported as moves only, and every sentence is accounted for.
-        #[test]
-        fn a_reordering_is_only_moves(
-            text in proptest::collection::vec(sentence(), 0..25),
-            order in proptest::collection::vec(proptest::num::usize::ANY, 0..25),
-        ) {
-            let old: Vec<&str> = text.iter().map(String::as_str).collect();
-            let mut new = old.clone();
-            for (k, r) in order.iter().enumerate() {
-                if !new.is_empty() {
-                    let (a, b) = (k % new.len(), r % new.len());
-                    new.swap(a, b);
-                }
-            }
-            let d = diff_sentences(&old, &new, &DiffConfig::default());
-            for c in &d.changes {
-                prop_assert_eq!(c.kind, Kind::Moved, "{:?}", d.changes);
-            }
-            prop_assert_eq!(d.summary.moved, d.changes.iter().map(|c| c.old.len()).sum::<usize>());
-        }
-    }
-}
+mod tests;
