@@ -1,4 +1,5 @@
-//! `tandem align`: one pair, or a whole corpus in parallel.
+//! `tandem align`: one pair (here), or a whole corpus in parallel (`batch`); both print
+//! `summary` rows, keep a person's fixes (`keep`) and stop cleanly on Ctrl-C.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
