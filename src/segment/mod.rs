@@ -38,6 +38,7 @@
 
 mod abbrev;
 mod rules;
+mod words;
 
 use std::ops::Range;
 
