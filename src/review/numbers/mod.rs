@@ -16,6 +16,7 @@
 //! their sections differently. Cost: linear in the text.
 
 pub mod read;
+mod words;
 
 use read::{mentions, Mention, MentionKind};
 use std::collections::HashSet;
