@@ -85,12 +85,16 @@ pub fn parse_range(spec: &str, text: &TextRecord) -> Result<Range<usize>, String
                 End::Sentence(l) => l.to_string(),
                 End::Paragraph(p) => format!("p{p}"),
             };
+            // The recorded path is relative to the alignment file, not to where the
+            // user stands: name the file only.
+            let file = std::path::Path::new(&text.path)
+                .file_name()
+                .map_or_else(|| text.path.clone(), |f| f.to_string_lossy().into_owned());
             match (text.sentences.first(), text.sentences.last()) {
-                (Some(f), Some(l)) => format!(
-                    "no sentence {name} in {} (it has {} … {})",
-                    text.path, f.id, l.id
-                ),
-                _ => format!("no sentence {name} in {} (it has none)", text.path),
+                (Some(f), Some(l)) => {
+                    format!("no sentence {name} in {file} (it has {} … {})", f.id, l.id)
+                }
+                _ => format!("no sentence {name} in {file} (it has none)"),
             }
         })
     };
