@@ -191,8 +191,13 @@ pub enum AlignmentFileError {
 /// Writing an output file failed or was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    /// The file exists and tandem may not replace it.
+    /// The file exists and is not one tandem wrote (an alignment file is replaced
+    /// without `--force` only when it parses as one).
     #[error("'{0}' already exists and was not written by tandem; pass --force to overwrite it or choose another -o path")]
+    NotOurs(PathBuf),
+    /// The file exists and this command never replaces a file without `--force`
+    /// (exports: a file handed on may have been edited since).
+    #[error("'{0}' already exists; pass --force to overwrite it or choose another -o path")]
     Exists(PathBuf),
     /// The path names a FIFO, device, socket or folder: never written, even with
     /// `--force`.

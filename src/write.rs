@@ -79,15 +79,15 @@ pub fn write_atomic(
     };
     let existing = std::fs::metadata(&target).ok();
     if existing.is_some() {
-        let allowed = match overwrite {
-            Overwrite::Force => true,
-            Overwrite::Never => false,
-            Overwrite::IfOurs(is_ours) => read_file(&target, FileKind::Alignment)
-                .map(|b| is_ours(&b))
-                .unwrap_or(false),
-        };
-        if !allowed {
-            return Err(WriteError::Exists(path.to_path_buf()));
+        match overwrite {
+            Overwrite::Force => {}
+            Overwrite::Never => return Err(WriteError::Exists(path.to_path_buf())),
+            Overwrite::IfOurs(is_ours) => {
+                let ours = read_file(&target, FileKind::Alignment).is_ok_and(|b| is_ours(&b));
+                if !ours {
+                    return Err(WriteError::NotOurs(path.to_path_buf()));
+                }
+            }
         }
     }
     let dir = match target.parent() {
@@ -269,7 +269,9 @@ mod tests {
         let path = dir.path().join("out.tsv");
         write_atomic(&path, b"one", Overwrite::Never, &[]).expect("first write");
         let err = write_atomic(&path, b"two", Overwrite::Never, &[]).expect_err("refused");
+        assert!(matches!(err, WriteError::Exists(_)), "{err}");
         assert!(err.to_string().contains("--force"));
+        assert!(!err.to_string().contains("not written by tandem"), "{err}");
         assert_eq!(std::fs::read(&path).expect("read"), b"one");
         write_atomic(&path, b"three", Overwrite::Force, &[]).expect("forced");
         assert_eq!(std::fs::read(&path).expect("read"), b"three");
@@ -281,7 +283,8 @@ mod tests {
         let path = dir.path().join("a.json");
         std::fs::write(&path, b"user data").expect("write");
         let ours = Overwrite::IfOurs(|b| b.starts_with(b"TANDEM"));
-        assert!(write_atomic(&path, b"TANDEM 1", ours, &[]).is_err());
+        let err = write_atomic(&path, b"TANDEM 1", ours, &[]).expect_err("not ours");
+        assert!(matches!(err, WriteError::NotOurs(_)), "{err}");
         std::fs::write(&path, b"TANDEM 0").expect("write");
         write_atomic(&path, b"TANDEM 1", ours, &[]).expect("ours");
         assert_eq!(std::fs::read(&path).expect("read"), b"TANDEM 1");
