@@ -48,6 +48,42 @@ fn missing_file_is_a_one_line_error_with_exit_2() {
         .stderr(contains("error: cannot read 'nope.hu.txt'"));
 }
 
+/// An alignment file where a text belongs (`diff ALIGNMENT REVISION`, `split`, `align`)
+/// is refused with the texts it was made from, instead of being read as a text of JSON
+/// lines (whose braces and keys then looked like page furniture).
+#[test]
+fn an_alignment_file_is_not_read_as_a_text() {
+    let w = crate::common::aligned_beck();
+    let made_from =
+        "made from 'originals/beck-1963-01-28.hu.txt' and 'translations/beck-1963-01-28.en.txt'";
+    for args in [
+        &[
+            "diff",
+            crate::common::BECK,
+            "translations/beck-1963-01-28.en.txt",
+        ][..],
+        &["split", crate::common::BECK],
+        &[
+            "align",
+            crate::common::BECK,
+            "translations/beck-1963-01-28.en.txt",
+            "-o",
+            "x.json",
+        ],
+    ] {
+        let out = w.tandem().args(args).assert().code(2).get_output().clone();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("is an alignment file made by 'tandem align', not a text"),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains(made_from), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    assert!(!w.path().join("x.json").exists());
+}
+
 #[test]
 fn directory_instead_of_file() {
     let w = Workdir::new();

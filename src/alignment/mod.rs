@@ -13,8 +13,8 @@ pub mod options;
 mod paths;
 
 pub use integrity::sentences_checksum;
-pub use paths::alignment_files;
 pub(crate) use paths::relative_path;
+pub use paths::{alignment_files, tidy};
 
 use std::path::{Path, PathBuf};
 

@@ -66,3 +66,34 @@ fn normalise(p: &Path) -> PathBuf {
     }
     out
 }
+
+/// `a/b/../c` → `a/c`, lexically: a path as a person reads it in a message (`..` after
+/// `..` is kept). Not for opening files: through a symbolic link `a/b/..` is not `a`.
+pub fn tidy(path: &Path) -> PathBuf {
+    let mut out: Vec<Component> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out.iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_tidied_for_messages() {
+        assert_eq!(
+            tidy(Path::new("alignments/../translations/x.en.txt")),
+            PathBuf::from("translations/x.en.txt")
+        );
+        assert_eq!(tidy(Path::new("../a/./b")), PathBuf::from("../a/b"));
+        assert_eq!(tidy(Path::new("/c/al/../t")), PathBuf::from("/c/t"));
+    }
+}

@@ -11,7 +11,7 @@ use super::{
     normalize, search, Citation, CiteError, CitedSentence, DocMeta, Outcome, Query, Side,
     Suggestion, Warning,
 };
-use crate::alignment::{AlignmentFile, TextRecord};
+use crate::alignment::{tidy, AlignmentFile, TextRecord};
 use crate::corpus::Sidecar;
 use crate::document::Locator;
 use crate::error::AlignmentFileError;
@@ -302,22 +302,6 @@ impl Corpus {
     }
 }
 
-/// `a/b/../c` → `a/c`, lexically (for messages; `..` after `..` is kept).
-fn tidy(path: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out: Vec<Component> = Vec::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
-                out.pop();
-            }
-            c => out.push(c),
-        }
-    }
-    out.iter().collect()
-}
-
 fn side_text(d: &IndexedDoc, side: Side) -> &NormText {
     match side {
         Side::Hu => &d.source,
@@ -393,16 +377,6 @@ fn marks_for(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paths_are_tidied_for_messages() {
-        assert_eq!(
-            tidy(Path::new("alignments/../translations/x.en.txt")),
-            PathBuf::from("translations/x.en.txt")
-        );
-        assert_eq!(tidy(Path::new("../a/./b")), PathBuf::from("../a/b"));
-        assert_eq!(tidy(Path::new("/c/al/../t")), PathBuf::from("/c/t"));
-    }
 
     #[test]
     fn beads_spanning_sentences() {

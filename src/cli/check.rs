@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 use tandem::align::{align_documents, AlignConfig};
 use tandem::alignment::AlignmentFile;
-use tandem::alignment::SCHEMA;
 use tandem::corpus::doc_id;
 use tandem::lang::Lang;
 use tandem::review::{check, CheckConfig, FailOn, FindingKind, Report};
 
-use super::input::{load_alignment, load_pair, one_stdin, pair_langs, InputArgs};
+use super::input::{
+    load_alignment, load_pair, looks_like_alignment, one_stdin, pair_langs, InputArgs,
+};
 use super::{exit, output, render, Context};
 
 #[derive(Debug, clap::Args)]
@@ -181,22 +182,6 @@ pub(crate) fn run(ctx: &Context, args: CheckArgs) -> Result<i32> {
     };
     output::to_stdout(text.as_bytes())?;
     Ok(exit_code(&args, &report))
-}
-
-/// Whether a file starts like an alignment file: a JSON object whose first bytes name
-/// the alignment schema (a prefix test: texts given here can be large, and a whole-file
-/// parse is what writing needs, not this message).
-fn looks_like_alignment(path: &Path) -> bool {
-    use std::io::Read;
-    let mut head = [0u8; 512];
-    let n = std::fs::File::open(path)
-        .and_then(|mut f| f.read(&mut head))
-        .unwrap_or(0);
-    let head = String::from_utf8_lossy(&head[..n]);
-    let family = SCHEMA.split('/').next().unwrap_or(SCHEMA);
-    head.trim_start().starts_with('{')
-        && head.contains("\"schema\"")
-        && head.contains(&format!("\"{family}/"))
 }
 
 fn exit_code(args: &CheckArgs, report: &Report) -> i32 {

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
+use tandem::alignment::{tidy, AlignmentFile, SCHEMA};
 use tandem::document::Document;
 use tandem::lang::{self, Lang};
 use tandem::load::{self, Format, HyphenMode, Layout, LoadOptions, SourceEncoding};
@@ -174,12 +175,15 @@ pub(crate) fn load_document(
     splitter: &Splitter,
 ) -> Result<Document> {
     let loaded = if is_stdin(path) {
-        load::load_bytes(
-            &read_input(path, FileKind::Text)?,
-            Path::new(STDIN),
-            &args.load_options()?,
-        )?
+        let bytes = read_input(path, FileKind::Text)?;
+        if starts_like_alignment(&bytes) {
+            bail!("standard input is an alignment file made by 'tandem align', not a text; give the text itself");
+        }
+        load::load_bytes(&bytes, Path::new(STDIN), &args.load_options()?)?
     } else {
+        if looks_like_alignment(path) {
+            bail!("{}", not_a_text(path));
+        }
         super::memory::ensure_for_loading(path)?;
         load::load_file(path, &args.load_options()?)?
     };
@@ -370,4 +374,46 @@ pub(crate) fn load_alignment(
         Err(e) => return Err(e.into()),
     }
     Ok(file)
+}
+
+/// Whether a file starts like an alignment file: a JSON object whose first bytes name
+/// the alignment schema (a prefix test: texts given here can be large, and a whole-file
+/// parse is what writing needs, not this message).
+pub(crate) fn looks_like_alignment(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 512];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    starts_like_alignment(&head[..n])
+}
+
+/// [`looks_like_alignment`] on the first bytes of a file.
+fn starts_like_alignment(head: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&head[..head.len().min(512)]);
+    let family = SCHEMA.split('/').next().unwrap_or(SCHEMA);
+    head.trim_start().starts_with('{')
+        && head.contains("\"schema\"")
+        && head.contains(&format!("\"{family}/"))
+}
+
+/// The error for an alignment file given where a text belongs, naming the texts it was
+/// made from when it can be read.
+fn not_a_text(path: &Path) -> String {
+    let made_from = read_input(path, FileKind::Alignment)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .and_then(|json| AlignmentFile::from_json(&json, path).ok())
+        .map(|file| {
+            format!(
+                " (this one was made from '{}' and '{}')",
+                tidy(&file.resolve(path, &file.source)).display(),
+                tidy(&file.resolve(path, &file.target)).display()
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "'{}' is an alignment file made by 'tandem align', not a text; give the text itself{made_from}",
+        path.display()
+    )
 }
