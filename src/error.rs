@@ -160,6 +160,12 @@ pub enum AlignmentFileError {
     /// The file, or a text it names, was refused (not regular, too large …).
     #[error(transparent)]
     Read(#[from] ReadError),
+    /// The file is not JSON at all: most often a text given where the alignment belongs.
+    #[error("'{path}' is not an alignment file (not UTF-8 JSON: a text?); give the .json file 'tandem align' writes, e.g. alignments/<id>.json")]
+    NotJson {
+        /// File at fault.
+        path: PathBuf,
+    },
     /// The JSON does not parse or does not follow the schema.
     #[error("'{path}' is not a valid tandem alignment file ({reason}); re-create it with 'tandem align'")]
     Invalid {

@@ -212,6 +212,15 @@ impl AlignmentFile {
             path: path.to_path_buf(),
             reason,
         };
+        let start = text.trim_start_matches('\u{feff}').trim_start();
+        if start.is_empty() {
+            return Err(invalid("the file is empty".into()));
+        }
+        if !start.starts_with('{') {
+            return Err(AlignmentFileError::NotJson {
+                path: path.to_path_buf(),
+            });
+        }
         let mut file: AlignmentFile =
             serde_json::from_str(text).map_err(|e| invalid(e.to_string()))?;
         if file.schema == SCHEMA_V1 {
@@ -236,9 +245,8 @@ impl AlignmentFile {
     /// [`FileKind::Alignment`]'s limit).
     pub fn read(path: &Path) -> Result<Self, AlignmentFileError> {
         let bytes = read_file(path, FileKind::Alignment)?;
-        let text = String::from_utf8(bytes).map_err(|_| AlignmentFileError::Invalid {
+        let text = String::from_utf8(bytes).map_err(|_| AlignmentFileError::NotJson {
             path: path.to_path_buf(),
-            reason: "not UTF-8".into(),
         })?;
         AlignmentFile::from_json(&text, path)
     }

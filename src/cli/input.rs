@@ -381,6 +381,11 @@ pub(crate) fn load_alignment(
 /// parse is what writing needs, not this message).
 pub(crate) fn looks_like_alignment(path: &Path) -> bool {
     use std::io::Read;
+    // Only a regular file is peeked at: opening a FIFO would block, and devices are
+    // refused, with their own message, by the reader that follows.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let mut head = [0u8; 512];
     let n = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))

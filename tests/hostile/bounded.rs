@@ -83,6 +83,10 @@ fn inputs_that_are_devices_or_pipes_are_refused() {
         ));
         cases.push((vec!["eval", "-g", "fifo.txt", "d.json"], "named pipe"));
         cases.push((vec!["show", "fifo.txt"], "named pipe"));
+        // check and diff first ask whether an input is an alignment file: never by
+        // opening a pipe.
+        cases.push((vec!["check", "fifo.txt", "d.en.txt"], "named pipe"));
+        cases.push((vec!["diff", "d.en.txt", "fifo.txt"], "named pipe"));
     }
     for (args, what) in &cases {
         let r = run_limited(&wd, args, QUICK);

@@ -49,7 +49,17 @@ fn truncated_or_hand_edited_alignment_json() {
         }
     }
     wd.write("bin.json", b"\xff\xfe{}");
-    fails(&wd, &["show", "bin.json"], "not UTF-8");
+    fails(
+        &wd,
+        &["show", "bin.json"],
+        "is not an alignment file (not UTF-8 JSON",
+    );
+    wd.write("text.json", "Egy mondat.\n");
+    fails(
+        &wd,
+        &["show", "text.json"],
+        "is not an alignment file (not UTF-8 JSON",
+    );
 }
 
 #[test]
