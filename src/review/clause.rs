@@ -9,7 +9,10 @@
 //! did not), each that does find one subtracts its match weight; and the length of the
 //! translation is compared with the original's length with and without the stretch
 //! (Gale–Church, the document's ratio and variance). The best stretch scoring above
-//! [`MIN_SCORE`] is reported as an omission naming the part, quoted as written.
+//! [`MIN_SCORE`] is reported as an omission naming the part, quoted as written. A
+//! translation only [`NEAR_SHORTFALL`] deviations short (a long sentence, whose length
+//! varies less) is examined too, but its stretch must score above [`NEAR_SCORE`]: the
+//! words left out must say more than the length does.
 //!
 //! An English translation is also read for gaps a left-out word leaves behind: a
 //! determiner directly followed by a conjunction, a preposition or a stop (`between the
@@ -46,6 +49,13 @@ pub const MIN_PART: f64 = 0.2;
 /// (Gale–Church, the document's core variance) are examined: a translator condenses,
 /// and a shortfall of three deviations is where condensing stops being common.
 pub const MIN_SHORTFALL: f64 = 2.8;
+
+/// A smaller shortfall at which a stretch is reported when its score exceeds
+/// [`NEAR_SCORE`].
+pub const NEAR_SHORTFALL: f64 = 2.0;
+/// Score a stretch needs when the shortfall is between [`NEAR_SHORTFALL`] and
+/// [`MIN_SHORTFALL`].
+pub const NEAR_SCORE: f64 = 12.0;
 
 /// The text from the clause break before `start` to the one after `end` (a comma,
 /// semicolon, colon, dash, bracket, or the sentence's ends), trimmed.
@@ -278,9 +288,15 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             let mean = ((model.ratio * ls + lt) / 2.0).max(1.0);
             (lt - model.ratio * ls) / (mean * model.variance.max(0.1)).sqrt()
         };
-        if d(ls) > -MIN_SHORTFALL {
+        if d(ls) > -NEAR_SHORTFALL {
             continue;
         }
+        // Between the two shortfalls the stretch must explain more.
+        let min_score = if d(ls) > -MIN_SHORTFALL {
+            NEAR_SCORE
+        } else {
+            MIN_SCORE
+        };
         let support = lex.support(Text::Source, i, &[j]);
         let toks = &support.tokens;
         let mut best: Option<(f64, usize, usize)> = None;
@@ -307,7 +323,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 }
             }
         }
-        let Some((score, a, b)) = best.filter(|x| x.0 > MIN_SCORE) else {
+        let Some((score, a, b)) = best.filter(|x| x.0 > min_score) else {
             continue;
         };
         let part = &src[toks[a].span.start..toks[b].span.end];
