@@ -12,7 +12,10 @@
 //! tags and inverted questions (`didn't they?`, `Wouldn't they skip!`); `nothing but`,
 //! `nothing more than`, `no … save` (an assertion: `csak`); the answers `No,` / `Nem -`;
 //! Hungarian `(a)míg … nem` (`until`) and `nem más, mint`; litotes such as `nem sokkal`
-//! (soon) and `nem hiába`.
+//! (soon) and `nem hiába`. Each Hungarian `only` mirrors an English one: `X-en kívül
+//! senki` (`no one save X`), `semmit / mást se …, csak` (`nothing but`), and a limit `egy
+//! nyúlnál nem nagyobb`, `nem több, mint` (`no larger than`, `no more than`); a question
+//! tag must open its clause (`…, didn't they?`), so `it was not she.` is a denial.
 //!
 //! A finding needs one side with negations and the other with none at all, no question
 //! mark, and no *implicit* negation on that other side: a word that negates by itself
@@ -132,6 +135,8 @@ const EN_IMPLICIT: &[&str] = &[
     "few",
     "rather",
     "instead",
+    "reluctant",
+    "reluctantly",
 ];
 const EN_NEG_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "dis", "non"];
 /// Endings of the adjectives and adverbs those prefixes negate (`unable`, `impossible`).
@@ -219,6 +224,14 @@ fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, bool) {
             Some(n)
         };
     }
+    let (hu_exclusive, hu_compares) = if matches!(lang, Lang::Hu) {
+        (
+            hungarian_exclusive_clauses(&lower_words, &clause),
+            hungarian_comparing_clauses(&lower_words, &clause),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     for (k, &(at, word, _)) in words.iter().enumerate() {
         let lower = lower_words[k].clone();
         let next = words.get(k + 1);
@@ -245,7 +258,17 @@ fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, bool) {
                 let idiom =
                     lower == "nem" && next_lower.is_some_and(|n| HU_NOT_NEGATING.contains(&n));
                 let not_only = lower == "nem" && next_lower == Some("csak");
-                let negating = !(not_only || until || nothing_but || answer || idiom);
+                // `egy nyúlnál nem nagyobb`, `nem több, mint`: a limit, as English `no
+                // larger than`, `no more than` is (a plain `nem jobb` stays a denial, as
+                // `not better` does).
+                let limit = lower == "nem"
+                    && hu_compares[clause[k]]
+                    && next_content[k].is_some_and(|j| is_comparative(&lower_words[j]));
+                // `X-en kívül senki` (nobody except X), `semmit, csak` / `mást se, csak`
+                // (nothing but): an assertion, as English `no one save`, `nothing but`.
+                let exclusive = hu_exclusive[clause[k]];
+                let negating =
+                    !(not_only || until || nothing_but || answer || idiom || limit || exclusive);
                 (HU_NEG.contains(&lower.as_str()) || inflected) && negating
             }
             Lang::En => {
@@ -269,8 +292,11 @@ fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, bool) {
                 let number_sign = lower == "no"
                     && (next.is_some_and(|n| n.1.starts_with(|c: char| c.is_ascii_digit()))
                         || (word == "No" && !words[k].2));
-                // A question tag (`didn't they?`, `won't you.`) asks, it does not deny.
+                // A question tag (`…, didn't they?`, `…, won't you.`) asks, it does not
+                // deny; it opens its clause (`it was not she.` and `that's not it, John`
+                // are denials).
                 let tag = (nt || lower == "not")
+                    && opens_clause
                     && next_lower.is_some_and(|n| EN_SUBJECT_PRONOUNS.contains(&n))
                     && next.is_some_and(|n| {
                         text[n.0 + n.1.len()..]
@@ -326,6 +352,68 @@ fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, bool) {
         };
     }
     (out, implicit)
+}
+
+/// Hungarian comparatives (`nagyobb`, `több`, `kevesebb`, `jobban`): after `nem` they
+/// make a limit, not a denial.
+fn is_comparative(word: &str) -> bool {
+    let stem = word.trim_end_matches("an").trim_end_matches("en");
+    word.chars().count() >= 4 && (stem.ends_with("bb") || word == "több")
+}
+
+/// Per clause (index as [`clause_indices`] gives), whether a negation in it says
+/// `only`, as English `nothing but` / `no one save` does: the clause has `kívül`
+/// (except), or it has `semmi…`, `senki…` or `más…` (nothing, nobody, else) and `csak`
+/// (but) follows in it or opens the next clause.
+fn hungarian_exclusive_clauses(lower_words: &[String], clause: &[usize]) -> Vec<bool> {
+    let clauses = clause.last().map_or(0, |&c| c + 1);
+    let (mut except, mut nothing, mut but) = (
+        vec![false; clauses],
+        vec![false; clauses],
+        vec![false; clauses],
+    );
+    for (w, &c) in lower_words.iter().zip(clause) {
+        except[c] |= w == "kívül";
+        nothing[c] |= (["semmi", "senki"].iter().any(|s| w.starts_with(s))
+            && w.chars().count() <= 9)
+            || HU_ELSE.contains(&w.as_str());
+        but[c] |= w == "csak";
+    }
+    (0..clauses)
+        .map(|c| except[c] || (nothing[c] && (but[c] || but.get(c + 1).copied().unwrap_or(false))))
+        .collect()
+}
+
+/// `más` (else, other) in the cases that make `nothing else`, `nobody else`.
+const HU_ELSE: &[&str] = &[
+    "más",
+    "mást",
+    "másnak",
+    "mással",
+    "másról",
+    "másra",
+    "másban",
+    "másba",
+    "mástól",
+    "máshoz",
+    "máshol",
+    "máshová",
+    "máshova",
+];
+
+/// Per clause, whether it compares: `mint` (than) in it or opening the next, or a word in `-nál`/`-nél` (the
+/// Hungarian comparative case, `nyúlnál nagyobb`).
+fn hungarian_comparing_clauses(lower_words: &[String], clause: &[usize]) -> Vec<bool> {
+    let mut out = vec![false; clause.last().map_or(0, |&c| c + 1)];
+    for (k, (w, &c)) in lower_words.iter().zip(clause).enumerate() {
+        out[c] |=
+            w == "mint" || (w.chars().count() >= 5 && (w.ends_with("nál") || w.ends_with("nél")));
+        // `nem több, mint`: the comma puts `mint` in the next clause.
+        if w == "mint" && k > 0 {
+            out[clause[k - 1]] = true;
+        }
+    }
+    out
 }
 
 /// For each word, the number of clause breaks before it (words of one clause share it).
@@ -520,6 +608,62 @@ mod tests {
         assert!(negations("A nemzet nemes.", &Lang::Hu).0.is_empty());
     }
 
+    /// Each Hungarian `only` is read as its English mirror is, so the pair agrees; the
+    /// same words without the `only` stay negations.
+    #[test]
+    fn hungarian_only_mirrors_english_only() {
+        let none = |t: &str, lang: &Lang| negations(t, lang).0.is_empty();
+        // nobody except X / no one save X
+        assert!(none(
+            "Morganon kívül senki se tudta, mit fognak meghódítani.",
+            &Lang::Hu
+        ));
+        assert!(none(
+            "No one save Morgan knew where that conquest was to be.",
+            &Lang::En
+        ));
+        assert!(none(
+            "A rovarokon kívül nem maradt benne élőlény.",
+            &Lang::Hu
+        ));
+        // nothing but
+        assert!(none("Mást se láttak, csak zöld dzsungelt.", &Lang::Hu));
+        assert!(none("Nem csinálnak semmit, csak kocsikáznak.", &Lang::Hu));
+        assert!(none("They do nothing but drive about.", &Lang::En));
+        // no larger than
+        assert!(none(
+            "Egy nyulacskánál nem nagyobb majom ugrált.",
+            &Lang::Hu
+        ));
+        assert!(none("Nem több, mint tíz ember jött.", &Lang::Hu));
+        assert!(none("A monkey no larger than a rabbit jumped.", &Lang::En));
+        // The same words as denials.
+        assert_eq!(
+            negations("Senki se tudta, mit fognak meghódítani.", &Lang::Hu)
+                .0
+                .len(),
+            1
+        );
+        assert_eq!(negations("Nem láttak semmit.", &Lang::Hu).0.len(), 1);
+        assert_eq!(negations("Ez nem jobb.", &Lang::Hu).0.len(), 1);
+        assert_eq!(
+            negations("Nem mentem el, csak otthon maradtam.", &Lang::Hu)
+                .0
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_question_tag_opens_its_clause() {
+        assert!(negations("You will come, won't you?", &Lang::En)
+            .0
+            .is_empty());
+        assert!(negations("They went, didn't they.", &Lang::En).0.is_empty());
+        assert_eq!(negations("I am sure it was not she.", &Lang::En).0.len(), 1);
+        assert_eq!(negations("But that's not it, John.", &Lang::En).0.len(), 1);
+    }
+
     #[test]
     fn a_flipped_negation_fires_and_a_moved_one_does_not() {
         // A literal translation (few mismatches among many beads): every one is reported.
@@ -533,9 +677,12 @@ mod tests {
             ("Senki sem jött.", "Nobody came."),
             ("Legkésőbb hétfőn.", "No later than Monday."),
             ("Ugye eljössz?", "You will come, won't you?"),
+            ("Rajta kívül senki sem jött.", "No one came save him."),
+            ("Ő volt.", "It was not she."),
+            ("Nem akart elmenni.", "He was reluctant to leave."),
         ];
         pairs.extend(filler(300));
-        assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![1, 2]);
+        assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![1, 2, 10]);
     }
 
     #[test]
