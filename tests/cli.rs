@@ -84,6 +84,37 @@ fn an_alignment_file_is_not_read_as_a_text() {
     assert!(!w.path().join("x.json").exists());
 }
 
+/// A text that changed or vanished since alignment is named as the user would type it,
+/// not relative to the alignment file (`alignments/../translations/…`).
+#[test]
+fn stale_and_missing_texts_are_named_from_where_the_user_stands() {
+    let w = crate::common::aligned_beck();
+    let en = "translations/beck-1963-01-28.en.txt";
+    let mut text = w.read(en);
+    text.extend_from_slice(b"\nOne more sentence.\n");
+    w.write(en, &text);
+    let out = w
+        .tandem()
+        .args(["show", crate::common::BECK])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("'{en}' changed since")), "{err}");
+    std::fs::remove_file(w.path().join(en)).expect("remove");
+    let out = w
+        .tandem()
+        .args(["show", crate::common::BECK])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("{en}: text not found")), "{err}");
+    assert!(!err.contains(".."), "{err}");
+}
+
 #[test]
 fn directory_instead_of_file() {
     let w = Workdir::new();

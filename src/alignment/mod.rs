@@ -293,7 +293,9 @@ impl AlignmentFile {
     /// Check that both texts are unchanged since alignment. A text that does not exist
     /// is reported in the returned list (it cannot be checked), not as an error; a path
     /// that names something else than a readable regular text file of bounded size (a
-    /// device, a FIFO, a huge file) is an error, and is never read.
+    /// device, a FIFO, a huge file) is an error, and is never read. Paths in the result
+    /// are for messages ([`tidy`]: `originals/x.hu.txt`, not
+    /// `alignments/../originals/x.hu.txt`).
     pub fn check_fresh(&self, alignment_path: &Path) -> Result<Vec<PathBuf>, AlignmentFileError> {
         let mut missing = Vec::new();
         for text in [&self.source, &self.target] {
@@ -303,11 +305,11 @@ impl AlignmentFile {
                     if hash != text.sha256 {
                         return Err(AlignmentFileError::Stale {
                             alignment: alignment_path.to_path_buf(),
-                            text: path,
+                            text: tidy(&path),
                         });
                     }
                 }
-                Err(e) if e.is_not_found() => missing.push(path),
+                Err(e) if e.is_not_found() => missing.push(tidy(&path)),
                 Err(source) => {
                     return Err(AlignmentFileError::BadText {
                         alignment: alignment_path.to_path_buf(),
