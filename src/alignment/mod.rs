@@ -67,6 +67,13 @@ pub struct TextRecord {
     pub sentences_sha256: Option<String>,
 }
 
+impl TextRecord {
+    /// The texts of the sentences, in order.
+    pub fn sentence_texts(&self) -> Vec<&str> {
+        self.sentences.iter().map(|s| s.text.as_str()).collect()
+    }
+}
+
 /// A line of page furniture (running head, page number, page break) taken out of a text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FurnitureRecord {

@@ -143,13 +143,12 @@ impl Corpus {
             Err(reason) => doc_warnings.push(Warning::BadSidecar { reason }),
         }
         match file.check_fresh(&path) {
-            Ok(missing) => doc_warnings.extend(
-                missing
-                    .iter()
-                    .map(|text| Warning::Unchecked { text: tidy(text) }),
-            ),
+            // check_fresh names texts tidied already.
+            Ok(missing) => {
+                doc_warnings.extend(missing.into_iter().map(|text| Warning::Unchecked { text }))
+            }
             Err(AlignmentFileError::Stale { text, .. }) => {
-                doc_warnings.push(Warning::Stale { text: tidy(&text) })
+                doc_warnings.push(Warning::Stale { text })
             }
             Err(e) => return Err(e.into()),
         }

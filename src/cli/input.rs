@@ -405,10 +405,8 @@ fn starts_like_alignment(head: &[u8]) -> bool {
 /// The error for an alignment file given where a text belongs, naming the texts it was
 /// made from when it can be read.
 fn not_a_text(path: &Path) -> String {
-    let made_from = read_input(path, FileKind::Alignment)
+    let made_from = AlignmentFile::read(path)
         .ok()
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .and_then(|json| AlignmentFile::from_json(&json, path).ok())
         .map(|file| {
             format!(
                 " (this one was made from '{}' and '{}')",

@@ -38,7 +38,7 @@ pub struct Fixer {
 /// The sentences of a text record as the aligner's input.
 pub(crate) fn side_of(rec: &TextRecord) -> Side<'_> {
     Side {
-        sentences: rec.sentences.iter().map(|s| s.text.as_str()).collect(),
+        sentences: rec.sentence_texts(),
         paragraphs: (rec.segmentation != "presplit")
             .then(|| rec.sentences.iter().map(|s| s.id.paragraph()).collect()),
         lang: rec.lang.clone(),

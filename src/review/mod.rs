@@ -253,18 +253,7 @@ impl<'a> Context<'a> {
 /// The lexicon of a file: built-in dictionary for the language pair, then learned from
 /// the 1-1 beads that are confident and have 1-1 neighbours.
 fn build_lexicon(file: &AlignmentFile) -> Lexicon {
-    let src: Vec<&str> = file
-        .source
-        .sentences
-        .iter()
-        .map(|s| s.text.as_str())
-        .collect();
-    let tgt: Vec<&str> = file
-        .target
-        .sentences
-        .iter()
-        .map(|s| s.text.as_str())
-        .collect();
+    let (src, tgt) = (file.source.sentence_texts(), file.target.sentence_texts());
     let dictionary = match (&file.source.lang, &file.target.lang) {
         (Lang::Hu, Lang::En) => Dictionary::builtin_hu_en(),
         (Lang::En, Lang::Hu) => Dictionary::builtin_hu_en().reversed(),

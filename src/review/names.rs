@@ -388,18 +388,7 @@ fn pronouns(text: &str, lang: &Lang) -> usize {
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let file = ctx.file;
     let (sl, tl) = (&file.source.lang, &file.target.lang);
-    let src_texts: Vec<&str> = file
-        .source
-        .sentences
-        .iter()
-        .map(|s| s.text.as_str())
-        .collect();
-    let tgt_texts: Vec<&str> = file
-        .target
-        .sentences
-        .iter()
-        .map(|s| s.text.as_str())
-        .collect();
+    let (src_texts, tgt_texts) = (file.source.sentence_texts(), file.target.sentence_texts());
     let (src_doc, tgt_doc) = (
         Words::new(&src_texts.join(" "), sl),
         Words::new(&tgt_texts.join(" "), tl),
