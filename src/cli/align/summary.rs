@@ -83,8 +83,9 @@ impl Summary {
             .iter()
             .filter(|f| f.severity != tandem::review::Severity::Info)
             .count();
-        let beads = file.beads.iter().map(|b| (b.kind == "1-1", b.confidence));
-        let sentences = (file.source.sentences.len(), file.target.sentences.len());
-        Summary::new(id, sentences, beads, seconds, status, Some(findings)).with_fixes_of(file)
+        Summary {
+            findings: Some(findings),
+            ..Summary::from_beads(id, file, seconds, status)
+        }
     }
 }
