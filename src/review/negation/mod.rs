@@ -1,0 +1,245 @@
+//! A negation on one side of a bead only: the translation says yes where the original
+//! says no, or the reverse.
+//!
+//! Each side's negated clauses are found. Hungarian: `nem`, `ne`, `sem`, `se`, `nincs`,
+//! `sincs`, `soha`, `senki`, `semmi`, `sehol`, `mégsem` … and their inflected forms
+//! (`senkit`, `semmiről`); a clause counts once however many it has, so double negation
+//! (`senki sem jött`, `soha nem volt`) is one negation, as in English. English: `not`,
+//! `n't`, `no`, `never`, `nobody`, `nothing`, `none`, `neither`, `nor`, `nowhere`,
+//! `cannot`, `no one`. A clause is the text between `,` `;` `:` dashes and brackets.
+//!
+//! What is not a negation: `nemcsak` / `not only`; `no later than`, `No 1/2019`; question
+//! tags and inverted questions (`didn't they?`, `Wouldn't they skip!`); `nothing but`,
+//! `nothing more than`, `no … save` (an assertion: `csak`); the answers `No,` / `Nem -`;
+//! Hungarian `(a)míg … nem` (`until`) and `nem más, mint`; litotes such as `nem sokkal`
+//! (soon) and `nem hiába`; two negations that cancel (`never without`, `not
+//! impossible`, `nem ok nélkül`); `like as not` (probably), `not just`. Each Hungarian `only` mirrors an English one: `X-en kívül
+//! senki` (`no one save X`), `semmit / mást se …, csak` (`nothing but`), and a limit `egy
+//! nyúlnál nem nagyobb`, `nem több, mint` (`no larger than`, `no more than`); a question
+//! tag must open its clause (`…, didn't they?`), so `it was not she.` is a denial.
+//!
+//! A finding needs one side with negations and the other with none at all, no question
+//! mark, and no *implicit* negation on that other side: a word that negates by itself
+//! (Hungarian privative `-tlan`/`-tlen`, `nélkül`, `hiány`, `tilos`, `kevés`; English
+//! `without`, `un-`/`in-`/`non-` words, `-less`, `fail`, `lack`, `refuse`, `hardly`,
+//! `ever`, `until`, `before`), since translators move negation between grammar and
+//! vocabulary (`nem lehetséges` ≡ `impossible`).
+//!
+//! How much a mismatch says depends on the translation. Where fewer than
+//! [`LITERAL_RATE`] of the beads disagree in polarity (legal and technical text keeps
+//! negation literally) every mismatch is reported. In a free translation (a novel: `she
+//! forgot` for `nem vette észre`) only those whose negated word has its counterpart on
+//! the other side (a lexical link, [`crate::align::evidence::Lexicon::links`]) are: the
+//! two sides then say the same thing with opposite polarity. Severity `warning`.
+//!
+//! Limits: an antonym (`Nem él` ≡ `a dead thing`) or a negation moved to another clause
+//! reads as a mismatch; a flipped negation in a sentence that has another one is missed.
+//! Cost: linear, plus a link query per candidate bead. How a sentence is read is in
+//! [`read`]; this module compares the two sides of each bead.
+
+mod read;
+
+use super::{quote, Context, Finding, FindingKind, Severity};
+use crate::align::evidence::Text;
+use crate::lang::Lang;
+use read::{negations, Negation};
+
+/// The negations of some sentences of one text, with the sentence of each.
+fn gather<'a>(
+    ctx: &'a Context<'_>,
+    ids: &[usize],
+    text: Text,
+    lang: &Lang,
+) -> (Vec<(usize, Negation<'a>)>, bool) {
+    let mut all = Vec::new();
+    let mut implicit = false;
+    for &i in ids {
+        let sentence = match text {
+            Text::Source => ctx.src_text(i),
+            Text::Target => ctx.tgt_text(i),
+        };
+        let (negs, imp) = negations(sentence, lang);
+        implicit |= imp;
+        all.extend(negs.into_iter().map(|n| (i, n)));
+    }
+    (all, implicit)
+}
+
+/// Whether the word a negation negates has a counterpart on the other side of the bead
+/// (so the two sides say the same thing, with opposite polarity).
+fn scope_linked(ctx: &Context<'_>, text: Text, i: usize, at: usize, others: &[usize]) -> bool {
+    let lex = ctx.lexicon();
+    let Some(token) = lex.tokens(text, i).iter().position(|t| t.span.start == at) else {
+        return false;
+    };
+    others
+        .iter()
+        .any(|&o| !lex.linked_to(text, i, token, o).is_empty())
+}
+
+/// Share of paired beads with a negation on one side only below which a translation
+/// keeps negation literally, and every such bead is reported.
+pub const LITERAL_RATE: f64 = 0.01;
+/// Agreeing beads a document is assumed to have on top of its own when the rate is
+/// judged (so that a short document's one disagreement does not make it "free").
+pub const LITERAL_PRIOR_BEADS: f64 = 100.0;
+
+/// A bead with a negation on one side only.
+struct Candidate<'a> {
+    bead: usize,
+    text: Text,
+    negs: Vec<(usize, Negation<'a>)>,
+    linked: Vec<usize>,
+}
+
+/// Negation findings.
+pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let (sl, tl) = (&ctx.file.source.lang, &ctx.file.target.lang);
+    if matches!(sl, Lang::Other(_)) || matches!(tl, Lang::Other(_)) {
+        return Vec::new();
+    }
+    let mut candidates = Vec::new();
+    let mut paired = 0usize;
+    for v in ctx.views.iter().filter(|v| v.is_paired()) {
+        paired += 1;
+        // A question may ask the same thing either way (`Csak nem féltél?` ≡ `Were you
+        // afraid?`).
+        if v.src.contains('?') || v.tgt.contains('?') {
+            continue;
+        }
+        let (src, tgt) = (&v.record.src, &v.record.tgt);
+        let (sn, si) = gather(ctx, src, Text::Source, sl);
+        let (tn, ti) = gather(ctx, tgt, Text::Target, tl);
+        let (negs, text, others) = if !sn.is_empty() && tn.is_empty() && !ti {
+            (sn, Text::Source, tgt)
+        } else if sn.is_empty() && !tn.is_empty() && !si {
+            (tn, Text::Target, src)
+        } else {
+            continue;
+        };
+        let linked: Vec<usize> = (0..negs.len())
+            .filter(|&k| {
+                let (i, n) = &negs[k];
+                n.scope
+                    .is_some_and(|at| scope_linked(ctx, text, *i, at, others))
+            })
+            .collect();
+        candidates.push(Candidate {
+            bead: v.index,
+            text,
+            negs,
+            linked,
+        });
+    }
+    // A translation that keeps negation literally is checked strictly; in a free one
+    // (a novel: `she forgot` for `nem vette észre`) only a negated word that has its
+    // counterpart on the other side makes a finding.
+    // A short document is judged as if it had [`LITERAL_PRIOR_BEADS`] more beads that
+    // agree: in a 22-bead report one flipped negation is 4.5 % of its beads, and the
+    // error itself would make the text look free and hide it.
+    let literal = (candidates.len() as f64) < LITERAL_RATE * (paired as f64 + LITERAL_PRIOR_BEADS);
+    let mut out = Vec::new();
+    for c in candidates {
+        let shown: Vec<usize> = if literal {
+            (0..c.negs.len()).collect()
+        } else {
+            c.linked.clone()
+        };
+        if shown.is_empty() {
+            continue;
+        }
+        let v = &ctx.views[c.bead];
+        let (side, other_text) = match c.text {
+            Text::Source => (("original", "translation"), &v.tgt),
+            Text::Target => (("translation", "original"), &v.src),
+        };
+        let sentence = |i: usize| match c.text {
+            Text::Source => ctx.src_text(i),
+            Text::Target => ctx.tgt_text(i),
+        };
+        let phrase = |k: usize| {
+            let (i, n) = &c.negs[k];
+            let scope_word = n
+                .scope
+                .and_then(|at| {
+                    sentence(*i)[at..]
+                        .split(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’')
+                        .next()
+                })
+                .unwrap_or("");
+            format!("“{} {scope_word}”", n.word).replace(" ”", "”")
+        };
+        let reason = format!(
+            "the {} says {} and the {} has no negation: {}",
+            side.0,
+            shown
+                .iter()
+                .map(|&k| phrase(k))
+                .collect::<Vec<_>>()
+                .join(", "),
+            side.1,
+            quote(other_text, 80)
+        );
+        let mut f = ctx.finding(c.bead, FindingKind::Negation, Severity::Warning, reason);
+        f.words = shown
+            .iter()
+            .map(|&k| c.negs[k].1.word.to_string())
+            .collect();
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{file, filler, kinds};
+    use super::super::FindingKind;
+
+    #[test]
+    fn a_flipped_negation_fires_and_a_moved_one_does_not() {
+        // A literal translation (few mismatches among many beads): every one is reported.
+        let mut pairs = vec![
+            ("Nem jött el.", "He did not come."),
+            ("Nem jött el.", "He came."),
+            ("Eljött.", "He did not come."),
+            ("Ez nem lehetséges.", "This is impossible."),
+            ("Ez lehetetlen.", "This is not possible."),
+            ("Pénz nélkül jött.", "He didn't bring money."),
+            ("Senki sem jött.", "Nobody came."),
+            ("Legkésőbb hétfőn.", "No later than Monday."),
+            ("Ugye eljössz?", "You will come, won't you?"),
+            ("Rajta kívül senki sem jött.", "No one came save him."),
+            ("Ő volt.", "It was not she."),
+            ("Nem akart elmenni.", "He was reluctant to leave."),
+        ];
+        pairs.extend(filler(300));
+        assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![1, 2, 10]);
+    }
+
+    #[test]
+    fn one_flip_in_a_short_document_is_reported() {
+        // 20 beads, one disagreeing: 5 % of the beads, but a short text is not judged
+        // free on the strength of the error itself.
+        let mut pairs = vec![("Érezhető a hatása.", "We can not feel the impact.")];
+        pairs.extend(filler(19));
+        assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![0]);
+    }
+
+    #[test]
+    fn a_free_translation_needs_the_negated_word_to_have_a_counterpart() {
+        let mut pairs = vec![(
+            "A kutya nem ugatott a kertben.",
+            "The dog barked in the garden.",
+        )];
+        pairs.extend(filler(40));
+        pairs.push(("Nem ugatott.", "She forgot."));
+        // Many beads disagree in polarity: a free translation.
+        pairs.extend([("Elfelejtette.", "She did not remember."); 5]);
+        let found = kinds(&file(&pairs), FindingKind::Negation);
+        assert_eq!(
+            found,
+            vec![0],
+            "only the bead whose negated verb has its counterpart"
+        );
+    }
+}
