@@ -16,7 +16,9 @@
 //! ```
 //!
 //! `TANDEM_SIMULATION_LOG=1` prints every fix: the bead read, the gold bead applied, the
-//! wrong beads before and after, and the beads of the change still wrong.
+//! wrong beads before and after, and the beads of the change still wrong;
+//! `TANDEM_SIMULATION_LOG=2` also every bead the fix replaced and every bead that
+//! replaced them (`!` before a bead not in the gold, `@` its confidence).
 //! `TANDEM_SIMULATION_ORDER=text` or `=confidence` reads in text order or by confidence
 //! alone instead (for comparison; the targets are not checked then).
 
@@ -175,10 +177,30 @@ fn simulate(set: &str, limit: Option<usize>) -> Option<Figures> {
                 .filter(|b| !gold.contains(&key(b)))
                 .map(|b| format!("{:?}:{:?}", b.src, b.tgt))
                 .collect::<Vec<_>>();
+            let show = |b: &tandem::alignment::BeadRecord| {
+                format!(
+                    "{}{:?}:{:?}@{}",
+                    if gold.contains(&key(b)) { "" } else { "!" },
+                    b.src,
+                    b.tgt,
+                    b.confidence
+                )
+            };
             eprintln!(
                 "fix {} at read {reads}: bead {:?}:{:?} {} conf {} -> gold {:?}:{:?}; wrong {wrong_before} -> {wrong_after}; changed {} -> {}; still wrong in change: {new_wrong:?}",
                 fixes + 1, bead.src, bead.tgt, bead.kind, bead.confidence, g.0, g.1, change.before.len(), change.count
             );
+            if std::env::var("TANDEM_SIMULATION_LOG").is_ok_and(|v| v == "2") {
+                eprintln!(
+                    "  before: {}\n  after:  {}",
+                    change.before.iter().map(show).collect::<Vec<_>>().join(" "),
+                    file.beads[change.at..change.at + change.count]
+                        .iter()
+                        .map(show)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                );
+            }
         }
         fixes += 1;
         order = order_of(&file).into_iter();
