@@ -1,13 +1,16 @@
 //! Two sentences translated in the opposite order.
 //!
-//! A swap reaches the alignment as a `2-2` bead (the aligner cannot cross its lines) or
-//! as two neighbouring 1-1 beads that do not translate each other. For two source
-//! sentences `s1 s2` and two target sentences `t1 t2`, the lexical evidence of the
-//! straight pairing (`s1–t1`, `s2–t2`, both directions) is compared with the crossed
-//! one (`s1–t2`, `s2–t1`), and so are the lengths (Gale–Church, the document's
-//! parameters). When the crossed pairing wins by more than [`MIN_GAIN`] and each crossed
-//! pair is supported on its own (at least [`MIN_PAIR`]), the sentences are in the
-//! opposite order.
+//! A swap reaches the alignment as a `2-2` bead (the aligner cannot cross its lines), as
+//! two neighbouring 1-1 beads that do not translate each other, or, when a neighbour's
+//! length fits better, as a `2-1` bead next to a `1-2` one (one of the swapped lines
+//! merged into the neighbouring bead). For two source sentences `s1 s2` and two target
+//! sentences `t1 t2`, the lexical evidence of the straight pairing (`s1–t1`, `s2–t2`,
+//! both directions) is compared with the crossed one (`s1–t2`, `s2–t1`), and so are the
+//! lengths (Gale–Church, the document's parameters). When the crossed pairing wins by
+//! more than [`MIN_GAIN`] and each crossed pair is supported on its own (at least
+//! [`MIN_PAIR`]), the sentences are in the opposite order. Short lines of dialogue carry
+//! little evidence either way: a crossed pair below [`MIN_PAIR`] (but not below
+//! [`MIN_WEAK_PAIR`]) still counts when it scores better than both straight pairs.
 //!
 //! Limits: a translator may reorder sentences on purpose (in dialogue, `he said` moves
 //! freely); such reorderings are reported too, as a warning. Cost: a few support
@@ -15,39 +18,32 @@
 
 use super::{locators, quote, Context, Finding, FindingKind, Severity};
 use crate::align::evidence::Text;
+use crate::alignment::BeadRecord;
 
 /// Margin (log-likelihood ratio) by which the crossed pairing must win.
 pub const MIN_GAIN: f64 = 15.0;
 /// Support each crossed pair needs on its own.
 pub const MIN_PAIR: f64 = 1.0;
+/// Lowest support of a crossed pair that is below [`MIN_PAIR`] but better than both
+/// straight pairs.
+pub const MIN_WEAK_PAIR: f64 = -5.0;
 
 /// Order findings.
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let beads = &ctx.file.beads;
     let mut out: Vec<Finding> = Vec::new();
     for k in 0..beads.len() {
-        let b = &beads[k];
-        let candidate = if b.src.len() == 2 && b.tgt.len() == 2 {
-            Some((k, 1, [b.src[0], b.src[1]], [b.tgt[0], b.tgt[1]]))
-        } else if b.src.len() == 1 && b.tgt.len() == 1 {
-            beads.get(k + 1).and_then(|n| {
-                (n.src.len() == 1 && n.tgt.len() == 1)
-                    .then(|| (k, 2, [b.src[0], n.src[0]], [b.tgt[0], n.tgt[0]]))
-            })
-        } else {
-            None
-        };
-        let Some((bead, span, [s1, s2], [t1, t2])) = candidate else {
+        let Some((span, [s1, s2], [t1, t2])) = candidate(beads, k) else {
             continue;
         };
-        if out.iter().any(|f| f.bead + f.beads > bead) {
+        if out.iter().any(|f| f.bead + f.beads > k) {
             continue;
         }
         let Some(gain) = crossing_gain(ctx, [s1, s2], [t1, t2]) else {
             continue;
         };
         let mut f = ctx.finding_on(
-            bead,
+            k,
             &[s1, s2],
             &[t1, t2],
             FindingKind::Order,
@@ -67,6 +63,26 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     out
 }
 
+/// Two source and two target sentences that may be swapped, starting at bead `k`, if
+/// any: the number of beads they span, the sources, the targets. A swap reaches the alignment as
+/// a `2-2` bead, as two `1-1` beads, or, when a neighbour's length fits better, as a
+/// `2-1` bead followed by a `1-2` one (`s1 s2 | t2`, `s3 | t1 t3`) or the mirror
+/// (`s0 | t0 t2`, `s1 s2 | t1`).
+fn candidate(beads: &[BeadRecord], k: usize) -> Option<(usize, [usize; 2], [usize; 2])> {
+    let b = &beads[k];
+    let shape = |x: &BeadRecord| (x.src.len(), x.tgt.len());
+    if shape(b) == (2, 2) {
+        return Some((1, [b.src[0], b.src[1]], [b.tgt[0], b.tgt[1]]));
+    }
+    let n = beads.get(k + 1)?;
+    match (shape(b), shape(n)) {
+        ((1, 1), (1, 1)) => Some((2, [b.src[0], n.src[0]], [b.tgt[0], n.tgt[0]])),
+        ((2, 1), (1, 2)) => Some((2, [b.src[0], b.src[1]], [b.tgt[0], n.tgt[0]])),
+        ((1, 2), (2, 1)) => Some((2, [n.src[0], n.src[1]], [b.tgt[1], n.tgt[0]])),
+        _ => None,
+    }
+}
+
 /// How much better `s1–t2, s2–t1` pairs than `s1–t1, s2–t2`, if it does by enough.
 fn crossing_gain(ctx: &Context<'_>, [s1, s2]: [usize; 2], [t1, t2]: [usize; 2]) -> Option<f64> {
     let lex = ctx.lexicon();
@@ -74,10 +90,15 @@ fn crossing_gain(ctx: &Context<'_>, [s1, s2]: [usize; 2], [t1, t2]: [usize; 2]) 
         lex.support(Text::Source, s, &[t]).llr + lex.support(Text::Target, t, &[s]).llr
     };
     let (a, b) = (pair(s1, t2), pair(s2, t1));
-    if a < MIN_PAIR || b < MIN_PAIR {
+    let (p11, p22) = (pair(s1, t1), pair(s2, t2));
+    // Each crossed pair is supported on its own, or, for short lines with little
+    // evidence either way (dialogue), is at least no worse than a little negative and
+    // better than both straight pairs: unrelated sentences score lower still.
+    let weakest = a.min(b);
+    if weakest < MIN_PAIR && (weakest < MIN_WEAK_PAIR || weakest <= p11.max(p22)) {
         return None;
     }
-    let straight = pair(s1, t1) + pair(s2, t2);
+    let straight = p11 + p22;
     let model = ctx.length_model();
     let len = |s: usize, t: usize| {
         let (ls, lt) = (
@@ -116,5 +137,41 @@ mod tests {
         // In order, nothing.
         beads[10].1.swap(0, 1);
         assert!(findings(&file_of_beads(&beads), FindingKind::Order).is_empty());
+    }
+
+    #[test]
+    fn a_swap_split_over_a_two_one_and_a_one_two_bead_is_found() {
+        // s1 s2 | t2 and s3 | t1 t3: the aligner put the swapped t1 with the next bead.
+        let mut beads: Vec<(Vec<&str>, Vec<&str>)> = filler(30)
+            .into_iter()
+            .map(|(s, t)| (vec![s], vec![t]))
+            .collect();
+        beads.splice(
+            10..10,
+            [
+                (
+                    vec!["A kutya ugatott a kertben.", "Anyám levest főzött."],
+                    vec!["My mother cooked soup."],
+                ),
+                (
+                    vec!["Apám fát vágott az erdőben."],
+                    vec![
+                        "The dog barked in the garden.",
+                        "My father cut wood in the forest.",
+                    ],
+                ),
+            ],
+        );
+        let r = findings(&file_of_beads(&beads), FindingKind::Order);
+        assert_eq!(r.len(), 1, "{r:#?}");
+        assert_eq!(
+            (
+                r[0].bead,
+                r[0].beads,
+                r[0].src.as_slice(),
+                r[0].tgt.as_slice()
+            ),
+            (10, 2, &[10usize, 11][..], &[10usize, 11][..])
+        );
     }
 }
