@@ -15,8 +15,10 @@
 //! words left out must say more than the length does.
 //!
 //! An English translation is also read for gaps a left-out word leaves behind: a
-//! determiner directly followed by a conjunction, a preposition or a stop (`between the
-//! and the Swiss Confederation`), which English never writes ([`english_gaps`]).
+//! determiner directly followed by a conjunction, a preposition, an auxiliary, a stop or
+//! a bracket (`between the and the Swiss Confederation`, `The shall transmit`, `the
+//! (EEA)`), `and)`, a function word written twice (`and and`), which English never
+//! writes ([`english_gaps`]).
 //!
 //! Not reported: a pair of sentences that recurs [`MIN_RECURRING`] times (the document's
 //! standard wording for a formula); a part that a neighbouring sentence of the translation translates
@@ -186,41 +188,64 @@ fn moved(ctx: &Context<'_>, i: usize, j: usize, starts: &[usize]) -> bool {
         })
 }
 
-/// Determiners that English never leaves without a noun.
-const EN_DETERMINERS: &[&str] = &["the", "a", "an", "their", "its", "our", "your", "my"];
-/// Words that cannot follow a determiner directly.
+/// Determiners that English never leaves without a noun. A capital `A` is left out: it
+/// is also a label (`Annex A to`, `Attachment A is added`).
+const EN_DETERMINERS: &[&str] = &[
+    "the", "The", "a", "an", "An", "their", "its", "our", "your", "my",
+];
+/// Words that cannot follow a determiner directly: function words, and finite
+/// auxiliaries and modals that are not also nouns (not `will`, `can`, `may`, `must`).
 const EN_NOT_AFTER_DETERMINER: &[&str] = &[
     "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "the", "a", "an", "is",
-    "are", "was", "were",
+    "are", "was", "were", "shall", "should", "has", "have", "had", "does", "did", "would", "could",
+];
+/// Function words English never writes twice in a row (`that that` and `had had` it
+/// does).
+const EN_NEVER_DOUBLED: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from",
 ];
 
 /// Places in an English sentence where words are missing: a determiner followed by a
-/// conjunction, a preposition, another determiner or a stop (`between the and the Swiss
-/// Confederation`, `of the of the`). Returns the byte ranges of the determiner and what
-/// follows it.
+/// conjunction, a preposition, another determiner, an auxiliary, a stop or a bracket
+/// (`between the and the Swiss Confederation`, `of the of the`, `The shall transmit`,
+/// `the (‘the EEA Agreement’)`); `and` or `or` closing a bracket (`Transport and)`); a
+/// function word written twice (`Research and and its`). A name or term left out
+/// leaves its frame behind so. Returns the byte ranges of the words concerned.
 pub fn english_gaps(text: &str) -> Vec<std::ops::Range<usize>> {
     let words = super::words_with_offsets(text);
     let mut out = Vec::new();
     for (k, &(at, word, _)) in words.iter().enumerate() {
-        // Lower case only: a capital `A` is a label (`Annex A to`), and so is a letter
-        // in brackets (`(a)`).
+        // A word of its own, not a letter in brackets (`(a)`) or after a slash.
         let opens_word = text[..at]
             .chars()
             .next_back()
             .is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\''));
-        if !EN_DETERMINERS.contains(&word) || !opens_word {
+        if !opens_word {
             continue;
         }
         let rest = &text[at + word.len()..];
         let gap = rest.trim_start();
         let end = text.len() - gap.len();
-        if gap.starts_with([',', '.', ';', ':', ')']) {
+        let spaced = gap.len() < rest.len();
+        let next = words
+            .get(k + 1)
+            .filter(|&&(nat, _, _)| nat == end && spaced);
+        if matches!(word, "and" | "or") && gap.starts_with([')', ']']) {
             out.push(at..end + 1);
-        } else if gap.len() == rest.len() {
+        } else if let Some(&(nat, next, _)) = next.filter(|n| {
+            EN_NEVER_DOUBLED.contains(&word.to_lowercase().as_str())
+                && n.1.eq_ignore_ascii_case(word)
+        }) {
+            out.push(at..nat + next.len());
+        } else if !EN_DETERMINERS.contains(&word) {
             continue;
-        } else if let Some(&(nat, next, _)) = words.get(k + 1) {
+        } else if gap.starts_with([',', '.', ';', ':', ')', ']'])
+            || (spaced && gap.starts_with('('))
+        {
+            out.push(at..end + 1);
+        } else if let Some(&(nat, next, _)) = next {
             let hyphenated = text[nat + next.len()..].starts_with('-');
-            if nat == end && !hyphenated && EN_NOT_AFTER_DETERMINER.contains(&next) {
+            if !hyphenated && EN_NOT_AFTER_DETERMINER.contains(&next) {
                 out.push(at..nat + next.len());
             }
         }
@@ -490,6 +515,16 @@ mod tests {
         let text = "between the and the Swiss Confederation, of the of the ACP-EU Agreement";
         let gaps: Vec<&str> = english_gaps(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(gaps, ["the and", "the of"]);
+        for (text, gap) in [
+            ("on the (‘the EEA Agreement’), and", "the ("),
+            ("The shall transmit all documents.", "The shall"),
+            ("Research and and its own program.", "and and"),
+            ("Ministry of the Sea, Transport and)", "and)"),
+            ("the general budget of the (OJ L 248).", "the ("),
+        ] {
+            let found: Vec<&str> = english_gaps(text).into_iter().map(|r| &text[r]).collect();
+            assert_eq!(found, [gap], "{text}");
+        }
         for fine in [
             "These were the men.",
             "Annex A to the present Annex",
@@ -497,6 +532,13 @@ mod tests {
             "the on-the-spot checks",
             "Article 4(3)(a) of the Convention",
             "He took the one with a hat.",
+            "Attachment A is added to the list.",
+            "in point (a), the implementation",
+            "UN General Assembly resolution 217 A (III).",
+            "He said that that had had no effect.",
+            "the will of the people and the can of beans",
+            "paragraphs 1 and (2), and/or (b)",
+            "They went in, and out.",
         ] {
             assert!(english_gaps(fine).is_empty(), "{fine}");
         }
