@@ -75,6 +75,16 @@ fn snap_to_clauses(text: &str, start: usize, end: usize) -> &str {
     text[from..to].trim().trim_end_matches(['.', '!', '?'])
 }
 
+/// Whether `acronym` is written in `text`, also inside a longer token (`MSC` in
+/// `Res.MSC.97`, `EGT` in `EGT-megállapodás`): not between other capitals or letters.
+fn written_in(text: &str, acronym: &str) -> bool {
+    text.match_indices(acronym).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + acronym.len()..].chars().next();
+        !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
+    })
+}
+
 /// Whether `part` (of source sentence `i`) holds a name of capitalised words that the
 /// translation (target sentences `tgt`) abbreviates (`Európai Gazdasági Térségről` ~
 /// `EEA`, `Amerikai Egyesült Államok` ~ `USA`): an acronym of about as many letters as
@@ -97,7 +107,7 @@ pub(crate) fn abbreviated(
         let text = ctx.tgt_text(j);
         let tgt_tokens = lex.tokens(Text::Target, j);
         for (at, w, _) in super::words_with_offsets(text) {
-            if !is_acronym(w) || src_words.contains(&w) {
+            if !is_acronym(w) || src_words.contains(&w) || written_in(src, w) {
                 continue;
             }
             // What the acronym translates: if that is a word outside the name, the
@@ -485,7 +495,15 @@ fn gaps(ctx: &Context<'_>) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::{broken_off, english_gaps};
+    use super::{broken_off, english_gaps, written_in};
+
+    #[test]
+    fn an_acronym_inside_a_longer_token_is_written() {
+        assert!(written_in("IMO Res.MSC.97(73)", "MSC"));
+        assert!(written_in("az EGT-megállapodás", "EGT"));
+        assert!(!written_in("a VEGTELEN", "EGT"));
+        assert!(!written_in("az EGK", "EEA"));
+    }
 
     #[test]
     fn a_sentence_ending_on_a_function_word_breaks_off() {
