@@ -243,7 +243,9 @@ pub fn english_gaps(text: &str) -> Vec<std::ops::Range<usize>> {
         if matches!(word, "and" | "or") && gap.starts_with([')', ']']) {
             out.push(at..end + 1);
         } else if let Some(&(nat, next, _)) = next.filter(|n| {
-            EN_NEVER_DOUBLED.contains(&word.to_lowercase().as_str())
+            EN_NEVER_DOUBLED
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(word))
                 && n.1.eq_ignore_ascii_case(word)
         }) {
             out.push(at..nat + next.len());

@@ -326,22 +326,31 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
 /// Whether a word negates by itself (`without`, `unable`, `-less`; `nélkül`,
 /// `-talan`), or leans negative (`ever`, `until`; `alig`).
 fn negates_by_itself(lower: &str, lang: &Lang) -> bool {
-    match lang {
-        Lang::Hu => {
-            HU_IMPLICIT.iter().any(|s| lower.starts_with(s))
-                || (lower.chars().count() > 6 && HU_PRIVATIVE.iter().any(|p| lower.contains(p)))
+    negative_by_form(lower, lang)
+        || match lang {
+            Lang::Hu => HU_IMPLICIT.iter().any(|s| lower.starts_with(s)),
+            Lang::En => {
+                EN_IMPLICIT.contains(&lower)
+                    || lower.ends_with("lessly")
+                    || (lower.chars().count() >= 7
+                        && EN_NEG_PREFIXES.iter().any(|p| lower.starts_with(p))
+                        && EN_ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e)))
+            }
+            Lang::Other(_) => false,
         }
+}
+
+/// Whether a word is negative by its form alone: Hungarian privative `-tlan`/`-tlen`;
+/// English `-less`, `non-`, `un-` (not `under`, `union`).
+fn negative_by_form(lower: &str, lang: &Lang) -> bool {
+    match lang {
+        Lang::Hu => lower.chars().count() > 6 && HU_PRIVATIVE.iter().any(|p| lower.contains(p)),
         Lang::En => {
-            EN_IMPLICIT.contains(&lower)
-                || lower.ends_with("less")
-                || lower.ends_with("lessly")
+            lower.ends_with("less")
                 || lower.starts_with("non")
                 || (lower.starts_with("un")
                     && lower.chars().count() >= 5
                     && !EN_NOT_UN.iter().any(|w| lower.starts_with(w)))
-                || (lower.chars().count() >= 7
-                    && EN_NEG_PREFIXES.iter().any(|p| lower.starts_with(p))
-                    && EN_ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e)))
         }
         Lang::Other(_) => false,
     }
@@ -353,25 +362,20 @@ fn negates_by_itself(lower: &str, lang: &Lang) -> bool {
 /// `-talan`): not those that merely lean negative (`ever`, `few`) or look prefixed
 /// (`incorporated`).
 fn is_litotes(lower_words: &[String], scope: usize, clause: &[usize], lang: &Lang) -> bool {
-    let cancels = |w: &str| match lang {
-        Lang::Hu => {
-            w.starts_with("nélkül")
-                || w.starts_with("anélkül")
-                || (w.chars().count() > 6 && HU_PRIVATIVE.iter().any(|p| w.contains(p)))
-        }
-        Lang::En => {
-            w == "without"
-                || w.ends_with("less")
-                || w.starts_with("non")
-                || (w.starts_with("un")
-                    && w.chars().count() >= 5
-                    && !EN_NOT_UN.iter().any(|n| w.starts_with(n)))
-                || (w.chars().count() >= 7
-                    && ["in", "im", "il", "ir"].iter().any(|p| w.starts_with(p))
-                    && ["able", "ible"].iter().any(|e| w.ends_with(e)))
-        }
-        Lang::Other(_) => false,
+    let cancels = |w: &str| {
+        negative_by_form(w, lang)
+            || match lang {
+                Lang::Hu => w.starts_with("nélkül") || w.starts_with("anélkül"),
+                Lang::En => {
+                    w == "without"
+                        || (w.chars().count() >= 7
+                            && ["in", "im", "il", "ir"].iter().any(|p| w.starts_with(p))
+                            && ["able", "ible"].iter().any(|e| w.ends_with(e)))
+                }
+                Lang::Other(_) => false,
+            }
     };
+
     // A Hungarian postposition follows its noun (`nem ok nélkül`); English puts the
     // negative word itself after the negation (`never without`).
     let reach = if matches!(lang, Lang::Hu) { 2 } else { 1 };
