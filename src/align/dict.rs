@@ -15,6 +15,7 @@ use std::path::Path;
 
 use super::anchors::word_key;
 use crate::error::DataFileError;
+use crate::lang::Lang;
 
 /// Built-in Hungarian–English dictionary (hunalign format, `english @ hungarian`).
 const BUILTIN_HU_EN: &str = include_str!("dict/hu-en.dic");
@@ -36,6 +37,16 @@ impl Dictionary {
     /// An empty dictionary.
     pub fn new() -> Self {
         Dictionary::default()
+    }
+
+    /// The built-in dictionary for a language pair: Hungarian → English, its reverse,
+    /// or an empty one for any other pair.
+    pub fn builtin_for(src: &Lang, tgt: &Lang) -> Self {
+        match (src, tgt) {
+            (Lang::Hu, Lang::En) => Dictionary::builtin_hu_en(),
+            (Lang::En, Lang::Hu) => Dictionary::builtin_hu_en().reversed(),
+            _ => Dictionary::new(),
+        }
     }
 
     /// The built-in Hungarian → English dictionary.

@@ -156,13 +156,8 @@ impl AlignConfig {
     /// Defaults for a language pair: the built-in dictionary for Hungarian → English
     /// (or its reverse).
     pub fn for_languages(src: &Lang, tgt: &Lang) -> Self {
-        let dictionary = match (src, tgt) {
-            (Lang::Hu, Lang::En) => Dictionary::builtin_hu_en(),
-            (Lang::En, Lang::Hu) => Dictionary::builtin_hu_en().reversed(),
-            _ => Dictionary::new(),
-        };
         AlignConfig {
-            dictionary,
+            dictionary: Dictionary::builtin_for(src, tgt),
             ..AlignConfig::default()
         }
     }

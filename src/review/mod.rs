@@ -60,7 +60,6 @@ use crate::align::evidence::Lexicon;
 use crate::align::length::LengthModel;
 use crate::alignment::{AlignmentFile, BeadRecord, TextRecord};
 use crate::document::{collapse_whitespace, Locator};
-use crate::lang::Lang;
 
 /// Thresholds of the checks.
 #[derive(Debug, Clone, PartialEq)]
@@ -254,11 +253,7 @@ impl<'a> Context<'a> {
 /// the 1-1 beads that are confident and have 1-1 neighbours.
 fn build_lexicon(file: &AlignmentFile) -> Lexicon {
     let (src, tgt) = (file.source.sentence_texts(), file.target.sentence_texts());
-    let dictionary = match (&file.source.lang, &file.target.lang) {
-        (Lang::Hu, Lang::En) => Dictionary::builtin_hu_en(),
-        (Lang::En, Lang::Hu) => Dictionary::builtin_hu_en().reversed(),
-        _ => Dictionary::new(),
-    };
+    let dictionary = Dictionary::builtin_for(&file.source.lang, &file.target.lang);
     let mut lexicon = Lexicon::new(
         &src,
         &tgt,

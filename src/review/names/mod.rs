@@ -35,7 +35,6 @@ use std::collections::HashMap;
 use super::{quote, words_with_offsets, Context, Finding, FindingKind, Severity};
 use crate::align::dict::Dictionary;
 use crate::align::evidence::Text;
-use crate::lang::Lang;
 use candidates::{candidates, pronouns, usage};
 use counterparts::{bare, fold, Words};
 pub use counterparts::{MAX_ACRONYM, SIMILARITY};
@@ -50,13 +49,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         Words::new(&tgt_texts.join(" "), tl),
     );
     let (src_usage, tgt_usage) = (usage(&src_texts), usage(&tgt_texts));
-    let forward = if sl == &Lang::Hu && tl == &Lang::En {
-        Dictionary::builtin_hu_en()
-    } else if sl == &Lang::En && tl == &Lang::Hu {
-        Dictionary::builtin_hu_en().reversed()
-    } else {
-        Dictionary::new()
-    };
+    let forward = Dictionary::builtin_for(sl, tl);
     let backward = forward.reversed();
     let lexicon = ctx.lexicon();
     // Per unique word: does the other text carry it over somewhere?
@@ -229,6 +222,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
 mod tests {
     use super::super::testutil::{file, filler, findings, kinds};
     use super::*;
+    use crate::lang::Lang;
 
     const K: FindingKind = FindingKind::NameMismatch;
 
