@@ -41,14 +41,7 @@ const CI_BEADS: usize = 1000;
 type Key = (Vec<usize>, Vec<usize>);
 
 fn presplit(lines: &[&str], lang: Lang) -> Document {
-    crate::common::presplit_document(
-        &(lines.join(
-            "
-",
-        ) + "
-"),
-        lang,
-    )
+    crate::common::presplit_document(&(lines.join("\n") + "\n"), lang)
 }
 
 /// What the reviewer did.
