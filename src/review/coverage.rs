@@ -13,6 +13,14 @@
 //!   Below −[`MERGE_WARNING`] the sentence is reported (an omission in the original,
 //!   an addition in the translation); below −[`MERGE_ERROR`] as an error. The rest of the
 //!   bead must be supported, or it is the next case.
+//! - **Slid beads.** When the translation of a sentence `c` is left out, the aligner
+//!   can slide the translation by one instead of drawing a 1-0: `c` is paired with what
+//!   translates its neighbour `b`, and `b` is merged into the bead beyond it. For every
+//!   1-1 bead `[c]–[f]` next to a merged bead that ends (or starts) with `b`, the
+//!   reading "`b` with `f`, `c` left out" gains `support(b, f) − support(c, f)`
+//!   (evidence both ways) plus how much better `f`'s length fits `b` than `c`, and
+//!   loses `b`'s own score in the merged bead (as above). A gain above [`SHIFT`] is an
+//!   omission of `c`. On the clean novel no sentence gains more than 2.
 //! - **Forced pairs.** A bead whose two sides support each other by less than
 //!   −[`MISMATCH`] in total does not pair translations. Each of its sentences is looked
 //!   for in the [`WINDOW`] sentences around. When some have a partner there (support
@@ -38,6 +46,9 @@ pub const MERGE_ERROR: f64 = 8.0;
 pub const MISMATCH: f64 = 10.0;
 /// Support above which a sentence has a partner in the window.
 pub const PARTNER: f64 = 2.0;
+/// Gain of the shifted reading above which a sentence is reported as left out where
+/// the aligner slid the translation by one.
+pub const SHIFT: f64 = 4.0;
 /// Sentences looked at on each side of a forced bead.
 pub const WINDOW: usize = 3;
 
@@ -130,7 +141,115 @@ pub fn check(ctx: &Context<'_>, explained: &[Finding]) -> Vec<Finding> {
             out.extend(forced(ctx, v.index, explained));
         }
     }
+    // Only omissions: the mirror (a sentence added where the aligner slid the original)
+    // fires on the table cells out of step of EU law, which other findings already show.
+    for k in 0..ctx.views.len() {
+        if let Some(f) = shifted(ctx, k, Text::Source, explained) {
+            if !out.iter().any(|g| g.kind == f.kind && g.src == f.src) {
+                out.push(f);
+            }
+        }
+    }
     out
+}
+
+/// The sentences of `text` and of the other text in bead `k`.
+fn sides<'a>(ctx: &'a Context<'_>, k: usize, text: Text) -> (&'a [usize], &'a [usize]) {
+    let b = &ctx.file.beads[k];
+    match text {
+        Text::Source => (&b.src, &b.tgt),
+        Text::Target => (&b.tgt, &b.src),
+    }
+}
+
+/// Evidence in both directions that sentence `x` of `text` and `y` of the other text
+/// translate each other.
+fn pair_support(ctx: &Context<'_>, text: Text, x: usize, y: usize) -> f64 {
+    let lex = ctx.lexicon();
+    lex.support(text, x, &[y]).llr + lex.support(text.other(), y, &[x]).llr
+}
+
+/// A sentence left out where the aligner slid the translation by one: a 1-1 bead
+/// `[c]–[f]` next to a merged bead `M` (two or more sentences of `text`) whose sentence
+/// nearest to it, `b`, is what `f` translates. The reading `M − b`, `[b]–[f]`, `[c]–[]`
+/// is weighed against the aligner's: what `b` gains from `f` over what `c` has there
+/// (evidence both ways and length), minus what `b` explains in `M`.
+fn shifted(ctx: &Context<'_>, k: usize, text: Text, explained: &[Finding]) -> Option<Finding> {
+    let lex = ctx.lexicon();
+    let (c_own, c_other) = sides(ctx, k, text);
+    if c_own.len() != 1 || c_other.len() != 1 {
+        return None;
+    }
+    let (c, f) = (c_own[0], c_other[0]);
+    let mut best: Option<(f64, usize, usize)> = None;
+    for m in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
+        if m >= ctx.views.len() {
+            continue;
+        }
+        let (m_own, m_other) = sides(ctx, m, text);
+        if m_own.len() < 2 || m_other.is_empty() {
+            continue;
+        }
+        let b = if m < k {
+            m_own[m_own.len() - 1]
+        } else {
+            m_own[0]
+        };
+        let rest: Vec<usize> = m_own.iter().copied().filter(|&y| y != b).collect();
+        let in_m = lex.own_support(text, b, m_other, &rest).llr
+            - length_gain(ctx, text, b, m_own, m_other);
+        let (bf, cf) = (pair_support(ctx, text, b, f), pair_support(ctx, text, c, f));
+        let len = |x: usize| match text {
+            Text::Source => residual(ctx, chars(ctx, text, &[x]), chars(ctx, text.other(), &[f])),
+            Text::Target => residual(ctx, chars(ctx, text.other(), &[f]), chars(ctx, text, &[x])),
+        };
+        let gain = bf - cf + (len(c) - len(b)) / 2.0 - in_m;
+        if best.is_none_or(|(g, _, _)| gain > g) {
+            best = Some((gain, b, m));
+        }
+    }
+    let (gain, b, _) = best?;
+    if gain < SHIFT || is_explained(explained, text, c) {
+        return None;
+    }
+    let sentence = match text {
+        Text::Source => ctx.src_text(c),
+        Text::Target => ctx.tgt_text(c),
+    };
+    let (kind, src, tgt, what) = match text {
+        Text::Source => (
+            FindingKind::Omission,
+            vec![c],
+            Vec::new(),
+            "this sentence of the original has no counterpart in the translation",
+        ),
+        Text::Target => (
+            FindingKind::Addition,
+            Vec::new(),
+            vec![c],
+            "this sentence of the translation has no counterpart in the original",
+        ),
+    };
+    let (paired, neighbour) = match text {
+        Text::Source => (ctx.tgt_text(f), ctx.src_text(b)),
+        Text::Target => (ctx.src_text(f), ctx.tgt_text(b)),
+    };
+    let mut out = ctx.finding_on(
+        k,
+        &src,
+        &tgt,
+        kind,
+        Severity::Warning,
+        format!(
+            "{what}: {}; the aligner paired it with {}, which translates the sentence next to it, {}",
+            quote(sentence, 80),
+            quote(paired, 60),
+            quote(neighbour, 60),
+        ),
+    );
+    out.score = Some(gain);
+    out.words = vec![sentence.to_string()];
+    Some(out)
 }
 
 /// Sentences of a merged bead without their own evidence.
