@@ -483,6 +483,30 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_left_out_where_the_aligner_slid_is_an_omission() {
+        // The translation of the cat sentence is left out; the aligner merged the letter
+        // sentence into the dog bead and paired the cat sentence with its translation.
+        let f = beads_with_filler(vec![
+            (
+                vec![
+                    "A kutya ugatott a kertben.",
+                    "A levél tegnap érkezett Budapestről, 1963. január 28-án.",
+                ],
+                vec!["The dog barked in the garden."],
+            ),
+            (
+                vec!["A macska a széken aludt."],
+                vec!["The letter arrived from Budapest yesterday, on 28 January 1963."],
+            ),
+        ]);
+        let r = check(&f, &CheckConfig::default().only(&[FindingKind::Omission]));
+        let cat = r.findings.iter().find(|o| o.src == [22]);
+        let cat = cat.unwrap_or_else(|| panic!("{:#?}", r.findings));
+        assert_eq!(cat.bead, 21);
+        assert!(cat.reason.contains("A levél tegnap"), "{}", cat.reason);
+    }
+
+    #[test]
     fn a_legitimate_merge_is_not_reported() {
         let f = beads_with_filler(vec![(
             vec!["A kutya ugatott.", "A kertben ugatott."],
