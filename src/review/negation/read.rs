@@ -5,6 +5,8 @@
 //! parent module for what is and is not a negation); they see one sentence at a time
 //! and know nothing of beads or alignment. Linear in the sentence.
 
+use std::ops::Range;
+
 use super::super::words_with_offsets;
 use crate::lang::Lang;
 
@@ -68,7 +70,9 @@ const HU_IMPLICIT: &[&str] = &[
     "alig",
     "aligha",
 ];
-const HU_PRIVATIVE: &[&str] = &["tlan", "tlen"];
+/// The privative suffix: `-tlan`/`-tlen` after a vowel (`hibátlan`), `-talan`/`-telen`
+/// after a consonant (`képtelen`, `reménytelen`).
+const HU_PRIVATIVE: &[&str] = &["tlan", "tlen", "talan", "telen"];
 const EN_IMPLICIT: &[&str] = &[
     // `the finest I ever saw` for `amilyet még nem láttam`: a negative-polarity `ever`.
     "ever",
@@ -113,10 +117,89 @@ const EN_IMPLICIT: &[&str] = &[
     "reluctantly",
     "lest",
 ];
-const EN_NEG_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "dis", "non"];
-/// Endings of the adjectives and adverbs those prefixes negate (`unable`, `impossible`).
-const EN_ADJECTIVE_ENDINGS: &[&str] = &[
-    "able", "ible", "ful", "ly", "ed", "ent", "ant", "al", "ous", "ive", "ing",
+/// Latinate negative prefixes. Unlike `un-` and `non-` (see [`negative_by_form`]) they
+/// mostly begin words that negate nothing (`increasing`, `important`, `immediately`,
+/// `international`, `including`, `distant`), so a word counts only with an ending that
+/// they reliably negate (`impossible`, `invisible`) or from [`EN_NEGATIVE_STEMS`].
+const EN_NEG_PREFIXES: &[&str] = &["in", "im", "il", "ir", "dis"];
+/// Endings of the adjectives the Latinate prefixes reliably negate.
+const EN_ADJECTIVE_ENDINGS: &[&str] = &["able", "ible", "ably", "ibly"];
+/// Common negatives of the Latinate prefixes with other endings (matched as the start
+/// of a word, so `-ly`, `-ness`, `-ity`, `-ce` forms count too).
+const EN_NEGATIVE_STEMS: &[&str] = &[
+    "inadequa",
+    "inaccura",
+    "inactiv",
+    "inappropria",
+    "inattentiv",
+    "incomplete",
+    "incompeten",
+    "inconsisten",
+    "inconvenien",
+    "incorrect",
+    "indecisi",
+    "independen",
+    "indifferen",
+    "indirect",
+    "indistinct",
+    "ineffective",
+    "inefficien",
+    "inexact",
+    "inexperienc",
+    "infinite",
+    "infrequen",
+    "informal",
+    "inhuman",
+    "injustice",
+    "insane",
+    "insecur",
+    "insensitiv",
+    "insignifican",
+    "insincer",
+    "insufficien",
+    "intoleran",
+    "invalid",
+    "immatur",
+    "immodest",
+    "immoral",
+    "immortal",
+    "impartial",
+    "impatien",
+    "imperfect",
+    "impersonal",
+    "impolite",
+    "impractical",
+    "imprecise",
+    "improper",
+    "impure",
+    "illegal",
+    "illegitima",
+    "illiterate",
+    "illogical",
+    "irrational",
+    "irregular",
+    "irrelevan",
+    "irresolut",
+    "dishonest",
+    "dishono",
+    "disloyal",
+    "dissatisf",
+    "disagree",
+    "disapprov",
+    "disadvantag",
+    "disbelie",
+    "discomfort",
+    "discontent",
+    "discourte",
+    "disfavo",
+    "disinterest",
+    "dislike",
+    "disobe",
+    "disorder",
+    "displeas",
+    "disregard",
+    "disrespect",
+    "distrust",
 ];
 
 fn is_clause_break(c: char) -> bool {
@@ -134,6 +217,8 @@ pub(super) struct Negation<'a> {
     /// Byte offset of the word it negates (the next word of its clause that is not an
     /// auxiliary), if any.
     pub(super) scope: Option<usize>,
+    /// Byte range of its clause, from the clause's first word to the end of its last.
+    pub(super) clause: Range<usize>,
 }
 
 /// Words after `no` / `not` that make a limit, not a negation (`no later than`).
@@ -161,6 +246,24 @@ const HU_NOT_NEGATING: &[&str] = &[
 ];
 /// Words that turn `no`/`nothing` into `only` (`nothing more than`, `no one save`).
 const EN_EXCLUSIVE: &[&str] = &["but", "save", "except", "than", "else", "only"];
+/// Words from `no`/`nothing` to a `than` that makes it `only` (`nothing more than`).
+const THAN_REACH: usize = 3;
+
+/// Whether a word is a letter code that a number follows (`C` in `C(2015) 8005`, `L`
+/// in `L 123`): one to three capitals, then a bracket or a digit.
+fn is_code_letters(text: &str, word: &(usize, &str, bool)) -> bool {
+    let (at, w, _) = *word;
+    (1..=3).contains(&w.len())
+        && w.chars().all(|c| c.is_ascii_uppercase())
+        && text[at + w.len()..]
+            .trim_start()
+            .starts_with(|c: char| c == '(' || c.is_ascii_digit())
+}
+
+/// Words before `only` that make `not … the only` a denial, not `not only`.
+const EN_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "my", "your", "our", "their", "its", "one's",
+];
 const EN_SUBJECT_PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they", "there"];
 
 /// Negated clauses of a text (one per clause, with the word it negates) and whether it
@@ -176,11 +279,20 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
     let lower_words: Vec<String> = words.iter().map(|w| w.1.to_lowercase()).collect();
     let clause = clause_indices(text, &words);
     let same_clause = |a: usize, b: usize| clause[a] == clause[b];
+    let clause_spans = clause_spans(&words, &clause);
     // `(a)míg` earlier in the word's clause.
     let mut until_before = vec![false; words.len()];
     for k in 1..words.len() {
         until_before[k] = same_clause(k - 1, k)
             && (until_before[k - 1] || matches!(lower_words[k - 1].as_str(), "míg" | "amíg"));
+    }
+    // `ha … volna`, `bárcsak … volna`: a counterfactual, which implies its denial (`ha
+    // gondoltam volna` ≡ `I had not thought`), as `if only` does.
+    let mut counterfactual_before = vec![false; words.len()];
+    for k in 1..words.len() {
+        counterfactual_before[k] = same_clause(k - 1, k)
+            && (counterfactual_before[k - 1]
+                || matches!(lower_words[k - 1].as_str(), "ha" | "bárcsak" | "hacsak"));
     }
     // The next word that is an `only` of `nothing more than`, and the next word a
     // negation can negate (not an auxiliary or particle), after each word.
@@ -265,9 +377,11 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
                     && next_lower.is_some_and(|n| EN_SUBJECT_PRONOUNS.contains(&n));
                 // `No 1/2019`, and `No` capitalised inside a sentence (`Regulation (EC)
                 // No`): the abbreviation of `number`.
+                // `No C(2015) 8005`, `No L 123`: a letter code before the number.
                 let number_sign = lower == "no"
-                    && (next.is_some_and(|n| n.1.starts_with(|c: char| c.is_ascii_digit()))
-                        || (word == "No" && !words[k].2));
+                    && (next.is_some_and(|n| {
+                        n.1.starts_with(|c: char| c.is_ascii_digit()) || is_code_letters(text, n)
+                    }) || (word == "No" && !words[k].2));
                 // A question tag (`…, didn't they?`, `…, won't you.`) asks, it does not
                 // deny; it opens its clause (`it was not she.` and `that's not it, John`
                 // are denials).
@@ -280,11 +394,23 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
                             .starts_with(['?', '.', '!', ',', '"', '”'])
                     });
                 // `nothing more than`, `no … save`, `nothing else`: `only`, an assertion.
+                // `but`, `save`, `except` anywhere in the clause (`No unit of life was
+                // left save the flying insects`); a `than` only near (`nothing more
+                // than`, `none other than`): one far on in a long clause (`Nothing …
+                // shall be construed … for other purposes than`) leaves the negation.
                 let exclusive = matches!(lower.as_str(), "no" | "nothing" | "none" | "nobody")
-                    && next_exclusive[k].is_some_and(|j| same_clause(j, k));
-                // `not only`, `not just`, `not merely`.
-                let not_only =
-                    lower == "not" && matches!(next_lower, Some("only" | "just" | "merely"));
+                    && next_exclusive[k].is_some_and(|j| {
+                        same_clause(j, k) && (lower_words[j] != "than" || j - k <= THAN_REACH)
+                    });
+                // `not only`, `not just`, `not merely`, also split by the verb it
+                // bears on (`you did not steal only gold`); `not the only one` denies.
+                let not_only = lower == "not"
+                    && (k + 1..(k + 4).min(words.len()))
+                        .take_while(|&j| same_clause(j, k))
+                        .any(|j| {
+                            matches!(lower_words[j].as_str(), "only" | "just" | "merely")
+                                && !EN_DETERMINERS.contains(&lower_words[j - 1].as_str())
+                        });
                 // `like as not`, `as likely as not`: probably.
                 let likely = lower == "not"
                     && k >= 2
@@ -313,12 +439,17 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
             let scope = scope_index.map(|j| words[j].0);
             let clause = clause[k];
             if last_clause != Some(clause) {
-                out.push(Negation { word, scope });
+                out.push(Negation {
+                    word,
+                    scope,
+                    clause: clause_spans[clause].clone(),
+                });
                 last_clause = Some(clause);
             }
             continue;
         }
-        implicit |= negates_by_itself(&lower, lang);
+        implicit |= negates_by_itself(&lower, lang)
+            || (matches!(lang, Lang::Hu) && lower == "volna" && counterfactual_before[k]);
     }
     (out, implicit)
 }
@@ -335,6 +466,7 @@ fn negates_by_itself(lower: &str, lang: &Lang) -> bool {
                     || (lower.chars().count() >= 7
                         && EN_NEG_PREFIXES.iter().any(|p| lower.starts_with(p))
                         && EN_ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e)))
+                    || EN_NEGATIVE_STEMS.iter().any(|s| lower.starts_with(s))
             }
             Lang::Other(_) => false,
         }
@@ -461,6 +593,21 @@ fn clause_indices(text: &str, words: &[(usize, &str, bool)]) -> Vec<usize> {
     out
 }
 
+/// Byte range of each clause: from its first word's start to its last word's end
+/// (indexed by clause number; a clause with no word is empty).
+fn clause_spans(words: &[(usize, &str, bool)], clause: &[usize]) -> Vec<Range<usize>> {
+    let mut spans = vec![0..0; clause.last().map_or(0, |&c| c + 1)];
+    for (&(at, word, _), &c) in words.iter().zip(clause) {
+        let span = &mut spans[c];
+        if span.start == span.end {
+            *span = at..at + word.len();
+        } else {
+            span.end = at + word.len();
+        }
+    }
+    spans
+}
+
 /// Words starting with `un` that are not negated (`under`, `union`).
 const EN_NOT_UN: &[&str] = &[
     "under", "until", "unit", "union", "univers", "uniq", "unif", "unanim", "uncle", "unto",
@@ -534,6 +681,53 @@ mod tests {
                 .len(),
             1
         );
+    }
+
+    #[test]
+    fn split_not_only_a_letter_code_and_a_far_than() {
+        let count = |t: &str| negations(t, &Lang::En).0.len();
+        // `not … only` is `not only`; `not the only` denies.
+        assert_eq!(count("I am sure you did not steal only gold."), 0);
+        assert_eq!(count("It is not the only one."), 1);
+        // `No` before a letter code is `number`.
+        assert_eq!(count("No C(2015) 8005"), 0);
+        assert_eq!(count("No CAT came."), 1);
+        // A `than` far on leaves `Nothing` a negation; a near one makes it `only`.
+        assert_eq!(
+            count("Nothing in this Regulation shall be construed so as to act for other purposes than to assist."),
+            1
+        );
+        assert_eq!(count("It was nothing more than a dream."), 0);
+        assert_eq!(
+            count("No unit of life was left save the flying insects."),
+            0
+        );
+    }
+
+    #[test]
+    fn implicit_negations_are_read_by_their_form() {
+        let implicit = |t: &str, lang: &Lang| negations(t, lang).1;
+        // Privative `-talan`/`-telen` after a consonant, as `-tlan`/`-tlen`.
+        assert!(implicit("Képtelen volt másképp cselekedni.", &Lang::Hu));
+        assert!(implicit("Reménytelen helyzet.", &Lang::Hu));
+        // A counterfactual implies its denial.
+        assert!(implicit("Hiszen ha gondoltam volna, hogy te...", &Lang::Hu));
+        assert!(!implicit("Szerettem volna menni.", &Lang::Hu));
+        // Latinate prefixes count only where they negate.
+        assert!(implicit("It was impossible.", &Lang::En));
+        assert!(implicit("He was impatient and dishonest.", &Lang::En));
+        assert!(!implicit(
+            "The increasing demands of international trade, including imports.",
+            &Lang::En
+        ));
+        assert!(!implicit("It is important, immediately.", &Lang::En));
+    }
+
+    #[test]
+    fn a_negation_knows_its_clause() {
+        let text = "He came, but he did not stay long; then he left.";
+        let (negs, _) = negations(text, &Lang::En);
+        assert_eq!(&text[negs[0].clause.clone()], "but he did not stay long");
     }
 
     #[test]
