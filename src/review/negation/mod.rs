@@ -51,6 +51,7 @@
 //! [`read`]; this module compares the two sides of each bead.
 
 mod read;
+mod words;
 
 use std::ops::Range;
 

@@ -1,206 +1,19 @@
 //! Reading the negations of one sentence: which words negate, which clause each
 //! negates and the word it bears on, and whether the sentence negates implicitly.
 //!
-//! The lists and rules here are the language knowledge of the negation check (see the
-//! parent module for what is and is not a negation); they see one sentence at a time
-//! and know nothing of beads or alignment. Linear in the sentence.
+//! The rules here read a sentence's words in context (clauses, the word after, an
+//! `only` further on); the word lists they use are in [`super::words`]. They see one
+//! sentence at a time and know nothing of beads or alignment. Linear in the sentence.
 
 use std::ops::Range;
 
 use super::super::words_with_offsets;
+use super::words::{
+    is_code_letters, is_comparative, negates_by_itself, negative_by_form, EN_DETERMINERS,
+    EN_EXCLUSIVE, EN_LIMITS, EN_NEG, EN_SUBJECT_PRONOUNS, HU_ELSE, HU_NEG, HU_NEG_STEMS,
+    HU_NOT_NEGATING, SCOPE_SKIP, THAN_REACH,
+};
 use crate::lang::Lang;
-
-const HU_NEG: &[&str] = &[
-    "nem",
-    "ne",
-    "sem",
-    "se",
-    "mégsem",
-    "mégse",
-    "sohase",
-    "sohse",
-    "nincs",
-    "nincsen",
-    "nincsenek",
-    "sincs",
-    "sincsen",
-    "sincsenek",
-    "soha",
-    "sohasem",
-    "sose",
-    "sosem",
-    "semmikor",
-    "sehol",
-    "sehova",
-    "sehová",
-    "sehonnan",
-    "semerre",
-    "semennyi",
-    "semelyik",
-    "semmilyen",
-    "semmiféle",
-    "semmiképp",
-    "semmiképpen",
-    "senki",
-    "semmi",
-    // `lest`, `so that … not` (`nehogy befröcskölje` ≡ `that it might not be spotted`).
-    "nehogy",
-    // `hardly`, `not really` (`nemigen nevezhető` ≡ `it was not … called`).
-    "nemigen",
-];
-/// Inflected forms start with these (`senkit`, `semmiről`).
-const HU_NEG_STEMS: &[&str] = &["senki", "semmi"];
-const EN_NEG: &[&str] = &[
-    "not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "nowhere", "cannot",
-    "nought", "naught",
-];
-const HU_IMPLICIT: &[&str] = &[
-    "kevés",
-    "hiába",
-    "elfogy",
-    "kétség",
-    "nélkül",
-    "anélkül",
-    "hiány",
-    "tilos",
-    "tilt",
-    "elutasít",
-    "megtagad",
-    "kivéve",
-    "alig",
-    "aligha",
-];
-/// The privative suffix: `-tlan`/`-tlen` after a vowel (`hibátlan`), `-talan`/`-telen`
-/// after a consonant (`képtelen`, `reménytelen`).
-const HU_PRIVATIVE: &[&str] = &["tlan", "tlen", "talan", "telen"];
-const EN_IMPLICIT: &[&str] = &[
-    // `the finest I ever saw` for `amilyet még nem láttam`: a negative-polarity `ever`.
-    "ever",
-    "until",
-    "before",
-    "difficult",
-    "seldom",
-    "rarely",
-    "without",
-    "fail",
-    "failed",
-    "fails",
-    "failure",
-    "lack",
-    "lacked",
-    "lacking",
-    "lacks",
-    "refuse",
-    "refused",
-    "refuses",
-    "deny",
-    "denied",
-    "hardly",
-    "scarcely",
-    "barely",
-    "absence",
-    "absent",
-    "unless",
-    "except",
-    "neglect",
-    "neglected",
-    "prohibit",
-    "prohibited",
-    "forbid",
-    "forbidden",
-    "avoid",
-    "little",
-    "few",
-    "rather",
-    "instead",
-    "reluctant",
-    "reluctantly",
-    "lest",
-];
-/// Latinate negative prefixes. Unlike `un-` and `non-` (see [`negative_by_form`]) they
-/// mostly begin words that negate nothing (`increasing`, `important`, `immediately`,
-/// `international`, `including`, `distant`), so a word counts only with an ending that
-/// they reliably negate (`impossible`, `invisible`) or from [`EN_NEGATIVE_STEMS`].
-const EN_NEG_PREFIXES: &[&str] = &["in", "im", "il", "ir", "dis"];
-/// Endings of the adjectives the Latinate prefixes reliably negate.
-const EN_ADJECTIVE_ENDINGS: &[&str] = &["able", "ible", "ably", "ibly"];
-/// Common negatives of the Latinate prefixes with other endings (matched as the start
-/// of a word, so `-ly`, `-ness`, `-ity`, `-ce` forms count too).
-const EN_NEGATIVE_STEMS: &[&str] = &[
-    "inadequa",
-    "inaccura",
-    "inactiv",
-    "inappropria",
-    "inattentiv",
-    "incomplete",
-    "incompeten",
-    "inconsisten",
-    "inconvenien",
-    "incorrect",
-    "indecisi",
-    "independen",
-    "indifferen",
-    "indirect",
-    "indistinct",
-    "ineffective",
-    "inefficien",
-    "inexact",
-    "inexperienc",
-    "infinite",
-    "infrequen",
-    "informal",
-    "inhuman",
-    "injustice",
-    "insane",
-    "insecur",
-    "insensitiv",
-    "insignifican",
-    "insincer",
-    "insufficien",
-    "intoleran",
-    "invalid",
-    "immatur",
-    "immodest",
-    "immoral",
-    "immortal",
-    "impartial",
-    "impatien",
-    "imperfect",
-    "impersonal",
-    "impolite",
-    "impractical",
-    "imprecise",
-    "improper",
-    "impure",
-    "illegal",
-    "illegitima",
-    "illiterate",
-    "illogical",
-    "irrational",
-    "irregular",
-    "irrelevan",
-    "irresolut",
-    "dishonest",
-    "dishono",
-    "disloyal",
-    "dissatisf",
-    "disagree",
-    "disapprov",
-    "disadvantag",
-    "disbelie",
-    "discomfort",
-    "discontent",
-    "discourte",
-    "disfavo",
-    "disinterest",
-    "dislike",
-    "disobe",
-    "disorder",
-    "displeas",
-    "disregard",
-    "disrespect",
-    "distrust",
-];
 
 fn is_clause_break(c: char) -> bool {
     matches!(
@@ -220,51 +33,6 @@ pub(super) struct Negation<'a> {
     /// Byte range of its clause, from the clause's first word to the end of its last.
     pub(super) clause: Range<usize>,
 }
-
-/// Words after `no` / `not` that make a limit, not a negation (`no later than`).
-const EN_LIMITS: &[&str] = &[
-    "later",
-    "more",
-    "less",
-    "sooner",
-    "fewer",
-    "exceeding",
-    "earlier",
-];
-/// Words skipped when looking for the word a negation negates.
-const SCOPE_SKIP: &[&str] = &[
-    "be", "been", "being", "have", "has", "had", "do", "does", "did", "to", "a", "an", "the", "so",
-    "very", "yet", "even", "all", "at", "quite", "really", "always", "just", "is", "are", "was",
-    "were", "will", "would", "can", "could", "shall", "should", "may", "might", "must", "he",
-    "she", "it", "they", "we", "you", "i", "there", "that", "this", "is", "volt", "lesz", "még",
-    "már", "is", "sem", "se", "az", "a", "egy", "túl", "nagyon", "ez", "azt", "csak",
-];
-
-/// Words after `nem` that make a set phrase of it, not a negation.
-const HU_NOT_NEGATING: &[&str] = &[
-    "sokkal", "sokára", "messze", "rég", "régen", "hiába", "egyszer",
-];
-/// Words that turn `no`/`nothing` into `only` (`nothing more than`, `no one save`).
-const EN_EXCLUSIVE: &[&str] = &["but", "save", "except", "than", "else", "only"];
-/// Words from `no`/`nothing` to a `than` that makes it `only` (`nothing more than`).
-const THAN_REACH: usize = 3;
-
-/// Whether a word is a letter code that a number follows (`C` in `C(2015) 8005`, `L`
-/// in `L 123`): one to three capitals, then a bracket or a digit.
-fn is_code_letters(text: &str, word: &(usize, &str, bool)) -> bool {
-    let (at, w, _) = *word;
-    (1..=3).contains(&w.len())
-        && w.chars().all(|c| c.is_ascii_uppercase())
-        && text[at + w.len()..]
-            .trim_start()
-            .starts_with(|c: char| c == '(' || c.is_ascii_digit())
-}
-
-/// Words before `only` that make `not … the only` a denial, not `not only`.
-const EN_DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "my", "your", "our", "their", "its", "one's",
-];
-const EN_SUBJECT_PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they", "there"];
 
 /// Negated clauses of a text (one per clause, with the word it negates) and whether it
 /// has an implicit negation.
@@ -454,40 +222,6 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
     (out, implicit)
 }
 
-/// Whether a word negates by itself (`without`, `unable`, `-less`; `nélkül`,
-/// `-talan`), or leans negative (`ever`, `until`; `alig`).
-fn negates_by_itself(lower: &str, lang: &Lang) -> bool {
-    negative_by_form(lower, lang)
-        || match lang {
-            Lang::Hu => HU_IMPLICIT.iter().any(|s| lower.starts_with(s)),
-            Lang::En => {
-                EN_IMPLICIT.contains(&lower)
-                    || lower.ends_with("lessly")
-                    || (lower.chars().count() >= 7
-                        && EN_NEG_PREFIXES.iter().any(|p| lower.starts_with(p))
-                        && EN_ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e)))
-                    || EN_NEGATIVE_STEMS.iter().any(|s| lower.starts_with(s))
-            }
-            Lang::Other(_) => false,
-        }
-}
-
-/// Whether a word is negative by its form alone: Hungarian privative `-tlan`/`-tlen`;
-/// English `-less`, `non-`, `un-` (not `under`, `union`).
-fn negative_by_form(lower: &str, lang: &Lang) -> bool {
-    match lang {
-        Lang::Hu => lower.chars().count() > 6 && HU_PRIVATIVE.iter().any(|p| lower.contains(p)),
-        Lang::En => {
-            lower.ends_with("less")
-                || lower.starts_with("non")
-                || (lower.starts_with("un")
-                    && lower.chars().count() >= 5
-                    && !EN_NOT_UN.iter().any(|w| lower.starts_with(w)))
-        }
-        Lang::Other(_) => false,
-    }
-}
-
 /// Whether a negation cancels against the word it negates, or in Hungarian the one
 /// after (`never without`, `not unlike`, `not impossible`, `nem … nélkül`): two negations make
 /// a yes. Only words negative by their form count (`without`, `un-`, `-less`, `im-…-ible`,
@@ -516,13 +250,6 @@ fn is_litotes(lower_words: &[String], scope: usize, clause: &[usize], lang: &Lan
         .any(|j| cancels(&lower_words[j]))
 }
 
-/// Hungarian comparatives (`nagyobb`, `több`, `kevesebb`, `jobban`): after `nem` they
-/// make a limit, not a denial.
-fn is_comparative(word: &str) -> bool {
-    let stem = word.trim_end_matches("an").trim_end_matches("en");
-    word.chars().count() >= 4 && (stem.ends_with("bb") || word == "több")
-}
-
 /// Per clause (index as [`clause_indices`] gives), whether a negation in it says
 /// `only`, as English `nothing but` / `no one save` does: the clause has `kívül`
 /// (except), or it has `semmi…`, `senki…` or `más…` (nothing, nobody, else) and `csak`
@@ -545,23 +272,6 @@ fn hungarian_exclusive_clauses(lower_words: &[String], clause: &[usize]) -> Vec<
         .map(|c| except[c] || (nothing[c] && (but[c] || but.get(c + 1).copied().unwrap_or(false))))
         .collect()
 }
-
-/// `más` (else, other) in the cases that make `nothing else`, `nobody else`.
-const HU_ELSE: &[&str] = &[
-    "más",
-    "mást",
-    "másnak",
-    "mással",
-    "másról",
-    "másra",
-    "másban",
-    "másba",
-    "mástól",
-    "máshoz",
-    "máshol",
-    "máshová",
-    "máshova",
-];
 
 /// Per clause, whether it compares: `mint` (than) in it or opening the next, or a word in `-nál`/`-nél` (the
 /// Hungarian comparative case, `nyúlnál nagyobb`).
@@ -607,11 +317,6 @@ fn clause_spans(words: &[(usize, &str, bool)], clause: &[usize]) -> Vec<Range<us
     }
     spans
 }
-
-/// Words starting with `un` that are not negated (`under`, `union`).
-const EN_NOT_UN: &[&str] = &[
-    "under", "until", "unit", "union", "univers", "uniq", "unif", "unanim", "uncle", "unto",
-];
 
 #[cfg(test)]
 mod tests {
