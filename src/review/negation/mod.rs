@@ -8,7 +8,8 @@
 //! `n't`, `no`, `never`, `nobody`, `nothing`, `none`, `neither`, `nor`, `nowhere`,
 //! `cannot`, `no one`. A clause is the text between `,` `;` `:` dashes and brackets.
 //!
-//! What is not a negation: `nemcsak` / `not only`; `no later than`, `No 1/2019`; question
+//! What is not a negation: `nemcsak` / `not only` (also split: `did not steal only
+//! gold`); `no later than`, `No 1/2019`, `No C(2015) 8005`; question
 //! tags and inverted questions (`didn't they?`, `Wouldn't they skip!`); `nothing but`,
 //! `nothing more than`, `no … save` (an assertion: `csak`); the answers `No,` / `Nem -`;
 //! Hungarian `(a)míg … nem` (`until`) and `nem más, mint`; litotes such as `nem sokkal`
@@ -20,17 +21,29 @@
 //!
 //! A finding needs one side with negations and the other with none at all, no question
 //! mark, and no *implicit* negation on that other side: a word that negates by itself
-//! (Hungarian privative `-tlan`/`-tlen`, `nélkül`, `hiány`, `tilos`, `kevés`; English
-//! `without`, `un-`/`in-`/`non-` words, `-less`, `fail`, `lack`, `refuse`, `hardly`,
-//! `ever`, `until`, `before`), since translators move negation between grammar and
-//! vocabulary (`nem lehetséges` ≡ `impossible`).
+//! (Hungarian privative `-tlan`/`-tlen`/`-talan`/`-telen`, `nélkül`, `hiány`, `tilos`,
+//! `kevés`, a counterfactual `ha … volna`; English `without`, `un-`/`non-` words, `in-`
+//! and `dis-` words where they negate (`impossible`, `dishonest`, not `increasing`),
+//! `-less`, `fail`, `lack`, `refuse`, `hardly`, `ever`, `until`, `before`), since
+//! translators move negation between grammar and vocabulary (`nem lehetséges` ≡
+//! `impossible`, `ha gondoltam volna` ≡ `I had not thought`).
 //!
 //! How much a mismatch says depends on the translation. Where fewer than
 //! [`LITERAL_RATE`] of the beads disagree in polarity (legal and technical text keeps
 //! negation literally) every mismatch is reported. In a free translation (a novel: `she
 //! forgot` for `nem vette észre`) only those whose negated word has its counterpart on
 //! the other side (a lexical link, [`crate::align::evidence::Lexicon::links`]) are: the
-//! two sides then say the same thing with opposite polarity. Severity `warning`.
+//! two sides then say the same thing with opposite polarity. A negation the
+//! *translation* adds is also reported when the rest of its clause is there in the
+//! original ([`clause_rendered`]: `Gwenliana was not in her seat before the fire` for
+//! `Gwenliana a tűz előtt ült`), whatever the word after `not`; a negated clause of the
+//! translation's own (`but about what I don't know`) has nothing in the original. Not
+//! the other way: a Hungarian negated verb is often rendered by an English word that
+//! negates by meaning (`nem figyelt` ≡ `ignored`, `szűnni nem akaró` ≡ `persistent`),
+//! so a Hungarian clause that is translated but loses its `nem` is common in a free
+//! translation (on the clean novel, of the mismatches whose negated word has no
+//! counterpart, 11 of 33 Hungarian-only negated clauses are otherwise rendered, against
+//! 4 of 17 English-only ones). Severity `warning`.
 //!
 //! Limits: an antonym (`Nem él` ≡ `a dead thing`) or a negation moved to another clause
 //! reads as a mismatch; a flipped negation in a sentence that has another one is missed.
@@ -38,6 +51,9 @@
 //! [`read`]; this module compares the two sides of each bead.
 
 mod read;
+mod words;
+
+use std::ops::Range;
 
 use super::{quote, Context, Finding, FindingKind, Severity};
 use crate::align::evidence::Text;
@@ -76,6 +92,38 @@ fn scope_linked(ctx: &Context<'_>, text: Text, i: usize, at: usize, others: &[us
         .iter()
         .any(|&o| !lex.linked_to(text, i, token, o).is_empty())
 }
+
+/// Whether the clause of a negation is otherwise there on the other side of the bead:
+/// at least [`CLAUSE_RENDERED`] of the evidence weight of its informative words is
+/// matched there, from at least [`CLAUSE_MIN_WORDS`] such words.
+fn clause_rendered(
+    ctx: &Context<'_>,
+    text: Text,
+    i: usize,
+    clause: &Range<usize>,
+    others: &[usize],
+) -> bool {
+    let support = ctx.lexicon().support(text, i, others);
+    let (mut matched, mut possible, mut words) = (0.0, 0.0, 0);
+    for token in &support.tokens {
+        if token.span.start < clause.start || token.span.end > clause.end {
+            continue;
+        }
+        if let Some(hit) = token.matched {
+            words += 1;
+            possible += token.hit;
+            if hit {
+                matched += token.hit;
+            }
+        }
+    }
+    words >= CLAUSE_MIN_WORDS && matched >= CLAUSE_RENDERED * possible
+}
+
+/// Share of a clause's evidence that must be matched for [`clause_rendered`].
+pub const CLAUSE_RENDERED: f64 = 0.4;
+/// Informative words a clause needs for [`clause_rendered`] to judge it.
+pub const CLAUSE_MIN_WORDS: usize = 4;
 
 /// Share of paired beads with a negation on one side only below which a translation
 /// keeps negation literally, and every such bead is reported.
@@ -122,6 +170,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 let (i, n) = &negs[k];
                 n.scope
                     .is_some_and(|at| scope_linked(ctx, text, *i, at, others))
+                    || (text == Text::Target && clause_rendered(ctx, text, *i, &n.clause, others))
             })
             .collect();
         candidates.push(Candidate {
@@ -241,5 +290,25 @@ mod tests {
             vec![0],
             "only the bead whose negated verb has its counterpart"
         );
+    }
+
+    #[test]
+    fn a_negation_added_to_a_clause_the_original_has_is_reported_in_a_free_translation() {
+        let mut pairs = vec![
+            // The clause is there, word for word; only the `not` is new.
+            (
+                "Az apa és az anya reggel a városban volt a királlyal.",
+                "The father and the mother were not in the city with the king in the morning.",
+            ),
+            // A negated clause of the translation's own: nothing of it in the original.
+            (
+                "Az apa reggel a városba ment.",
+                "The father went to the city in the morning, but why I do not know.",
+            ),
+        ];
+        pairs.extend(filler(40));
+        // Many beads disagree in polarity: a free translation.
+        pairs.extend([("Elfelejtette.", "She did not remember."); 5]);
+        assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![0]);
     }
 }

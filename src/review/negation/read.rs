@@ -1,123 +1,19 @@
 //! Reading the negations of one sentence: which words negate, which clause each
 //! negates and the word it bears on, and whether the sentence negates implicitly.
 //!
-//! The lists and rules here are the language knowledge of the negation check (see the
-//! parent module for what is and is not a negation); they see one sentence at a time
-//! and know nothing of beads or alignment. Linear in the sentence.
+//! The rules here read a sentence's words in context (clauses, the word after, an
+//! `only` further on); the word lists they use are in [`super::words`]. They see one
+//! sentence at a time and know nothing of beads or alignment. Linear in the sentence.
+
+use std::ops::Range;
 
 use super::super::words_with_offsets;
+use super::words::{
+    is_code_letters, is_comparative, negates_by_itself, negative_by_form, EN_DETERMINERS,
+    EN_EXCLUSIVE, EN_LIMITS, EN_NEG, EN_SUBJECT_PRONOUNS, HU_ELSE, HU_NEG, HU_NEG_STEMS,
+    HU_NOT_NEGATING, SCOPE_SKIP, THAN_REACH,
+};
 use crate::lang::Lang;
-
-const HU_NEG: &[&str] = &[
-    "nem",
-    "ne",
-    "sem",
-    "se",
-    "mégsem",
-    "mégse",
-    "sohase",
-    "sohse",
-    "nincs",
-    "nincsen",
-    "nincsenek",
-    "sincs",
-    "sincsen",
-    "sincsenek",
-    "soha",
-    "sohasem",
-    "sose",
-    "sosem",
-    "semmikor",
-    "sehol",
-    "sehova",
-    "sehová",
-    "sehonnan",
-    "semerre",
-    "semennyi",
-    "semelyik",
-    "semmilyen",
-    "semmiféle",
-    "semmiképp",
-    "semmiképpen",
-    "senki",
-    "semmi",
-    // `lest`, `so that … not` (`nehogy befröcskölje` ≡ `that it might not be spotted`).
-    "nehogy",
-    // `hardly`, `not really` (`nemigen nevezhető` ≡ `it was not … called`).
-    "nemigen",
-];
-/// Inflected forms start with these (`senkit`, `semmiről`).
-const HU_NEG_STEMS: &[&str] = &["senki", "semmi"];
-const EN_NEG: &[&str] = &[
-    "not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "nowhere", "cannot",
-    "nought", "naught",
-];
-const HU_IMPLICIT: &[&str] = &[
-    "kevés",
-    "hiába",
-    "elfogy",
-    "kétség",
-    "nélkül",
-    "anélkül",
-    "hiány",
-    "tilos",
-    "tilt",
-    "elutasít",
-    "megtagad",
-    "kivéve",
-    "alig",
-    "aligha",
-];
-const HU_PRIVATIVE: &[&str] = &["tlan", "tlen"];
-const EN_IMPLICIT: &[&str] = &[
-    // `the finest I ever saw` for `amilyet még nem láttam`: a negative-polarity `ever`.
-    "ever",
-    "until",
-    "before",
-    "difficult",
-    "seldom",
-    "rarely",
-    "without",
-    "fail",
-    "failed",
-    "fails",
-    "failure",
-    "lack",
-    "lacked",
-    "lacking",
-    "lacks",
-    "refuse",
-    "refused",
-    "refuses",
-    "deny",
-    "denied",
-    "hardly",
-    "scarcely",
-    "barely",
-    "absence",
-    "absent",
-    "unless",
-    "except",
-    "neglect",
-    "neglected",
-    "prohibit",
-    "prohibited",
-    "forbid",
-    "forbidden",
-    "avoid",
-    "little",
-    "few",
-    "rather",
-    "instead",
-    "reluctant",
-    "reluctantly",
-    "lest",
-];
-const EN_NEG_PREFIXES: &[&str] = &["un", "in", "im", "il", "ir", "dis", "non"];
-/// Endings of the adjectives and adverbs those prefixes negate (`unable`, `impossible`).
-const EN_ADJECTIVE_ENDINGS: &[&str] = &[
-    "able", "ible", "ful", "ly", "ed", "ent", "ant", "al", "ous", "ive", "ing",
-];
 
 fn is_clause_break(c: char) -> bool {
     matches!(
@@ -134,34 +30,9 @@ pub(super) struct Negation<'a> {
     /// Byte offset of the word it negates (the next word of its clause that is not an
     /// auxiliary), if any.
     pub(super) scope: Option<usize>,
+    /// Byte range of its clause, from the clause's first word to the end of its last.
+    pub(super) clause: Range<usize>,
 }
-
-/// Words after `no` / `not` that make a limit, not a negation (`no later than`).
-const EN_LIMITS: &[&str] = &[
-    "later",
-    "more",
-    "less",
-    "sooner",
-    "fewer",
-    "exceeding",
-    "earlier",
-];
-/// Words skipped when looking for the word a negation negates.
-const SCOPE_SKIP: &[&str] = &[
-    "be", "been", "being", "have", "has", "had", "do", "does", "did", "to", "a", "an", "the", "so",
-    "very", "yet", "even", "all", "at", "quite", "really", "always", "just", "is", "are", "was",
-    "were", "will", "would", "can", "could", "shall", "should", "may", "might", "must", "he",
-    "she", "it", "they", "we", "you", "i", "there", "that", "this", "is", "volt", "lesz", "még",
-    "már", "is", "sem", "se", "az", "a", "egy", "túl", "nagyon", "ez", "azt", "csak",
-];
-
-/// Words after `nem` that make a set phrase of it, not a negation.
-const HU_NOT_NEGATING: &[&str] = &[
-    "sokkal", "sokára", "messze", "rég", "régen", "hiába", "egyszer",
-];
-/// Words that turn `no`/`nothing` into `only` (`nothing more than`, `no one save`).
-const EN_EXCLUSIVE: &[&str] = &["but", "save", "except", "than", "else", "only"];
-const EN_SUBJECT_PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they", "there"];
 
 /// Negated clauses of a text (one per clause, with the word it negates) and whether it
 /// has an implicit negation.
@@ -176,11 +47,20 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
     let lower_words: Vec<String> = words.iter().map(|w| w.1.to_lowercase()).collect();
     let clause = clause_indices(text, &words);
     let same_clause = |a: usize, b: usize| clause[a] == clause[b];
+    let clause_spans = clause_spans(&words, &clause);
     // `(a)míg` earlier in the word's clause.
     let mut until_before = vec![false; words.len()];
     for k in 1..words.len() {
         until_before[k] = same_clause(k - 1, k)
             && (until_before[k - 1] || matches!(lower_words[k - 1].as_str(), "míg" | "amíg"));
+    }
+    // `ha … volna`, `bárcsak … volna`: a counterfactual, which implies its denial (`ha
+    // gondoltam volna` ≡ `I had not thought`), as `if only` does.
+    let mut counterfactual_before = vec![false; words.len()];
+    for k in 1..words.len() {
+        counterfactual_before[k] = same_clause(k - 1, k)
+            && (counterfactual_before[k - 1]
+                || matches!(lower_words[k - 1].as_str(), "ha" | "bárcsak" | "hacsak"));
     }
     // The next word that is an `only` of `nothing more than`, and the next word a
     // negation can negate (not an auxiliary or particle), after each word.
@@ -265,9 +145,11 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
                     && next_lower.is_some_and(|n| EN_SUBJECT_PRONOUNS.contains(&n));
                 // `No 1/2019`, and `No` capitalised inside a sentence (`Regulation (EC)
                 // No`): the abbreviation of `number`.
+                // `No C(2015) 8005`, `No L 123`: a letter code before the number.
                 let number_sign = lower == "no"
-                    && (next.is_some_and(|n| n.1.starts_with(|c: char| c.is_ascii_digit()))
-                        || (word == "No" && !words[k].2));
+                    && (next.is_some_and(|n| {
+                        n.1.starts_with(|c: char| c.is_ascii_digit()) || is_code_letters(text, n)
+                    }) || (word == "No" && !words[k].2));
                 // A question tag (`…, didn't they?`, `…, won't you.`) asks, it does not
                 // deny; it opens its clause (`it was not she.` and `that's not it, John`
                 // are denials).
@@ -280,11 +162,23 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
                             .starts_with(['?', '.', '!', ',', '"', '”'])
                     });
                 // `nothing more than`, `no … save`, `nothing else`: `only`, an assertion.
+                // `but`, `save`, `except` anywhere in the clause (`No unit of life was
+                // left save the flying insects`); a `than` only near (`nothing more
+                // than`, `none other than`): one far on in a long clause (`Nothing …
+                // shall be construed … for other purposes than`) leaves the negation.
                 let exclusive = matches!(lower.as_str(), "no" | "nothing" | "none" | "nobody")
-                    && next_exclusive[k].is_some_and(|j| same_clause(j, k));
-                // `not only`, `not just`, `not merely`.
-                let not_only =
-                    lower == "not" && matches!(next_lower, Some("only" | "just" | "merely"));
+                    && next_exclusive[k].is_some_and(|j| {
+                        same_clause(j, k) && (lower_words[j] != "than" || j - k <= THAN_REACH)
+                    });
+                // `not only`, `not just`, `not merely`, also split by the verb it
+                // bears on (`you did not steal only gold`); `not the only one` denies.
+                let not_only = lower == "not"
+                    && (k + 1..(k + 4).min(words.len()))
+                        .take_while(|&j| same_clause(j, k))
+                        .any(|j| {
+                            matches!(lower_words[j].as_str(), "only" | "just" | "merely")
+                                && !EN_DETERMINERS.contains(&lower_words[j - 1].as_str())
+                        });
                 // `like as not`, `as likely as not`: probably.
                 let likely = lower == "not"
                     && k >= 2
@@ -313,47 +207,19 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
             let scope = scope_index.map(|j| words[j].0);
             let clause = clause[k];
             if last_clause != Some(clause) {
-                out.push(Negation { word, scope });
+                out.push(Negation {
+                    word,
+                    scope,
+                    clause: clause_spans[clause].clone(),
+                });
                 last_clause = Some(clause);
             }
             continue;
         }
-        implicit |= negates_by_itself(&lower, lang);
+        implicit |= negates_by_itself(&lower, lang)
+            || (matches!(lang, Lang::Hu) && lower == "volna" && counterfactual_before[k]);
     }
     (out, implicit)
-}
-
-/// Whether a word negates by itself (`without`, `unable`, `-less`; `nélkül`,
-/// `-talan`), or leans negative (`ever`, `until`; `alig`).
-fn negates_by_itself(lower: &str, lang: &Lang) -> bool {
-    negative_by_form(lower, lang)
-        || match lang {
-            Lang::Hu => HU_IMPLICIT.iter().any(|s| lower.starts_with(s)),
-            Lang::En => {
-                EN_IMPLICIT.contains(&lower)
-                    || lower.ends_with("lessly")
-                    || (lower.chars().count() >= 7
-                        && EN_NEG_PREFIXES.iter().any(|p| lower.starts_with(p))
-                        && EN_ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e)))
-            }
-            Lang::Other(_) => false,
-        }
-}
-
-/// Whether a word is negative by its form alone: Hungarian privative `-tlan`/`-tlen`;
-/// English `-less`, `non-`, `un-` (not `under`, `union`).
-fn negative_by_form(lower: &str, lang: &Lang) -> bool {
-    match lang {
-        Lang::Hu => lower.chars().count() > 6 && HU_PRIVATIVE.iter().any(|p| lower.contains(p)),
-        Lang::En => {
-            lower.ends_with("less")
-                || lower.starts_with("non")
-                || (lower.starts_with("un")
-                    && lower.chars().count() >= 5
-                    && !EN_NOT_UN.iter().any(|w| lower.starts_with(w)))
-        }
-        Lang::Other(_) => false,
-    }
 }
 
 /// Whether a negation cancels against the word it negates, or in Hungarian the one
@@ -384,13 +250,6 @@ fn is_litotes(lower_words: &[String], scope: usize, clause: &[usize], lang: &Lan
         .any(|j| cancels(&lower_words[j]))
 }
 
-/// Hungarian comparatives (`nagyobb`, `több`, `kevesebb`, `jobban`): after `nem` they
-/// make a limit, not a denial.
-fn is_comparative(word: &str) -> bool {
-    let stem = word.trim_end_matches("an").trim_end_matches("en");
-    word.chars().count() >= 4 && (stem.ends_with("bb") || word == "több")
-}
-
 /// Per clause (index as [`clause_indices`] gives), whether a negation in it says
 /// `only`, as English `nothing but` / `no one save` does: the clause has `kívül`
 /// (except), or it has `semmi…`, `senki…` or `más…` (nothing, nobody, else) and `csak`
@@ -413,23 +272,6 @@ fn hungarian_exclusive_clauses(lower_words: &[String], clause: &[usize]) -> Vec<
         .map(|c| except[c] || (nothing[c] && (but[c] || but.get(c + 1).copied().unwrap_or(false))))
         .collect()
 }
-
-/// `más` (else, other) in the cases that make `nothing else`, `nobody else`.
-const HU_ELSE: &[&str] = &[
-    "más",
-    "mást",
-    "másnak",
-    "mással",
-    "másról",
-    "másra",
-    "másban",
-    "másba",
-    "mástól",
-    "máshoz",
-    "máshol",
-    "máshová",
-    "máshova",
-];
 
 /// Per clause, whether it compares: `mint` (than) in it or opening the next, or a word in `-nál`/`-nél` (the
 /// Hungarian comparative case, `nyúlnál nagyobb`).
@@ -461,10 +303,20 @@ fn clause_indices(text: &str, words: &[(usize, &str, bool)]) -> Vec<usize> {
     out
 }
 
-/// Words starting with `un` that are not negated (`under`, `union`).
-const EN_NOT_UN: &[&str] = &[
-    "under", "until", "unit", "union", "univers", "uniq", "unif", "unanim", "uncle", "unto",
-];
+/// Byte range of each clause: from its first word's start to its last word's end
+/// (indexed by clause number; a clause with no word is empty).
+fn clause_spans(words: &[(usize, &str, bool)], clause: &[usize]) -> Vec<Range<usize>> {
+    let mut spans = vec![0..0; clause.last().map_or(0, |&c| c + 1)];
+    for (&(at, word, _), &c) in words.iter().zip(clause) {
+        let span = &mut spans[c];
+        if span.start == span.end {
+            *span = at..at + word.len();
+        } else {
+            span.end = at + word.len();
+        }
+    }
+    spans
+}
 
 #[cfg(test)]
 mod tests {
@@ -534,6 +386,53 @@ mod tests {
                 .len(),
             1
         );
+    }
+
+    #[test]
+    fn split_not_only_a_letter_code_and_a_far_than() {
+        let count = |t: &str| negations(t, &Lang::En).0.len();
+        // `not … only` is `not only`; `not the only` denies.
+        assert_eq!(count("I am sure you did not steal only gold."), 0);
+        assert_eq!(count("It is not the only one."), 1);
+        // `No` before a letter code is `number`.
+        assert_eq!(count("No C(2015) 8005"), 0);
+        assert_eq!(count("No CAT came."), 1);
+        // A `than` far on leaves `Nothing` a negation; a near one makes it `only`.
+        assert_eq!(
+            count("Nothing in this Regulation shall be construed so as to act for other purposes than to assist."),
+            1
+        );
+        assert_eq!(count("It was nothing more than a dream."), 0);
+        assert_eq!(
+            count("No unit of life was left save the flying insects."),
+            0
+        );
+    }
+
+    #[test]
+    fn implicit_negations_are_read_by_their_form() {
+        let implicit = |t: &str, lang: &Lang| negations(t, lang).1;
+        // Privative `-talan`/`-telen` after a consonant, as `-tlan`/`-tlen`.
+        assert!(implicit("Képtelen volt másképp cselekedni.", &Lang::Hu));
+        assert!(implicit("Reménytelen helyzet.", &Lang::Hu));
+        // A counterfactual implies its denial.
+        assert!(implicit("Hiszen ha gondoltam volna, hogy te...", &Lang::Hu));
+        assert!(!implicit("Szerettem volna menni.", &Lang::Hu));
+        // Latinate prefixes count only where they negate.
+        assert!(implicit("It was impossible.", &Lang::En));
+        assert!(implicit("He was impatient and dishonest.", &Lang::En));
+        assert!(!implicit(
+            "The increasing demands of international trade, including imports.",
+            &Lang::En
+        ));
+        assert!(!implicit("It is important, immediately.", &Lang::En));
+    }
+
+    #[test]
+    fn a_negation_knows_its_clause() {
+        let text = "He came, but he did not stay long; then he left.";
+        let (negs, _) = negations(text, &Lang::En);
+        assert_eq!(&text[negs[0].clause.clone()], "but he did not stay long");
     }
 
     #[test]
