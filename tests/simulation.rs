@@ -4,7 +4,7 @@
 //! gold. The targets: the gold is reached exactly and no fix is refused or
 //! undone, at most 0.7 fixes per bead wrong at the start, at most 10 beads read per
 //! wrong bead. The CI part meets them; the whole novel meets the reads (8.2) but not
-//! the fixes (0.75, see docs/fixing.md), and its floors sit just above what tandem
+//! the fixes (0.74, see docs/fixing.md), and its floors sit just above what tandem
 //! reaches, to catch a regression.
 //!
 //! On `../shared/data/gold/steinbeck` (skipped without it). By default the first
@@ -242,8 +242,8 @@ fn a_reviewer_reaches_the_gold_with_few_fixes_and_reads() {
         return;
     }
     // The targets on the CI part; on the whole novel, floors just above what
-    // tandem reaches (0.75 fixes, which misses the target, and 8.2 reads).
-    let (fixes, reads) = if full { (0.78, 9.0) } else { (0.7, 10.0) };
+    // tandem reaches (0.74 fixes, which misses the target, and 8.2 reads).
+    let (fixes, reads) = if full { (0.77, 9.0) } else { (0.7, 10.0) };
     assert!(
         per_wrong(f.fixes) <= fixes,
         "{} fixes per wrong bead",

@@ -19,7 +19,9 @@
 //! one side empty that a person confirmed (an untranslated or added run) are *pinned*:
 //! their sentences are taken out of the search, no bead may span the gap they leave,
 //! and they are put back as they are. Any bead size can be pinned or bound a rectangle,
-//! so a person can confirm beads the search itself cannot draw (a 1-5, a 0-2).
+//! so a person can confirm beads the search itself cannot draw (a 1-5, a 0-2). Next to
+//! a confirmed bead the search also draws 1-4 and 4-1 beads ([`SEARCH_BEADS`]), which
+//! the aligner does not.
 //!
 //! Cost: building the model is linear in the document (anchor extraction, one pass of
 //! IBM Model 1 training over the learned-from beads). A search costs O(cells) of its
@@ -31,7 +33,7 @@ use std::ops::Range;
 use super::dp::{self, Band, BEADS};
 use super::length::LengthModel;
 use super::model::{self, CostParams, Unit, Vocab};
-use super::{default_priors, neg_ln, prepare, AlignConfig, AlignStats, Bead, Side};
+use super::{default_priors, prepare, AlignConfig, AlignStats, Bead, Side};
 
 /// Largest rectangle (cells) searched in full; larger ones are searched in a band around
 /// the guide path.
@@ -78,9 +80,32 @@ fn pairs_of(runs: &[[usize; 3]], n: usize, m: usize) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// −ln of the recorded bead priors in the order of [`BEADS`]; a missing or invalid one
-/// takes the default, and unpaired beads are at least as likely as by default.
-fn priors_of(stats: &AlignStats) -> [f64; BEADS.len()] {
+/// The bead types of the constrained search: the aligner's inventory ([`BEADS`], in
+/// its order), then one sentence more on either side of its largest merges, drawn only
+/// next to a bead a person confirmed (see [`Model::search`]). A fix that cuts a bead the
+/// aligner drew often leaves, next to it, the rest of a bead the aligner could not draw
+/// (steinbeck: a gold 4-1 drawn as a 3-1, its first sentence given to the 2-1 before;
+/// the person confirms that 2-1 as a 1-1, and the sentence it releases completes the
+/// 4-1); elsewhere the aligner's inventory is kept, as `tandem align` draws it (`dp::BEADS`
+/// stays the aligner's: every type costs every alignment time, and these are rare:
+/// steinbeck's gold has 4 beads of four or more sentences against one, of 5,151;
+/// defr.dev's 8 of 422).
+pub const SEARCH_BEADS: [(usize, usize); 10] = [
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (2, 1),
+    (1, 2),
+    (2, 2),
+    (3, 1),
+    (1, 3),
+    (4, 1),
+    (1, 4),
+];
+
+/// The recorded bead priors in the order of [`BEADS`]; a missing or invalid one takes
+/// the default, and unpaired beads are at least as likely as by default.
+fn recorded_priors(stats: &AlignStats) -> [f64; BEADS.len()] {
     let defaults = default_priors();
     let mut p = defaults;
     for (k, &(a, b)) in BEADS.iter().enumerate() {
@@ -98,7 +123,33 @@ fn priors_of(stats: &AlignStats) -> [f64; BEADS.len()] {
             }
         }
     }
-    neg_ln(p)
+    p
+}
+
+/// The prior of a bead type of [`SEARCH_BEADS`]: the recorded one for a type of the
+/// aligner's inventory; beyond it, the prior of the type with one sentence less on its
+/// longer side times the document's own rate of one sentence more there (P(3-1) /
+/// P(2-1) for the source side, P(1-3) / P(1-2) for the target side, at most 1). Nothing
+/// is fitted to a text: a 4-1 is as much rarer than a 3-1 as a 3-1 is than a 2-1.
+fn prior_of(p: &[f64; BEADS.len()], (k, l): (usize, usize)) -> f64 {
+    let of = |t: (usize, usize)| BEADS.iter().position(|&b| b == t).map(|i| p[i]);
+    if let Some(v) = of((k, l)) {
+        return v;
+    }
+    let rate = |longer: (usize, usize), shorter: (usize, usize)| match (of(longer), of(shorter)) {
+        (Some(a), Some(b)) if b > 0.0 => (a / b).min(1.0),
+        _ => 0.0,
+    };
+    if k > l {
+        prior_of(p, (k - 1, l)) * rate((3, 1), (2, 1))
+    } else {
+        prior_of(p, (k, l - 1)) * rate((1, 3), (1, 2))
+    }
+}
+
+/// −ln of the priors of [`SEARCH_BEADS`], from those of the aligner's inventory.
+fn search_priors(p: &[f64; BEADS.len()]) -> Vec<f64> {
+    SEARCH_BEADS.iter().map(|&t| -prior_of(p, t).ln()).collect()
 }
 
 impl Model {
@@ -137,7 +188,9 @@ impl Model {
         Model {
             params: CostParams {
                 length,
-                priors: priors_of(stats),
+                beads: &SEARCH_BEADS,
+                priors: search_priors(&recorded_priors(stats)),
+                edge_types: BEADS.len(),
                 paragraphs: prepared.paragraphs,
                 unpaired_length_weight: model::UNPAIRED_LENGTH_WEIGHT,
             },
@@ -159,13 +212,17 @@ impl Model {
     /// `pinned` beads (each with one side empty, inside the rectangle, in any order) are
     /// kept as they are, with confidence 1. `guide` is a path of cells (e.g. the old
     /// beads' ends) the band follows when the rectangle is too large to search in full;
-    /// it may run outside the rectangle (it is clamped).
+    /// it may run outside the rectangle (it is clamped). `fixed_ends`: whether a bead a
+    /// person confirmed (both sides non-empty) ends at `from` and one starts at `to`;
+    /// only a bead next to one may be of the types [`SEARCH_BEADS`] adds to the
+    /// aligner's.
     pub fn search(
         &self,
         from: (usize, usize),
         to: (usize, usize),
         pinned: &[(Range<usize>, Range<usize>)],
         guide: &[(usize, usize)],
+        fixed_ends: (bool, bool),
     ) -> Vec<Bead> {
         let (n_all, m_all) = self.size();
         let to = (to.0.min(n_all), to.1.min(m_all));
@@ -227,7 +284,8 @@ impl Model {
                 )
             },
         );
-        let scorer = model::Scorer::new(&fs, &ft, &self.params, &band);
+        let scorer =
+            model::Scorer::new(&fs, &ft, &self.params, &band).open_ends(fixed_ends.0, fixed_ends.1);
         let path = dp::best_path(&band, n, m, &scorer, true);
         // Back to sentence indices, with the pinned beads put back in order: each goes
         // before the first bead whose sentences on its side come after it.
@@ -379,6 +437,59 @@ mod tests {
     }
 
     #[test]
+    fn the_search_inventory_extends_the_aligners_with_rarer_types() {
+        assert_eq!(SEARCH_BEADS[..BEADS.len()], BEADS);
+        let priors = search_priors(&default_priors());
+        let prior = |t: (usize, usize)| {
+            let k = SEARCH_BEADS
+                .iter()
+                .position(|&b| b == t)
+                .expect("in inventory");
+            (-priors[k]).exp()
+        };
+        // A 4-1 is as much rarer than a 3-1 as a 3-1 is than a 2-1.
+        for (big, mid, small) in [((4, 1), (3, 1), (2, 1)), ((1, 4), (1, 3), (1, 2))] {
+            let want = prior(mid) * prior(mid) / prior(small);
+            assert!((prior(big) - want).abs() < 1e-12, "{big:?}");
+            assert!(prior(big) < prior(mid));
+        }
+        assert!(priors.iter().all(|c| c.is_finite() && *c > 0.0));
+    }
+
+    /// Four Hungarian sentences that one English sentence translates: the search draws
+    /// them as a 4-1 next to a confirmed bead, and elsewhere as the aligner would.
+    #[test]
+    fn a_4_1_is_drawn_next_to_a_confirmed_bead_only() {
+        let hu = [
+            "A hajó 1671. május 3-án futott ki a kikötőből.",
+            "Ah!",
+            "Szép volt.",
+            "Nagyon szép.",
+            "Tizenkét ember állt a parton.",
+            "A szél 40 napig fújt.",
+        ];
+        let en = [
+            "The ship left the harbour on 3 May 1671.",
+            "Ah, it was beautiful, very beautiful, with twelve men on the shore.",
+            "The wind blew for 40 days.",
+        ];
+        let config = AlignConfig::for_languages(&Lang::Hu, &Lang::En);
+        let (src, tgt) = (side(&hu, Lang::Hu), side(&en, Lang::En));
+        let a = super::super::align(&src, &tgt, &config);
+        let model = Model::rebuild(&src, &tgt, &a.stats, &config);
+        let four = (1..5, 1..2);
+        let next_to_fix = model.search((1, 1), (6, 3), &[], &[], (true, false));
+        assert!(spans(&next_to_fix).contains(&four), "{next_to_fix:?}");
+        let elsewhere = model.search((1, 1), (6, 3), &[], &[], (false, false));
+        assert!(
+            elsewhere
+                .iter()
+                .all(|b| b.src.len() <= 3 && b.tgt.len() <= 3),
+            "{elsewhere:?}"
+        );
+    }
+
+    #[test]
     fn runs_round_trip() {
         let pairs = vec![(0, 0), (1, 1), (2, 2), (5, 4), (6, 5), (9, 9)];
         let runs = runs_of(&pairs);
@@ -393,11 +504,23 @@ mod tests {
         let (src, tgt) = (side(&HU, Lang::Hu), side(&EN, Lang::En));
         let a = super::super::align(&src, &tgt, &config);
         let model = Model::rebuild(&src, &tgt, &a.stats, &config);
-        let again = model.search((0, 0), (HU.len(), EN.len()), &[], &guide_of(&a.beads));
+        let again = model.search(
+            (0, 0),
+            (HU.len(), EN.len()),
+            &[],
+            &guide_of(&a.beads),
+            (false, false),
+        );
         assert_eq!(spans(&again), spans(&a.beads));
         // A rectangle in the middle, between two bead ends, gives the beads inside it.
         let (b1, b4) = (&a.beads[1], &a.beads[4]);
-        let part = model.search((b1.src.end, b1.tgt.end), (b4.src.end, b4.tgt.end), &[], &[]);
+        let part = model.search(
+            (b1.src.end, b1.tgt.end),
+            (b4.src.end, b4.tgt.end),
+            &[],
+            &[],
+            (false, false),
+        );
         assert_eq!(spans(&part), spans(&a.beads[2..5]));
     }
 
@@ -436,7 +559,7 @@ mod tests {
         let mut stats = file.parameters.clone();
         for _ in 0..2 {
             let model = Model::rebuild(&src, &tgt, &stats, &config);
-            let again = model.search((0, 0), model.size(), &[], &guide_of(&beads));
+            let again = model.search((0, 0), model.size(), &[], &guide_of(&beads), (false, false));
             assert_eq!(spans(&again), spans(&beads));
             stats.learned_dictionary.clear();
         }
@@ -449,7 +572,7 @@ mod tests {
         let a = super::super::align(&src, &tgt, &config);
         let model = Model::rebuild(&src, &tgt, &a.stats, &config);
         // English sentence 4 ("This can be achieved …") confirmed as an addition.
-        let beads = model.search((0, 0), (6, 7), &[(4..4, 4..5)], &[]);
+        let beads = model.search((0, 0), (6, 7), &[(4..4, 4..5)], &[], (false, false));
         let (mut i, mut j) = (0, 0);
         for b in &beads {
             assert_eq!((b.src.start, b.tgt.start), (i, j), "{beads:?}");

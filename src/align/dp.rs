@@ -74,7 +74,8 @@ pub(crate) fn placeholder_path(n: usize, m: usize) -> Vec<PathBead> {
     one.chain(src_rest).chain(tgt_rest).collect()
 }
 
-/// Bead types `(source units, target units)` the search considers.
+/// Bead types `(source units, target units)` the aligner's search considers (the
+/// inventory of [`super::model::CostParams::beads`] when aligning).
 pub const BEADS: [(usize, usize); 8] = [
     (1, 1),
     (1, 0),
@@ -283,7 +284,8 @@ pub(crate) fn best_path(
     posteriors: bool,
 ) -> Vec<PathBead> {
     let cells = band.cells();
-    let types = BEADS.len();
+    let beads = scorer.beads();
+    let types = beads.len();
     let sums = if posteriors { cells } else { 0 };
     let mut best = vec![f64::INFINITY; cells];
     // alpha(cell) = forward log-sum = rel[cell] − best[cell]; the difference is small and
@@ -311,7 +313,7 @@ pub(crate) fn best_path(
             let mut b = f64::INFINITY;
             let mut a = f64::NEG_INFINITY;
             let mut arg = u8::MAX;
-            for (ty, &(k, l)) in BEADS.iter().enumerate() {
+            for (ty, &(k, l)) in beads.iter().enumerate() {
                 if k > i || l > j {
                     continue;
                 }
@@ -348,7 +350,7 @@ pub(crate) fn best_path(
     while i > 0 || j > 0 {
         let cell = band.cell(i, j).expect("path stays in the band");
         let ty = back[cell] as usize;
-        let (k, l) = BEADS[ty];
+        let (k, l) = beads[ty];
         path_cells.push((i, j, ty));
         i -= k;
         j -= l;
@@ -358,7 +360,7 @@ pub(crate) fn best_path(
         return path_cells
             .into_iter()
             .map(|(i, j, ty)| {
-                let (k, l) = BEADS[ty];
+                let (k, l) = beads[ty];
                 PathBead {
                     src: (i - k, i),
                     tgt: (j - l, j),
@@ -375,7 +377,7 @@ pub(crate) fn best_path(
     let path_alpha: Vec<f64> = path_cells
         .iter()
         .map(|&(i, j, ty)| {
-            let (k, l) = BEADS[ty];
+            let (k, l) = beads[ty];
             let prev = band.cell(i - k, j - l).expect("in band");
             alpha(&rel, &best, prev)
         })
@@ -393,7 +395,7 @@ pub(crate) fn best_path(
                 continue;
             }
             let mut acc = f64::NEG_INFINITY;
-            for (ty, &(k, l)) in BEADS.iter().enumerate() {
+            for (ty, &(k, l)) in beads.iter().enumerate() {
                 if i + k > n || j + l > m {
                     continue;
                 }
@@ -410,7 +412,7 @@ pub(crate) fn best_path(
     }
     let mut out = Vec::with_capacity(path_cells.len());
     for ((i, j, ty), a) in path_cells.into_iter().zip(path_alpha) {
-        let (k, l) = BEADS[ty];
+        let (k, l) = beads[ty];
         let cell = band.cell(i, j).expect("in band");
         let c = dequantise(costs[cell * types + ty]);
         let posterior = (a - c + beta[cell] - z).exp().clamp(0.0, 1.0);

@@ -216,7 +216,9 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
     let tgt_chars: usize = prepared.tgt_units.iter().map(|u| u.len as usize).sum();
     let mut params = CostParams {
         length: LengthModel::from_totals(src_chars, tgt_chars),
-        priors: neg_ln(default_priors()),
+        beads: &BEADS,
+        priors: neg_ln(default_priors()).to_vec(),
+        edge_types: BEADS.len(),
         paragraphs: prepared.paragraphs,
         unpaired_length_weight: model::UNPAIRED_LENGTH_WEIGHT,
     };
@@ -251,7 +253,7 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
             if let Some(length) = LengthModel::estimate(&lengths) {
                 params.length = length;
             }
-            params.priors = neg_ln(estimate_priors(&path));
+            params.priors = neg_ln(estimate_priors(&path)).to_vec();
             let learned = prepared.learn_from(&confident);
             learned_entries = learned.len();
             learned_dictionary = learned.to_lines();
@@ -297,7 +299,7 @@ pub fn align(src: &Side<'_>, tgt: &Side<'_>, config: &AlignConfig) -> Alignment 
         length_outlier_variance: params.length.outlier_variance,
         bead_priors: BEADS
             .iter()
-            .zip(params.priors)
+            .zip(&params.priors)
             .map(|(&(k, l), c)| (format!("{k}-{l}"), (-c).exp()))
             .collect(),
         dictionary_entries: config.dictionary.len(),

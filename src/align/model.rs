@@ -21,7 +21,7 @@
 use std::collections::HashMap;
 
 use super::anchors::Kind;
-use super::dp::{Band, BEADS};
+use super::dp::Band;
 use super::length::LengthModel;
 
 /// Weight of each direction of lexical evidence (the two directions see the same
@@ -379,8 +379,14 @@ pub(crate) fn features(
 #[derive(Debug, Clone)]
 pub(crate) struct CostParams {
     pub(crate) length: LengthModel,
-    /// −ln P(bead type), in the order of [`BEADS`].
-    pub(crate) priors: [f64; BEADS.len()],
+    /// The bead types the search draws: [`super::dp::BEADS`], the aligner's inventory, or a
+    /// larger one (the constrained search of `tandem fix`).
+    pub(crate) beads: &'static [(usize, usize)],
+    /// −ln P(bead type), in the order of `beads`.
+    pub(crate) priors: Vec<f64>,
+    /// The types `beads[edge_types..]` are drawn only at an open end of the grid (see
+    /// [`Scorer::open_ends`]); all of them when it is `beads.len()`.
+    pub(crate) edge_types: usize,
     /// Whether paragraph starts are soft anchors.
     pub(crate) paragraphs: bool,
     /// Weight of the length cost of 1-0 and 0-1 beads.
@@ -397,6 +403,8 @@ pub(crate) struct Scorer<'a> {
     pair_hi: Vec<u32>,
     pair_at: Vec<usize>,
     masks: Vec<(Mask, Mask)>,
+    /// Whether a bead of the edge types may start at the first cell and end at the last.
+    open: (bool, bool),
 }
 
 impl<'a> Scorer<'a> {
@@ -435,7 +443,20 @@ impl<'a> Scorer<'a> {
             pair_hi,
             pair_at,
             masks,
+            open: (false, false),
         }
+    }
+
+    /// Allow the edge types of [`CostParams::edge_types`] in a bead that starts at the
+    /// first cell of the grid (`start`) or ends at its last (`end`).
+    pub(crate) fn open_ends(mut self, start: bool, end: bool) -> Self {
+        self.open = (start, end);
+        self
+    }
+
+    /// The bead types of the search, in the order of the `ty` given to [`Scorer::cost`].
+    pub(crate) fn beads(&self) -> &'static [(usize, usize)] {
+        self.params.beads
     }
 
     fn masks(&self, s: usize, t: usize) -> (Mask, Mask) {
@@ -454,6 +475,12 @@ impl<'a> Scorer<'a> {
     /// `j0..j1`; infinite when not allowed.
     pub(crate) fn cost(&self, ty: usize, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
         let (src, tgt) = (self.src, self.tgt);
+        if ty >= self.params.edge_types
+            && !(self.open.0 && i0 == 0 && j0 == 0)
+            && !(self.open.1 && i1 == src.len() && j1 == tgt.len())
+        {
+            return f64::INFINITY;
+        }
         if i1 - i0 >= 2 && src.para[i0] != src.para[i1 - 1] {
             return f64::INFINITY;
         }

@@ -468,6 +468,15 @@ impl Fixer {
             .map(|p| (p.src.clone(), p.tgt.clone()))
             .collect();
         let guide = guide_of(old);
+        // Whether a bead a person confirmed (both sides) ends at a cell / starts at one.
+        let fixed_before = |c: (usize, usize)| {
+            pins.iter()
+                .any(|p| p.both_sides() && (p.src.end, p.tgt.end) == c)
+        };
+        let fixed_after = |c: (usize, usize)| {
+            pins.iter()
+                .any(|p| p.both_sides() && (p.src.start, p.tgt.start) == c)
+        };
         let mut out = Vec::new();
         let mut start = from;
         for w in walls.iter().map(|w| Some(*w)).chain([None]) {
@@ -486,7 +495,13 @@ impl Fixer {
                 })
                 .cloned()
                 .collect();
-            out.extend(self.model.search(start, end, &part, &guide));
+            out.extend(self.model.search(
+                start,
+                end,
+                &part,
+                &guide,
+                (fixed_before(start), fixed_after(end)),
+            ));
             if let Some(w) = w {
                 out.push(Bead {
                     src: w.src.clone(),
