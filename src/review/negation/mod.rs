@@ -121,7 +121,7 @@ fn clause_rendered(
 }
 
 /// Share of a clause's evidence that must be matched for [`clause_rendered`].
-pub const CLAUSE_RENDERED: f64 = 0.4;
+pub const CLAUSE_RENDERED: f64 = 0.35;
 /// Informative words a clause needs for [`clause_rendered`] to judge it.
 pub const CLAUSE_MIN_WORDS: usize = 4;
 
@@ -169,7 +169,9 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .filter(|&k| {
                 let (i, n) = &negs[k];
                 n.scope
-                    .is_some_and(|at| scope_linked(ctx, text, *i, at, others))
+                    .into_iter()
+                    .chain(n.infinitive)
+                    .any(|at| scope_linked(ctx, text, *i, at, others))
                     || (text == Text::Target && clause_rendered(ctx, text, *i, &n.clause, others))
             })
             .collect();

@@ -9,9 +9,9 @@ use std::ops::Range;
 
 use super::super::words_with_offsets;
 use super::words::{
-    is_code_letters, is_comparative, negates_by_itself, negative_by_form, EN_DETERMINERS,
-    EN_EXCLUSIVE, EN_LIMITS, EN_NEG, EN_SUBJECT_PRONOUNS, HU_ELSE, HU_NEG, HU_NEG_STEMS,
-    HU_NOT_NEGATING, SCOPE_SKIP, THAN_REACH,
+    is_code_letters, is_comparative, is_infinitive, is_modal, negates_by_itself, negative_by_form,
+    EN_DETERMINERS, EN_EXCLUSIVE, EN_LIMITS, EN_NEG, EN_SUBJECT_PRONOUNS, HU_ELSE, HU_NEG,
+    HU_NEG_STEMS, HU_NOT_NEGATING, SCOPE_SKIP, THAN_REACH,
 };
 use crate::lang::Lang;
 
@@ -30,6 +30,9 @@ pub(super) struct Negation<'a> {
     /// Byte offset of the word it negates (the next word of its clause that is not an
     /// auxiliary), if any.
     pub(super) scope: Option<usize>,
+    /// Byte offset of the infinitive a negated Hungarian modal takes (`nem tudok
+    /// aludni`: `aludni`), which the negation bears on as much as on the modal.
+    pub(super) infinitive: Option<usize>,
     /// Byte range of its clause, from the clause's first word to the end of its last.
     pub(super) clause: Range<usize>,
 }
@@ -205,11 +208,20 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
                 continue;
             }
             let scope = scope_index.map(|j| words[j].0);
+            let infinitive = scope_index
+                .filter(|&j| matches!(lang, Lang::Hu) && is_modal(&lower_words[j]))
+                .and_then(|j| {
+                    (j + 1..words.len())
+                        .take_while(|&m| same_clause(m, j))
+                        .find(|&m| is_infinitive(&lower_words[m]))
+                })
+                .map(|m| words[m].0);
             let clause = clause[k];
             if last_clause != Some(clause) {
                 out.push(Negation {
                     word,
                     scope,
+                    infinitive,
                     clause: clause_spans[clause].clone(),
                 });
                 last_clause = Some(clause);
@@ -252,7 +264,7 @@ fn is_litotes(lower_words: &[String], scope: usize, clause: &[usize], lang: &Lan
 
 /// Per clause (index as [`clause_indices`] gives), whether a negation in it says
 /// `only`, as English `nothing but` / `no one save` does: the clause has `kívül`
-/// (except), or it has `semmi…`, `senki…` or `más…` (nothing, nobody, else) and `csak`
+/// (except; not in `figyelmen kívül hagy`, disregard), or it has `semmi…`, `senki…` or `más…` (nothing, nobody, else) and `csak`
 /// (but) follows in it or opens the next clause.
 fn hungarian_exclusive_clauses(lower_words: &[String], clause: &[usize]) -> Vec<bool> {
     let clauses = clause.last().map_or(0, |&c| c + 1);
@@ -261,8 +273,13 @@ fn hungarian_exclusive_clauses(lower_words: &[String], clause: &[usize]) -> Vec<
         vec![false; clauses],
         vec![false; clauses],
     );
+    // `figyelmen / számon kívül hagy` (disregard, leave out of account) is no `except`.
+    let mut leave = vec![false; clauses];
     for (w, &c) in lower_words.iter().zip(clause) {
-        except[c] |= w == "kívül";
+        leave[c] |= w.starts_with("hagy");
+    }
+    for (w, &c) in lower_words.iter().zip(clause) {
+        except[c] |= w == "kívül" && !leave[c];
         nothing[c] |= (["semmi", "senki"].iter().any(|s| w.starts_with(s))
             && w.chars().count() <= 9)
             || HU_ELSE.contains(&w.as_str());
@@ -371,6 +388,13 @@ mod tests {
         ));
         assert!(none("Nem több, mint tíz ember jött.", &Lang::Hu));
         assert!(none("A monkey no larger than a rabbit jumped.", &Lang::En));
+        // `figyelmen kívül hagy` is `disregard`: the negation stands.
+        assert_eq!(
+            negations("Ezt a tényt nem hagyhatja figyelmen kívül.", &Lang::Hu)
+                .0
+                .len(),
+            1
+        );
         // The same words as denials.
         assert_eq!(
             negations("Senki se tudta, mit fognak meghódítani.", &Lang::Hu)

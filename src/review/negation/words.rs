@@ -317,3 +317,19 @@ pub(super) const HU_ELSE: &[&str] = &[
 pub(super) const EN_NOT_UN: &[&str] = &[
     "under", "until", "unit", "union", "univers", "uniq", "unif", "unanim", "uncle", "unto",
 ];
+
+/// Hungarian modal verbs, as the start of their forms (`tudok`, `tudtak`, `akarta`,
+/// `kellett`): a negation before one bears on the infinitive it takes too.
+const HU_MODALS: &[&str] = &[
+    "tud", "akar", "kell", "lehet", "szabad", "bír", "mer", "fog", "szokott",
+];
+
+/// Whether a (lower-case) Hungarian word is a form of a modal verb.
+pub(super) fn is_modal(word: &str) -> bool {
+    word.chars().count() <= 9 && HU_MODALS.iter().any(|m| word.starts_with(m))
+}
+
+/// Whether a (lower-case) Hungarian word is an infinitive (`aludni`, `fordulni`).
+pub(super) fn is_infinitive(word: &str) -> bool {
+    word.chars().count() >= 4 && word.ends_with("ni")
+}
