@@ -215,7 +215,8 @@ const EN_NEVER_DOUBLED: &[&str] = &[
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from",
 ];
 
-/// Places in an English sentence where words are missing: a determiner followed by a
+/// Places in an English sentence where words are missing: a comma before another stop
+/// (`in the city,.`); a determiner followed by a
 /// conjunction, a preposition, another determiner, an auxiliary, a stop or a bracket
 /// (`between the and the Swiss Confederation`, `of the of the`, `The shall transmit`,
 /// `the (‘the EEA Agreement’)`); `and` or `or` closing a bracket (`Transport and)`); a
@@ -223,7 +224,7 @@ const EN_NEVER_DOUBLED: &[&str] = &[
 /// leaves its frame behind so. Returns the byte ranges of the words concerned.
 pub fn english_gaps(text: &str) -> Vec<std::ops::Range<usize>> {
     let words = super::words_with_offsets(text);
-    let mut out = Vec::new();
+    let mut out = comma_before_stop(text);
     for (k, &(at, word, _)) in words.iter().enumerate() {
         // A word of its own, not a letter in brackets (`(a)`) or after a slash.
         let opens_word = text[..at]
@@ -260,6 +261,23 @@ pub fn english_gaps(text: &str) -> Vec<std::ops::Range<usize>> {
             if !hyphenated && EN_NOT_AFTER_DETERMINER.contains(&next) {
                 out.push(at..nat + next.len());
             }
+        }
+    }
+    out
+}
+
+/// A comma followed, after spaces at most, by another stop (`in the city,.`, `When will
+/// you be off, ?`): what stood between them is gone. Returns the byte ranges from the
+/// comma to the stop.
+fn comma_before_stop(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices(',') {
+        let rest = &text[at + 1..];
+        let gap = rest.trim_start_matches([' ', '\u{a0}']);
+        // An ellipsis after a comma leaves words out on purpose (`1, 2, ... and 10`).
+        let ellipsis = gap.starts_with("..");
+        if gap.starts_with(['.', ';', ':', '!', '?', ')', ']']) && !ellipsis {
+            out.push(at..text.len() - gap.len() + 1);
         }
     }
     out
@@ -541,6 +559,8 @@ mod tests {
             ("Research and and its own program.", "and and"),
             ("Ministry of the Sea, Transport and)", "and)"),
             ("the general budget of the (OJ L 248).", "the ("),
+            ("She was taken in the city,.", ",."),
+            ("When will you be off, ?", ", ?"),
         ] {
             let found: Vec<&str> = english_gaps(text).into_iter().map(|r| &text[r]).collect();
             assert_eq!(found, [gap], "{text}");
@@ -559,6 +579,8 @@ mod tests {
             "the will of the people and the can of beans",
             "paragraphs 1 and (2), and/or (b)",
             "They went in, and out.",
+            "in points (a), (b) and (c), the Parties",
+            "1, 2, ... and 10",
         ] {
             assert!(english_gaps(fine).is_empty(), "{fine}");
         }
