@@ -265,7 +265,8 @@ fn is_litotes(lower_words: &[String], scope: usize, clause: &[usize], lang: &Lan
 /// Per clause (index as [`clause_indices`] gives), whether a negation in it says
 /// `only`, as English `nothing but` / `no one save` does: the clause has `kívül`
 /// (except; not in `figyelmen kívül hagy`, disregard), or it has `semmi…`, `senki…` or `más…` (nothing, nobody, else) and `csak`
-/// (but) follows in it or opens the next clause.
+/// (but) follows in it or opens the next clause, or it has `más…` and `mint` (other …
+/// than) follows so.
 fn hungarian_exclusive_clauses(lower_words: &[String], clause: &[usize]) -> Vec<bool> {
     let clauses = clause.last().map_or(0, |&c| c + 1);
     let (mut except, mut nothing, mut but) = (
@@ -278,15 +279,25 @@ fn hungarian_exclusive_clauses(lower_words: &[String], clause: &[usize]) -> Vec<
     for (w, &c) in lower_words.iter().zip(clause) {
         leave[c] |= w.starts_with("hagy");
     }
+    // `más …, mint` (other … than): `senki sincs alávetve más korlátozásnak, mint` ≡
+    // `everyone shall be subject only to such limitations as`.
+    let (mut other, mut than) = (vec![false; clauses], vec![false; clauses]);
     for (w, &c) in lower_words.iter().zip(clause) {
         except[c] |= w == "kívül" && !leave[c];
         nothing[c] |= (["semmi", "senki"].iter().any(|s| w.starts_with(s))
             && w.chars().count() <= 9)
             || HU_ELSE.contains(&w.as_str());
+        other[c] |= HU_ELSE.contains(&w.as_str());
         but[c] |= w == "csak";
+        than[c] |= w == "mint";
     }
+    let here_or_next = |v: &[bool], c: usize| v[c] || v.get(c + 1).copied().unwrap_or(false);
     (0..clauses)
-        .map(|c| except[c] || (nothing[c] && (but[c] || but.get(c + 1).copied().unwrap_or(false))))
+        .map(|c| {
+            except[c]
+                || (nothing[c] && here_or_next(&but, c))
+                || (other[c] && here_or_next(&than, c))
+        })
         .collect()
 }
 
@@ -387,6 +398,11 @@ mod tests {
             &Lang::Hu
         ));
         assert!(none("Nem több, mint tíz ember jött.", &Lang::Hu));
+        // other than / only
+        assert!(none(
+            "Senki sincs alávetve más korlátozásnak, mint amelyet a törvény megállapít.",
+            &Lang::Hu
+        ));
         assert!(none("A monkey no larger than a rabbit jumped.", &Lang::En));
         // `figyelmen kívül hagy` is `disregard`: the negation stands.
         assert_eq!(
