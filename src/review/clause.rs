@@ -14,6 +14,12 @@
 //! varies less) is examined too, but its stretch must score above [`NEAR_SCORE`]: the
 //! words left out must say more than the length does.
 //!
+//! A sentence cut short also tends to end on a word the translation writes often but
+//! seldom ends a sentence with (`of`, `and`, `the`): how much likelier its last word is
+//! at a random place of the text than at a sentence's end (the document's own counts,
+//! [`Endings`]) is added to the stretch's score when positive. A natural ending counts
+//! nothing against an omission, since a clause left out in the middle leaves one.
+//!
 //! An English translation is also read for gaps a left-out word leaves behind: a
 //! determiner directly followed by a conjunction, a preposition, an auxiliary, a stop or
 //! a bracket (`between the and the Swiss Confederation`, `The shall transmit`, `the
@@ -58,6 +64,12 @@ pub const NEAR_SHORTFALL: f64 = 2.0;
 /// Score a stretch needs when the shortfall is between [`NEAR_SHORTFALL`] and
 /// [`MIN_SHORTFALL`].
 pub const NEAR_SCORE: f64 = 12.0;
+/// Lowest the ending evidence goes: a translation that ends as the document's
+/// sentences usually end is no evidence against an omission, since a clause left out in
+/// the middle of a sentence leaves a natural ending.
+pub const ENDING_FLOOR: f64 = 0.0;
+/// Ending evidence above which the reason names the last word.
+pub const ODD_ENDING: f64 = 2.0;
 
 /// The text from the clause break before `start` to the one after `end` (a comma,
 /// semicolon, colon, dash, bracket, or the sentence's ends), trimmed.
@@ -313,6 +325,97 @@ pub fn broken_off(text: &str) -> Option<std::ops::Range<usize>> {
     (not_final && words.len() >= 3 && at + last.len() == trimmed.len()).then(|| at..at + last.len())
 }
 
+/// The best stretch of the original's tokens to read as left out: its score (lexical
+/// evidence lost plus how much better the length fits without it) and first and last
+/// token. `d` is the length deviation of the translation against an original of the given
+/// number of characters.
+fn best_stretch(
+    toks: &[crate::align::evidence::TokenSupport],
+    src: &str,
+    d: &dyn Fn(f64) -> f64,
+    ls: f64,
+) -> Option<(f64, usize, usize)> {
+    let mut best: Option<(f64, usize, usize)> = None;
+    for a in 0..toks.len() {
+        let (mut lexical, mut informative) = (0.0, 0);
+        for b in a..toks.len() {
+            match toks[b].matched {
+                Some(true) => lexical -= toks[b].hit,
+                Some(false) => lexical -= toks[b].miss,
+                None => {}
+            }
+            informative += usize::from(toks[b].matched.is_some());
+            if b + 1 - a < MIN_TOKENS || informative < MIN_INFORMATIVE || b + 1 - a == toks.len() {
+                continue;
+            }
+            let part = src[toks[a].span.start..toks[b].span.end].chars().count() as f64;
+            let length = (d(ls).powi(2) - d(ls - part).powi(2)) / 2.0;
+            let score = lexical + length;
+            if best.is_none_or(|x| score > x.0) {
+                best = Some((score, a, b));
+            }
+        }
+    }
+    best
+}
+
+/// How the sentences of a translation end: how often each word is written, and how
+/// often it is a sentence's last word. A sentence cut short ends on whatever word the
+/// cut left last, so a word the document writes often but rarely ends a sentence with
+/// (`and`, `of`, `the`) is evidence that the sentence was cut.
+struct Endings {
+    written: HashMap<String, usize>,
+    last: HashMap<String, usize>,
+    words: usize,
+    sentences: usize,
+}
+
+impl Endings {
+    fn from_sentences<'a>(sentences: impl Iterator<Item = &'a str>) -> Self {
+        let mut e = Endings {
+            written: HashMap::new(),
+            last: HashMap::new(),
+            words: 0,
+            sentences: 0,
+        };
+        for s in sentences {
+            let words = super::words_with_offsets(s);
+            let Some(&(_, last, _)) = words.last() else {
+                continue;
+            };
+            e.sentences += 1;
+            e.words += words.len();
+            for &(_, w, _) in &words {
+                *e.written.entry(w.to_lowercase()).or_default() += 1;
+            }
+            *e.last.entry(last.to_lowercase()).or_default() += 1;
+        }
+        e
+    }
+
+    /// The last word of a sentence, as written.
+    fn last_word(&self, text: &str) -> Option<String> {
+        super::words_with_offsets(text)
+            .last()
+            .map(|&(_, w, _)| w.to_string())
+    }
+
+    /// Log-likelihood ratio of "this sentence was cut after its last word" (the last
+    /// word is any word of the text) against "it ends as the document's sentences end".
+    fn surprise(&self, text: &str) -> f64 {
+        let words = super::words_with_offsets(text);
+        let Some(&(_, last, _)) = words.last() else {
+            return 0.0;
+        };
+        let w = last.to_lowercase();
+        let written = self.written.get(&w).copied().unwrap_or(0) as f64;
+        let last = self.last.get(&w).copied().unwrap_or(0) as f64;
+        let cut = (written + 1.0) / (self.words as f64 + 1.0);
+        let ends = (last + 0.5) / (self.sentences as f64 + 1.0);
+        (cut / ends).ln()
+    }
+}
+
 /// Omitted-part findings.
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let lex = ctx.lexicon();
@@ -326,6 +429,8 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 .or_default() += 1;
         }
     }
+    let endings =
+        Endings::from_sentences(ctx.file.target.sentences.iter().map(|s| s.text.as_str()));
     let mut out = Vec::new();
     for v in ctx.views.iter() {
         let (s, t) = (&v.record.src, &v.record.tgt);
@@ -354,30 +459,9 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         };
         let support = lex.support(Text::Source, i, &[j]);
         let toks = &support.tokens;
-        let mut best: Option<(f64, usize, usize)> = None;
-        for a in 0..toks.len() {
-            let (mut lexical, mut informative) = (0.0, 0);
-            for b in a..toks.len() {
-                match toks[b].matched {
-                    Some(true) => lexical -= toks[b].hit,
-                    Some(false) => lexical -= toks[b].miss,
-                    None => {}
-                }
-                informative += usize::from(toks[b].matched.is_some());
-                if b + 1 - a < MIN_TOKENS
-                    || informative < MIN_INFORMATIVE
-                    || b + 1 - a == toks.len()
-                {
-                    continue;
-                }
-                let part = src[toks[a].span.start..toks[b].span.end].chars().count() as f64;
-                let length = (d(ls).powi(2) - d(ls - part).powi(2)) / 2.0;
-                let score = lexical + length;
-                if best.is_none_or(|x| score > x.0) {
-                    best = Some((score, a, b));
-                }
-            }
-        }
+        // A sentence cut short often ends on a word sentences do not end with.
+        let ending = endings.surprise(tgt).max(ENDING_FLOOR);
+        let best = best_stretch(toks, src, &d, ls).map(|(score, a, b)| (score + ending, a, b));
         let Some((score, a, b)) = best.filter(|x| x.0 > min_score) else {
             continue;
         };
@@ -397,6 +481,12 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         // it (or the sentence's ends), so the reader sees whole clauses.
         let part = snap_to_clauses(src, toks[a].span.start, toks[b].span.end);
         let expected = model.ratio * ls;
+        let odd_end = match endings.last_word(tgt) {
+            Some(w) if ending > ODD_ENDING => {
+                format!("; it ends on “{w}”, a word this translation seldom ends a sentence with")
+            }
+            _ => String::new(),
+        };
         let mut f = ctx.finding_on(
             v.index,
             &[i],
@@ -404,7 +494,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             FindingKind::Omission,
             Severity::Warning,
             format!(
-                "part of the original seems left out of the translation: {} (the translation has {lt:.0} characters where about {expected:.0} are usual)",
+                "part of the original seems left out of the translation: {} (the translation has {lt:.0} characters where about {expected:.0} are usual{odd_end})",
                 quote(part, 80),
             ),
         );
@@ -515,7 +605,27 @@ fn gaps(ctx: &Context<'_>) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::{broken_off, english_gaps, written_in};
+    use super::{broken_off, english_gaps, written_in, Endings};
+
+    #[test]
+    fn a_sentence_ending_on_a_word_sentences_do_not_end_with_is_surprising() {
+        let text = [
+            "He went to the house of his father.",
+            "The end of the road was near him.",
+            "She spoke of the sea and of him.",
+            "They came to see him.",
+        ];
+        // A document of forty sentences: `of` is written forty times, never last.
+        let endings = Endings::from_sentences(text.iter().cycle().take(40).copied());
+        let cut = endings.surprise("He went to the house of.");
+        let natural = endings.surprise("He saw him.");
+        assert!(cut > 1.0, "{cut}");
+        assert!(natural < 0.0, "{natural}");
+        assert_eq!(
+            endings.last_word("He went to the house of.").as_deref(),
+            Some("of")
+        );
+    }
 
     #[test]
     fn an_acronym_inside_a_longer_token_is_written() {
