@@ -144,7 +144,13 @@ pub(crate) fn abbreviated(
     }
     let mut run = 0usize;
     let mut runs = Vec::new();
-    for (w, _) in words_with_position(part) {
+    for (w, initial) in words_with_position(part) {
+        // An article opening the sentence (`Az Amerikai Egyesült Államok`) is capitalised
+        // for its place, not as part of the name.
+        let article = initial && w.chars().count() <= 3 && w.chars().any(char::is_lowercase);
+        if article {
+            continue;
+        }
         if w.chars().next().is_some_and(char::is_uppercase) {
             run += 1;
         } else if w.chars().count() > 3 || run == 0 {
