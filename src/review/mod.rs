@@ -37,6 +37,7 @@
 pub mod clause;
 pub mod coverage;
 pub mod duplicate;
+pub mod gaps;
 pub mod length;
 pub mod names;
 pub mod negation;
@@ -324,6 +325,7 @@ pub fn check(file: &AlignmentFile, config: &CheckConfig) -> Report {
     }
     if runs(FindingKind::Omission) {
         findings.extend(clause::check(&ctx));
+        findings.extend(gaps::check(&ctx));
     }
     if runs(FindingKind::Negation) {
         findings.extend(negation::check(&ctx));
