@@ -90,18 +90,21 @@ fn pairs_of(runs: &[[usize; 3]], n: usize, m: usize) -> Vec<(usize, usize)> {
 /// stays the aligner's: every type costs every alignment time, and these are rare:
 /// steinbeck's gold has 4 beads of four or more sentences against one, of 5,151;
 /// defr.dev's 8 of 422).
-pub const SEARCH_BEADS: [(usize, usize); 10] = [
-    (1, 1),
-    (1, 0),
-    (0, 1),
-    (2, 1),
-    (1, 2),
-    (2, 2),
-    (3, 1),
-    (1, 3),
-    (4, 1),
-    (1, 4),
-];
+pub const SEARCH_BEADS: [(usize, usize); BEADS.len() + BEYOND_BEADS.len()] = {
+    let mut out = [(0, 0); BEADS.len() + BEYOND_BEADS.len()];
+    let mut k = 0;
+    while k < out.len() {
+        out[k] = if k < BEADS.len() {
+            BEADS[k]
+        } else {
+            BEYOND_BEADS[k - BEADS.len()]
+        };
+        k += 1;
+    }
+    out
+};
+/// The types [`SEARCH_BEADS`] adds to the aligner's inventory.
+const BEYOND_BEADS: [(usize, usize); 2] = [(4, 1), (1, 4)];
 
 /// The recorded bead priors in the order of [`BEADS`]; a missing or invalid one takes
 /// the default, and unpaired beads are at least as likely as by default.
