@@ -144,7 +144,7 @@ pub fn check(ctx: &Context<'_>, explained: &[Finding]) -> Vec<Finding> {
     // Only omissions: the mirror (a sentence added where the aligner slid the original)
     // fires on the table cells out of step of EU law, which other findings already show.
     for k in 0..ctx.views.len() {
-        if let Some(f) = shifted(ctx, k, Text::Source, explained) {
+        if let Some(f) = shifted(ctx, k, explained) {
             if !out.iter().any(|g| g.kind == f.kind && g.src == f.src) {
                 out.push(f);
             }
@@ -153,98 +153,66 @@ pub fn check(ctx: &Context<'_>, explained: &[Finding]) -> Vec<Finding> {
     out
 }
 
-/// The sentences of `text` and of the other text in bead `k`.
-fn sides<'a>(ctx: &'a Context<'_>, k: usize, text: Text) -> (&'a [usize], &'a [usize]) {
-    let b = &ctx.file.beads[k];
-    match text {
-        Text::Source => (&b.src, &b.tgt),
-        Text::Target => (&b.tgt, &b.src),
-    }
-}
-
-/// Evidence in both directions that sentence `x` of `text` and `y` of the other text
+/// Evidence in both directions that source sentence `x` and target sentence `y`
 /// translate each other.
-fn pair_support(ctx: &Context<'_>, text: Text, x: usize, y: usize) -> f64 {
+fn pair_support(ctx: &Context<'_>, x: usize, y: usize) -> f64 {
     let lex = ctx.lexicon();
-    lex.support(text, x, &[y]).llr + lex.support(text.other(), y, &[x]).llr
+    lex.support(Text::Source, x, &[y]).llr + lex.support(Text::Target, y, &[x]).llr
 }
 
-/// A sentence left out where the aligner slid the translation by one: a 1-1 bead
-/// `[c]–[f]` next to a merged bead `M` (two or more sentences of `text`) whose sentence
-/// nearest to it, `b`, is what `f` translates. The reading `M − b`, `[b]–[f]`, `[c]–[]`
-/// is weighed against the aligner's: what `b` gains from `f` over what `c` has there
-/// (evidence both ways and length), minus what `b` explains in `M`.
-fn shifted(ctx: &Context<'_>, k: usize, text: Text, explained: &[Finding]) -> Option<Finding> {
+/// A sentence of the original left out where the aligner slid the translation by one:
+/// a 1-1 bead `[c]–[f]` next to a merged bead `M` (two or more source sentences) whose
+/// sentence nearest to it, `b`, is what `f` translates. The reading `M − b`, `[b]–[f]`,
+/// `[c]–[]` is weighed against the aligner's: what `b` gains from `f` over what `c` has
+/// there (evidence both ways and length), minus what `b` explains in `M`.
+fn shifted(ctx: &Context<'_>, k: usize, explained: &[Finding]) -> Option<Finding> {
     let lex = ctx.lexicon();
-    let (c_own, c_other) = sides(ctx, k, text);
-    if c_own.len() != 1 || c_other.len() != 1 {
+    let bead = &ctx.file.beads[k];
+    let ([c], [f]) = (bead.src.as_slice(), bead.tgt.as_slice()) else {
         return None;
-    }
-    let (c, f) = (c_own[0], c_other[0]);
-    let mut best: Option<(f64, usize, usize)> = None;
+    };
+    let (c, f) = (*c, *f);
+    let len_f = chars(ctx, Text::Target, &[f]);
+    let len = |x: usize| residual(ctx, chars(ctx, Text::Source, &[x]), len_f);
+    let mut best: Option<(f64, usize)> = None;
     for m in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
-        if m >= ctx.views.len() {
+        let Some(merged) = ctx.file.beads.get(m) else {
             continue;
-        }
-        let (m_own, m_other) = sides(ctx, m, text);
-        if m_own.len() < 2 || m_other.is_empty() {
+        };
+        let (m_src, m_tgt) = (&merged.src, &merged.tgt);
+        if m_src.len() < 2 || m_tgt.is_empty() {
             continue;
         }
         let b = if m < k {
-            m_own[m_own.len() - 1]
+            m_src[m_src.len() - 1]
         } else {
-            m_own[0]
+            m_src[0]
         };
-        let rest: Vec<usize> = m_own.iter().copied().filter(|&y| y != b).collect();
-        let in_m = lex.own_support(text, b, m_other, &rest).llr
-            - length_gain(ctx, text, b, m_own, m_other);
-        let (bf, cf) = (pair_support(ctx, text, b, f), pair_support(ctx, text, c, f));
-        let len = |x: usize| match text {
-            Text::Source => residual(ctx, chars(ctx, text, &[x]), chars(ctx, text.other(), &[f])),
-            Text::Target => residual(ctx, chars(ctx, text.other(), &[f]), chars(ctx, text, &[x])),
-        };
-        let gain = bf - cf + (len(c) - len(b)) / 2.0 - in_m;
-        if best.is_none_or(|(g, _, _)| gain > g) {
-            best = Some((gain, b, m));
+        let rest: Vec<usize> = m_src.iter().copied().filter(|&y| y != b).collect();
+        let in_m = lex.own_support(Text::Source, b, m_tgt, &rest).llr
+            - length_gain(ctx, Text::Source, b, m_src, m_tgt);
+        let gain =
+            pair_support(ctx, b, f) - pair_support(ctx, c, f) + (len(c) - len(b)) / 2.0 - in_m;
+        if best.is_none_or(|(g, _)| gain > g) {
+            best = Some((gain, b));
         }
     }
-    let (gain, b, _) = best?;
-    if gain < SHIFT || is_explained(explained, text, c) {
+    let (gain, b) = best?;
+    if gain < SHIFT || is_explained(explained, Text::Source, c) {
         return None;
     }
-    let sentence = match text {
-        Text::Source => ctx.src_text(c),
-        Text::Target => ctx.tgt_text(c),
-    };
-    let (kind, src, tgt, what) = match text {
-        Text::Source => (
-            FindingKind::Omission,
-            vec![c],
-            Vec::new(),
-            "this sentence of the original has no counterpart in the translation",
-        ),
-        Text::Target => (
-            FindingKind::Addition,
-            Vec::new(),
-            vec![c],
-            "this sentence of the translation has no counterpart in the original",
-        ),
-    };
-    let (paired, neighbour) = match text {
-        Text::Source => (ctx.tgt_text(f), ctx.src_text(b)),
-        Text::Target => (ctx.src_text(f), ctx.tgt_text(b)),
-    };
+    let sentence = ctx.src_text(c);
     let mut out = ctx.finding_on(
         k,
-        &src,
-        &tgt,
-        kind,
+        &[c],
+        &[],
+        FindingKind::Omission,
         Severity::Warning,
         format!(
-            "{what}: {}; the aligner paired it with {}, which translates the sentence next to it, {}",
+            "this sentence of the original has no counterpart in the translation: {}; the aligner paired it with {}, which translates the sentence next to it, {}",
             quote(sentence, 80),
-            quote(paired, 60),
-            quote(neighbour, 60),
+            quote(ctx.tgt_text(f), 60),
+            quote(ctx.src_text(b), 60),
         ),
     );
     out.score = Some(gain);
