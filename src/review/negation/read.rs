@@ -52,19 +52,11 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
     let same_clause = |a: usize, b: usize| clause[a] == clause[b];
     let clause_spans = clause_spans(&words, &clause);
     // `(a)míg` earlier in the word's clause.
-    let mut until_before = vec![false; words.len()];
-    for k in 1..words.len() {
-        until_before[k] = same_clause(k - 1, k)
-            && (until_before[k - 1] || matches!(lower_words[k - 1].as_str(), "míg" | "amíg"));
-    }
+    let until_before = earlier_in_clause(&lower_words, &clause, &["míg", "amíg"]);
     // `ha … volna`, `bárcsak … volna`: a counterfactual, which implies its denial (`ha
     // gondoltam volna` ≡ `I had not thought`), as `if only` does.
-    let mut counterfactual_before = vec![false; words.len()];
-    for k in 1..words.len() {
-        counterfactual_before[k] = same_clause(k - 1, k)
-            && (counterfactual_before[k - 1]
-                || matches!(lower_words[k - 1].as_str(), "ha" | "bárcsak" | "hacsak"));
-    }
+    let counterfactual_before =
+        earlier_in_clause(&lower_words, &clause, &["ha", "bárcsak", "hacsak"]);
     // The next word that is an `only` of `nothing more than`, and the next word a
     // negation can negate (not an auxiliary or particle), after each word.
     let mut next_exclusive = vec![None; words.len()];
@@ -269,21 +261,16 @@ fn is_litotes(lower_words: &[String], scope: usize, clause: &[usize], lang: &Lan
 /// than) follows so.
 fn hungarian_exclusive_clauses(lower_words: &[String], clause: &[usize]) -> Vec<bool> {
     let clauses = clause.last().map_or(0, |&c| c + 1);
-    let (mut except, mut nothing, mut but) = (
-        vec![false; clauses],
-        vec![false; clauses],
-        vec![false; clauses],
-    );
-    // `figyelmen / számon kívül hagy` (disregard, leave out of account) is no `except`.
-    let mut leave = vec![false; clauses];
-    for (w, &c) in lower_words.iter().zip(clause) {
-        leave[c] |= w.starts_with("hagy");
-    }
+    let flags = || vec![false; clauses];
+    let (mut except, mut leave, mut nothing, mut but) = (flags(), flags(), flags(), flags());
     // `más …, mint` (other … than): `senki sincs alávetve más korlátozásnak, mint` ≡
     // `everyone shall be subject only to such limitations as`.
-    let (mut other, mut than) = (vec![false; clauses], vec![false; clauses]);
+    let (mut other, mut than) = (flags(), flags());
     for (w, &c) in lower_words.iter().zip(clause) {
-        except[c] |= w == "kívül" && !leave[c];
+        except[c] |= w == "kívül";
+        // `figyelmen / számon kívül hagy` (disregard, leave out of account) is no
+        // `except`.
+        leave[c] |= w.starts_with("hagy");
         nothing[c] |= (["semmi", "senki"].iter().any(|s| w.starts_with(s))
             && w.chars().count() <= 9)
             || HU_ELSE.contains(&w.as_str());
@@ -294,7 +281,7 @@ fn hungarian_exclusive_clauses(lower_words: &[String], clause: &[usize]) -> Vec<
     let here_or_next = |v: &[bool], c: usize| v[c] || v.get(c + 1).copied().unwrap_or(false);
     (0..clauses)
         .map(|c| {
-            except[c]
+            (except[c] && !leave[c])
                 || (nothing[c] && here_or_next(&but, c))
                 || (other[c] && here_or_next(&than, c))
         })
@@ -327,6 +314,16 @@ fn clause_indices(text: &str, words: &[(usize, &str, bool)]) -> Vec<usize> {
             .count();
         scanned = at;
         out.push(breaks);
+    }
+    out
+}
+
+/// For each word, whether one of `these` comes before it in its clause (one pass).
+fn earlier_in_clause(lower_words: &[String], clause: &[usize], these: &[&str]) -> Vec<bool> {
+    let mut out = vec![false; lower_words.len()];
+    for k in 1..lower_words.len() {
+        out[k] = clause[k - 1] == clause[k]
+            && (out[k - 1] || these.contains(&lower_words[k - 1].as_str()));
     }
     out
 }
