@@ -8,7 +8,8 @@ use serde_json::Value;
 
 use crate::common::Workdir;
 use crate::common::{stdout, BECK};
-use crate::export::{aligned_corpus, read_with};
+use crate::export::aligned_corpus;
+use crate::export::readers::read_with;
 
 /// Issue 17: `-` reads an alignment (show, check, export), a gold file (eval) or an
 /// abbreviation list from standard input; a command never names it twice.
