@@ -14,9 +14,6 @@ use tandem::review::side_text;
 use super::{corpus_with_an_addition, hostile, rows};
 use crate::common::repo;
 
-/// Issue 17: TSV, CSV, xlsx, TMX and XLIFF of hostile texts, read by the tools their
-/// users read them with, give back exactly the texts (XML-illegal characters replaced).
-
 /// What a real reader read, or `None` (with a note) when it is not installed.
 pub(crate) fn read_with(reader: &str, file: &Path) -> Option<Value> {
     let script = repo().join("tests/readers/read_export.py");
@@ -49,6 +46,8 @@ pub(crate) fn read_with(reader: &str, file: &Path) -> Option<Value> {
     }
 }
 
+/// Issue 17: TSV, CSV, xlsx, TMX and XLIFF of hostile texts, read by the tools their
+/// users read them with, give back exactly the texts (XML-illegal characters replaced).
 #[test]
 fn r17_real_readers_read_every_export_exactly() {
     let wd = hostile();
