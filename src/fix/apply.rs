@@ -18,6 +18,7 @@ use crate::align::constrained::{guide_of, Model};
 use crate::align::{AlignConfig, Bead, Side};
 use crate::alignment::{round_confidence, AlignmentFile, BeadRecord, TextRecord};
 
+use super::range::describe;
 use super::record::{FixRecord, UndoStep, MAX_UNDO};
 use super::{Change, Fix, FixError};
 
@@ -137,29 +138,6 @@ fn record(b: &Bead, fixed: bool) -> BeadRecord {
             round_confidence(b.confidence)
         },
         fixed,
-    }
-}
-
-/// The locators of a fix, e.g. `p8.s2 ↔ p8.s2–s3` (for messages).
-pub fn describe(file: &AlignmentFile, src: &[usize], tgt: &[usize]) -> String {
-    format!("{} ↔ {}", span(&file.source, src), span(&file.target, tgt))
-}
-
-/// `p8.s2`, `p8.s2–s3`, `p8.s3–p9.s1`, or `none`.
-pub fn span(rec: &TextRecord, ids: &[usize]) -> String {
-    use crate::document::Locator;
-    let loc = |i: &usize| rec.sentences.get(*i).map(|s| s.id);
-    match (ids.first().and_then(loc), ids.last().and_then(loc)) {
-        (Some(a), Some(b)) if a == b => a.to_string(),
-        (
-            Some(a @ Locator::Para { paragraph: p, .. }),
-            Some(Locator::Para {
-                paragraph: q,
-                sentence,
-            }),
-        ) if p == q => format!("{a}–s{sentence}"),
-        (Some(a), Some(b)) => format!("{a}–{b}"),
-        _ => "none".to_string(),
     }
 }
 

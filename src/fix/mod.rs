@@ -50,13 +50,13 @@ use crate::alignment::{AlignmentFile, BeadRecord};
 use crate::lang::Lang;
 use crate::load::sha256_hex;
 
-pub use apply::{describe, span, undo, Fixer, MARGIN};
+pub use apply::{undo, Fixer, MARGIN};
 pub use edit::Edit;
 pub use place::{
     apply_sidecar, carry_over, keep_fixes, read_sidecar, sidecar_hash, sidecar_path, Carried,
     SidecarFix,
 };
-pub use range::parse_range;
+pub use range::{describe, parse_range, span};
 pub(crate) use record::validate;
 pub use record::{text_hash, FixRecord, UndoStep, MAX_UNDO};
 

@@ -19,8 +19,9 @@ use similar::{capture_diff_slices, Algorithm, DiffOp};
 use crate::align::AlignConfig;
 use crate::alignment::{AlignmentFile, TextRecord};
 
-use super::apply::{describe, span, Fixer};
+use super::apply::Fixer;
 use super::range::parse_range;
+use super::range::{describe, span};
 use super::record::{text_hash, FixRecord};
 use super::FixError;
 

@@ -2,11 +2,12 @@
 //!
 //! `p3.s2`, `p3.s2..p3.s4`, `p3.s2–s4` (as `show` prints a span), `p3.s2-p3.s4` (as
 //! `diff` prints one), `p3` (a whole
-//! paragraph), `p3..p4`, `l17`, `l17..l19`, and `none` for an empty side.
+//! paragraph), `p3..p4`, `l17`, `l17..l19`, and `none` for an empty side: read by
+//! [`parse_range`], written back by [`span`] and [`describe`] for messages.
 
 use std::ops::Range;
 
-use crate::alignment::TextRecord;
+use crate::alignment::{AlignmentFile, TextRecord};
 use crate::document::Locator;
 
 /// One end of a range: a sentence, or a whole paragraph.
@@ -106,6 +107,28 @@ pub fn parse_range(spec: &str, text: &TextRecord) -> Result<Range<usize>, String
         ));
     }
     Ok(i..j + 1)
+}
+
+/// The locators of a fix, e.g. `p8.s2 ↔ p8.s2–s3` (for messages).
+pub fn describe(file: &AlignmentFile, src: &[usize], tgt: &[usize]) -> String {
+    format!("{} ↔ {}", span(&file.source, src), span(&file.target, tgt))
+}
+
+/// `p8.s2`, `p8.s2–s3`, `p8.s3–p9.s1`, or `none`.
+pub fn span(rec: &TextRecord, ids: &[usize]) -> String {
+    let loc = |i: &usize| rec.sentences.get(*i).map(|s| s.id);
+    match (ids.first().and_then(loc), ids.last().and_then(loc)) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (
+            Some(a @ Locator::Para { paragraph: p, .. }),
+            Some(Locator::Para {
+                paragraph: q,
+                sentence,
+            }),
+        ) if p == q => format!("{a}–s{sentence}"),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        _ => "none".to_string(),
+    }
 }
 
 #[cfg(test)]
