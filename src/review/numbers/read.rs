@@ -312,6 +312,16 @@ fn with_notation(raw: &str, thousands: char, decimal: char) -> Option<String> {
     })
 }
 
+/// Whether `word` puts a Roman numeral after it: a word of [`ROMAN_LABELS`], or its
+/// plural (`Protocols I to IX`).
+fn is_roman_label(word: &str) -> bool {
+    let word = word.to_lowercase();
+    ROMAN_LABELS.contains(&word.as_str())
+        || word
+            .strip_suffix('s')
+            .is_some_and(|singular| ROMAN_LABELS.contains(&singular))
+}
+
 /// Value of a Roman numeral of `I`, `V`, `X` (and `L`, `C` in longer ones).
 pub(crate) fn roman(word: &str) -> Option<u32> {
     let n = word.chars().count();
@@ -351,7 +361,7 @@ fn word_mentions(text: &str, lang: &Lang) -> Vec<Mention> {
             let single = word.chars().count() == 1;
             let dotted = after.starts_with('.');
             let label = prev.is_some_and(|p| {
-                ROMAN_LABELS.contains(&p.1.to_lowercase().as_str())
+                is_roman_label(p.1)
                     || (p.1.chars().count() > 1 && p.1.chars().all(char::is_uppercase))
             }) && before.ends_with(' ');
             // `Annexes I, II and III`: a numeral in a list after another one.
@@ -365,7 +375,8 @@ fn word_mentions(text: &str, lang: &Lang) -> Vec<Mention> {
                     });
             let heading = k == 0 && dotted;
             // A letter in a range of letters (`A–C`) or initials (`X. Y.`) is not a
-            // numeral; a range of numerals (`I–IX`) is.
+            // numeral; a range of numerals (`I–IX`) is, but not one from a numeral to
+            // itself: `I-I` is a stammer (`"Why, I-I don't know."`).
             let partner = if after.starts_with(['–', '-', '—']) {
                 next.map(|n| n.1)
             } else if before.ends_with(['–', '-', '—']) {
@@ -374,7 +385,7 @@ fn word_mentions(text: &str, lang: &Lang) -> Vec<Mention> {
                 None
             };
             let in_range = partner.is_some_and(|p| roman(p).is_none());
-            let roman_range = partner.is_some_and(|p| roman(p).is_some());
+            let roman_range = partner.is_some_and(|p| roman(p).is_some_and(|pv| pv != v));
             let initials = single && dotted && (is_initial(next) || is_initial(prev.as_ref()));
             let accept = !in_range
                 && !initials
@@ -493,6 +504,13 @@ mod tests {
         assert_eq!(flat("ANNEX I", Lang::En), ["1"]);
         assert_eq!(flat("Louis XIV reigned", Lang::En), ["14"]);
         assert!(flat("I think so.", Lang::En).is_empty());
+        assert!(flat("\"Why, I-I don't know.", Lang::En).is_empty());
+        assert!(flat("I—I am ill.", Lang::En).is_empty());
+        assert_eq!(flat("Annexes I-III", Lang::En), ["1", "3"]);
+        assert_eq!(
+            flat("in Protocols I to IX thereafter", Lang::En),
+            ["1", "9"]
+        );
         assert!(flat("az A–C. pontok", Lang::Hu).is_empty());
         assert!(flat("a CV és az LI", Lang::Hu).is_empty());
     }
