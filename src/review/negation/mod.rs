@@ -45,8 +45,20 @@
 //! counterpart, 11 of 33 Hungarian-only negated clauses are otherwise rendered, against
 //! 4 of 17 English-only ones). Severity `warning`.
 //!
+//! Two findings need no counterpart, in any translation, because the English alone
+//! shows the change: a question that opens with a question word and is negated on its
+//! auxiliary in the translation only (`When will not you be off?` for `Mikor
+//! indulsz?`: a yes-no question asks the same either way and is still skipped, a
+//! question-word question asks something else); and two different negative words
+//! close together in one English clause (`there is not no crime`, `no light had not
+//! flashed`), which English reads as a yes, where the original negates (Hungarian
+//! doubles its negations, English cancels them; a repeated word, `never-never`, or a
+//! list, `no dream and no will`, is no double negation).
+//!
 //! Limits: an antonym (`Nem él` ≡ `a dead thing`) or a negation moved to another clause
-//! reads as a mismatch; a flipped negation in a sentence that has another one is missed.
+//! reads as a mismatch; a flipped negation in a sentence that has another one is missed
+//! unless the two meet in one clause; English dialect that doubles its negation (`I
+//! don't know nothing`) would read as a yes.
 //! Cost: linear, plus a link query per candidate bead. How a sentence is read is in
 //! [`read`]; this module compares the two sides of each bead.
 
@@ -138,6 +150,20 @@ struct Candidate<'a> {
     text: Text,
     negs: Vec<(usize, Negation<'a>)>,
     linked: Vec<usize>,
+    why: Why,
+}
+
+/// What makes a candidate.
+#[derive(Clone, Copy, PartialEq)]
+enum Why {
+    /// One side negates and the other has no negation: reported as the translation's
+    /// style allows (every one in a literal translation, linked ones in a free one).
+    OneSide,
+    /// Reported in any translation: the English negates a question that opens with a
+    /// question word (`When will you not go?` asks something else than `Mikor
+    /// indulsz?`), or says two negations in one clause that English reads as a yes
+    /// (`there is not no crime`) where the original negates.
+    Sure,
 }
 
 /// Negation findings.
@@ -147,17 +173,44 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         return Vec::new();
     }
     let mut candidates = Vec::new();
+    let mut sure = Vec::new();
     let mut paired = 0usize;
     for v in ctx.views.iter().filter(|v| v.is_paired()) {
         paired += 1;
-        // A question may ask the same thing either way (`Csak nem féltél?` ≡ `Were you
-        // afraid?`).
-        if v.src.contains('?') || v.tgt.contains('?') {
-            continue;
-        }
         let (src, tgt) = (&v.record.src, &v.record.tgt);
         let (sn, si) = gather(ctx, src, Text::Source, sl);
-        let (tn, ti) = gather(ctx, tgt, Text::Target, tl);
+        let (mut tn, ti) = gather(ctx, tgt, Text::Target, tl);
+        // Two negations that cancel (`there is not no crime`) say yes: against an
+        // original that negates, a flip; against one that does not, agreement.
+        let (cancelled, kept): (Vec<_>, Vec<_>) =
+            tn.into_iter().partition(|(_, n)| n.cancelled_by.is_some());
+        tn = kept;
+        if !cancelled.is_empty() && !sn.is_empty() {
+            sure.push(Candidate {
+                bead: v.index,
+                text: Text::Target,
+                linked: (0..cancelled.len()).collect(),
+                negs: cancelled,
+                why: Why::Sure,
+            });
+            continue;
+        }
+        // A yes-no question may ask the same thing either way (`Csak nem féltél?` ≡
+        // `Were you afraid?`); a question with a question word negated in the
+        // translation alone asks another thing.
+        if v.src.contains('?') || v.tgt.contains('?') {
+            let asks: Vec<_> = tn.into_iter().filter(|(_, n)| n.asks).collect();
+            if !asks.is_empty() && sn.is_empty() && !si {
+                sure.push(Candidate {
+                    bead: v.index,
+                    text: Text::Target,
+                    linked: (0..asks.len()).collect(),
+                    negs: asks,
+                    why: Why::Sure,
+                });
+            }
+            continue;
+        }
         let (negs, text, others) = if !sn.is_empty() && tn.is_empty() && !ti {
             (sn, Text::Source, tgt)
         } else if sn.is_empty() && !tn.is_empty() && !si {
@@ -180,6 +233,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             text,
             negs,
             linked,
+            why: Why::OneSide,
         });
     }
     // A translation that keeps negation literally is checked strictly; in a free one
@@ -189,9 +243,11 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     // agree: in a 22-bead report one flipped negation is 4.5 % of its beads, and the
     // error itself would make the text look free and hide it.
     let literal = (candidates.len() as f64) < LITERAL_RATE * (paired as f64 + LITERAL_PRIOR_BEADS);
+    candidates.extend(sure);
+    candidates.sort_by_key(|c| c.bead);
     let mut out = Vec::new();
     for c in candidates {
-        let shown: Vec<usize> = if literal {
+        let shown: Vec<usize> = if literal || c.why == Why::Sure {
             (0..c.negs.len()).collect()
         } else {
             c.linked.clone()
@@ -199,46 +255,68 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         if shown.is_empty() {
             continue;
         }
-        let v = &ctx.views[c.bead];
-        let (side, other_text) = match c.text {
-            Text::Source => (("original", "translation"), &v.tgt),
-            Text::Target => (("translation", "original"), &v.src),
-        };
-        let sentence = |i: usize| match c.text {
-            Text::Source => ctx.src_text(i),
-            Text::Target => ctx.tgt_text(i),
-        };
-        let phrase = |k: usize| {
-            let (i, n) = &c.negs[k];
-            let scope_word = n
-                .scope
-                .and_then(|at| {
-                    sentence(*i)[at..]
-                        .split(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’')
-                        .next()
-                })
-                .unwrap_or("");
-            format!("“{} {scope_word}”", n.word).replace(" ”", "”")
-        };
-        let reason = format!(
-            "the {} says {} and the {} has no negation: {}",
-            side.0,
-            shown
-                .iter()
-                .map(|&k| phrase(k))
-                .collect::<Vec<_>>()
-                .join(", "),
-            side.1,
-            quote(other_text, 80)
-        );
-        let mut f = ctx.finding(c.bead, FindingKind::Negation, Severity::Warning, reason);
-        f.words = shown
-            .iter()
-            .map(|&k| c.negs[k].1.word.to_string())
-            .collect();
-        out.push(f);
+        out.push(finding(ctx, &c, &shown));
     }
     out
+}
+
+/// The finding of a candidate, naming the negations `shown`.
+fn finding(ctx: &Context<'_>, c: &Candidate<'_>, shown: &[usize]) -> Finding {
+    let v = &ctx.views[c.bead];
+    let (side, other_text) = match c.text {
+        Text::Source => (("original", "translation"), &v.tgt),
+        Text::Target => (("translation", "original"), &v.src),
+    };
+    let sentence = |i: usize| match c.text {
+        Text::Source => ctx.src_text(i),
+        Text::Target => ctx.tgt_text(i),
+    };
+    let phrase = |k: usize| {
+        let (i, n) = &c.negs[k];
+        let scope_word = n
+            .scope
+            .and_then(|at| {
+                sentence(*i)[at..]
+                    .split(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’')
+                    .next()
+            })
+            .unwrap_or("");
+        format!("“{} {scope_word}”", n.word).replace(" ”", "”")
+    };
+    let phrases = shown
+        .iter()
+        .map(|&k| phrase(k))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let cancelled: Vec<&str> = shown
+        .iter()
+        .filter_map(|&k| c.negs[k].1.cancelled_by)
+        .collect();
+    let reason = if !cancelled.is_empty() {
+        format!(
+            "the translation says “{}” in one clause, two negations that English reads as a yes, where the original negates: {}",
+            cancelled.join("”, “"),
+            quote(other_text, 80)
+        )
+    } else if c.why == Why::Sure {
+        format!(
+            "the translation asks its question with a negation, {phrases}, and the original asks it without one: {}",
+            quote(other_text, 80)
+        )
+    } else {
+        format!(
+            "the {} says {phrases} and the {} has no negation: {}",
+            side.0,
+            side.1,
+            quote(other_text, 80)
+        )
+    };
+    let mut f = ctx.finding(c.bead, FindingKind::Negation, Severity::Warning, reason);
+    f.words = shown
+        .iter()
+        .map(|&k| c.negs[k].1.word.to_string())
+        .collect();
+    f
 }
 
 #[cfg(test)]
@@ -265,6 +343,22 @@ mod tests {
         ];
         pairs.extend(filler(300));
         assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![1, 2, 10]);
+    }
+
+    #[test]
+    fn a_negated_question_word_question_and_a_double_negation_are_reported_in_a_free_translation() {
+        let mut pairs = vec![
+            ("Mikor indulsz, Henry?", "When will not you be off, Henry?"),
+            // A yes-no question asks the same either way.
+            ("Nem hiszel ebben?", "Can you believe it?"),
+            ("Nincs ebben semmi bűn.", "There is not no crime in it."),
+            // Against an original that does not negate, two negations agree.
+            ("Ebben bűn van.", "It is not for no crime."),
+        ];
+        pairs.extend(filler(40));
+        // Many beads disagree in polarity: a free translation.
+        pairs.extend([("Elfelejtette.", "She did not remember."); 5]);
+        assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![0, 2]);
     }
 
     #[test]

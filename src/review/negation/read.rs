@@ -10,7 +10,8 @@ use std::ops::Range;
 use super::super::words_with_offsets;
 use super::words::{
     is_code_letters, is_comparative, is_infinitive, is_modal, negates_by_itself, negative_by_form,
-    EN_DETERMINERS, EN_EXCLUSIVE, EN_LIMITS, EN_NEG, EN_SUBJECT_PRONOUNS, HU_ELSE, HU_NEG,
+    DOUBLE_REACH, EN_AUXILIARIES, EN_CLAUSE_OPENERS, EN_COORDINATING_NEG, EN_DETERMINERS,
+    EN_EXCLUSIVE, EN_LIMITS, EN_NEG, EN_QUESTION_WORDS, EN_SUBJECT_PRONOUNS, HU_ELSE, HU_NEG,
     HU_NEG_STEMS, HU_NOT_NEGATING, SCOPE_SKIP, THAN_REACH,
 };
 use crate::lang::Lang;
@@ -35,6 +36,14 @@ pub(super) struct Negation<'a> {
     pub(super) infinitive: Option<usize>,
     /// Byte range of its clause, from the clause's first word to the end of its last.
     pub(super) clause: Range<usize>,
+    /// English: a second negation close after one in its clause, the words from the
+    /// first to the second as written (`not no` in `there is not no crime`, `no light
+    /// had not`), which English reads as a yes.
+    pub(super) cancelled_by: Option<&'a str>,
+    /// English: it negates a question that opens with a question word, on its
+    /// auxiliary (`When will not you be off?`, `Why don't you go?`): a different
+    /// question, where a yes-no question asks the same either way.
+    pub(super) asks: bool,
 }
 
 /// Negated clauses of a text (one per clause, with the word it negates) and whether it
@@ -43,6 +52,8 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
     let words = words_with_offsets(text);
     let mut out: Vec<Negation<'a>> = Vec::new();
     let mut last_clause: Option<usize> = None;
+    // Index of the last negative word (for two negations that cancel).
+    let mut last_negative: Option<usize> = None;
     let mut implicit = false;
     // Everything about clauses is computed once, in one pass each way, so that a
     // sentence of any length costs linear time (a 300,000-word "sentence" with no
@@ -208,15 +219,37 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
                         .find(|&m| is_infinitive(&lower_words[m]))
                 })
                 .map(|m| words[m].0);
-            let clause = clause[k];
-            if last_clause != Some(clause) {
+            let english = matches!(lang, Lang::En);
+            // Two different negative words close together in a clause; the same word
+            // again is emphasis or a list (`never-never`, `no dream and no will`), as
+            // is anything joined by `and`/`or`/`nor`.
+            let cancels = last_negative.filter(|&p| {
+                english
+                    && same_clause(p, k)
+                    && k - p <= DOUBLE_REACH
+                    && lower_words[p] != lower
+                    && !(p..=k).any(|j| {
+                        EN_COORDINATING_NEG.contains(&lower_words[j].as_str())
+                            || matches!(lower_words[j].as_str(), "and" | "or")
+                    })
+            });
+            last_negative = Some(k);
+            let clause_index = clause[k];
+            if last_clause != Some(clause_index) {
                 out.push(Negation {
                     word,
                     scope,
                     infinitive,
-                    clause: clause_spans[clause].clone(),
+                    clause: clause_spans[clause_index].clone(),
+                    cancelled_by: None,
+                    asks: english && negates_a_question(text, &words, &lower_words, &clause, k),
                 });
-                last_clause = Some(clause);
+                last_clause = Some(clause_index);
+            } else if let Some(p) = cancels {
+                if let Some(last) = out.last_mut() {
+                    last.cancelled_by
+                        .get_or_insert(&text[words[p].0..at + word.len()]);
+                }
             }
             continue;
         }
@@ -224,6 +257,44 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
             || (matches!(lang, Lang::Hu) && lower == "volna" && counterfactual_before[k]);
     }
     (out, implicit)
+}
+
+/// Whether the English negation at word `k` negates a question that opens with a
+/// question word, on its auxiliary: `[and] WH AUX not` or `[and] WH AUXn't`, the
+/// sentence going on to a `?` before any other stop (`When will not you be off,
+/// Henry?`, `Why don't you marry?`); not a relative clause (`men who are not like
+/// him`), which has a word before its `who`.
+fn negates_a_question(
+    text: &str,
+    words: &[(usize, &str, bool)],
+    lower_words: &[String],
+    clause: &[usize],
+    k: usize,
+) -> bool {
+    let lower = lower_words[k].as_str();
+    let aux = if lower.ends_with("n't") || lower.ends_with("n’t") {
+        k
+    } else if lower == "not" && k >= 1 && EN_AUXILIARIES.contains(&lower_words[k - 1].as_str()) {
+        k - 1
+    } else {
+        return false;
+    };
+    let Some(wh) = aux.checked_sub(1) else {
+        return false;
+    };
+    if clause[wh] != clause[k] || !EN_QUESTION_WORDS.contains(&lower_words[wh].as_str()) {
+        return false;
+    }
+    let opens = wh == 0
+        || clause[wh - 1] != clause[wh]
+        || (EN_CLAUSE_OPENERS.contains(&lower_words[wh - 1].as_str())
+            && (wh == 1 || clause[wh - 2] != clause[wh]));
+    let (at, word, _) = words[k];
+    opens
+        && text[at + word.len()..]
+            .chars()
+            .find(|c| matches!(c, '.' | '!' | '?'))
+            == Some('?')
 }
 
 /// Whether a negation cancels against the word it negates, or in Hungarian the one
@@ -344,170 +415,5 @@ fn clause_spans(words: &[(usize, &str, bool)], clause: &[usize]) -> Vec<Range<us
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn double_negation_is_one() {
-        assert_eq!(negations("Senki sem jött.", &Lang::Hu).0.len(), 1);
-        assert_eq!(
-            negations("Soha nem volt itt, de semmit sem hozott.", &Lang::Hu)
-                .0
-                .len(),
-            2
-        );
-        assert_eq!(negations("Nobody came.", &Lang::En).0.len(), 1);
-        assert_eq!(negations("He didn't come.", &Lang::En).0.len(), 1);
-        assert!(negations("pursuant to Regulation (EC) No", &Lang::En)
-            .0
-            .is_empty());
-        assert_eq!(negations("No, he said. No man came.", &Lang::En).0.len(), 1);
-        assert!(negations("Nemcsak ő jött.", &Lang::Hu).0.is_empty());
-        assert!(negations("Not only he came.", &Lang::En).0.is_empty());
-        assert!(negations("A nemzet nemes.", &Lang::Hu).0.is_empty());
-    }
-
-    /// Each Hungarian `only` is read as its English mirror is, so the pair agrees; the
-    /// same words without the `only` stay negations.
-    #[test]
-    fn hungarian_only_mirrors_english_only() {
-        let none = |t: &str, lang: &Lang| negations(t, lang).0.is_empty();
-        // nobody except X / no one save X
-        assert!(none(
-            "Morganon kívül senki se tudta, mit fognak meghódítani.",
-            &Lang::Hu
-        ));
-        assert!(none(
-            "No one save Morgan knew where that conquest was to be.",
-            &Lang::En
-        ));
-        assert!(none(
-            "A rovarokon kívül nem maradt benne élőlény.",
-            &Lang::Hu
-        ));
-        // nothing but
-        assert!(none("Mást se láttak, csak zöld dzsungelt.", &Lang::Hu));
-        assert!(none("Nem csinálnak semmit, csak kocsikáznak.", &Lang::Hu));
-        assert!(none("They do nothing but drive about.", &Lang::En));
-        // no larger than
-        assert!(none(
-            "Egy nyulacskánál nem nagyobb majom ugrált.",
-            &Lang::Hu
-        ));
-        assert!(none("Nem több, mint tíz ember jött.", &Lang::Hu));
-        // other than / only
-        assert!(none(
-            "Senki sincs alávetve más korlátozásnak, mint amelyet a törvény megállapít.",
-            &Lang::Hu
-        ));
-        assert!(none("A monkey no larger than a rabbit jumped.", &Lang::En));
-        // `figyelmen kívül hagy` is `disregard`: the negation stands.
-        assert_eq!(
-            negations("Ezt a tényt nem hagyhatja figyelmen kívül.", &Lang::Hu)
-                .0
-                .len(),
-            1
-        );
-        // The same words as denials.
-        assert_eq!(
-            negations("Senki se tudta, mit fognak meghódítani.", &Lang::Hu)
-                .0
-                .len(),
-            1
-        );
-        assert_eq!(negations("Nem láttak semmit.", &Lang::Hu).0.len(), 1);
-        assert_eq!(negations("Ez nem jobb.", &Lang::Hu).0.len(), 1);
-        assert_eq!(
-            negations("Nem mentem el, csak otthon maradtam.", &Lang::Hu)
-                .0
-                .len(),
-            1
-        );
-    }
-
-    #[test]
-    fn split_not_only_a_letter_code_and_a_far_than() {
-        let count = |t: &str| negations(t, &Lang::En).0.len();
-        // `not … only` is `not only`; `not the only` denies.
-        assert_eq!(count("I am sure you did not steal only gold."), 0);
-        assert_eq!(count("It is not the only one."), 1);
-        // `No` before a letter code is `number`.
-        assert_eq!(count("No C(2015) 8005"), 0);
-        assert_eq!(count("No CAT came."), 1);
-        // A `than` far on leaves `Nothing` a negation; a near one makes it `only`.
-        assert_eq!(
-            count("Nothing in this Regulation shall be construed so as to act for other purposes than to assist."),
-            1
-        );
-        assert_eq!(count("It was nothing more than a dream."), 0);
-        assert_eq!(
-            count("No unit of life was left save the flying insects."),
-            0
-        );
-    }
-
-    #[test]
-    fn implicit_negations_are_read_by_their_form() {
-        let implicit = |t: &str, lang: &Lang| negations(t, lang).1;
-        // Privative `-talan`/`-telen` after a consonant, as `-tlan`/`-tlen`.
-        assert!(implicit("Képtelen volt másképp cselekedni.", &Lang::Hu));
-        assert!(implicit("Reménytelen helyzet.", &Lang::Hu));
-        // A counterfactual implies its denial.
-        assert!(implicit("Hiszen ha gondoltam volna, hogy te...", &Lang::Hu));
-        assert!(!implicit("Szerettem volna menni.", &Lang::Hu));
-        // Latinate prefixes count only where they negate.
-        assert!(implicit("It was impossible.", &Lang::En));
-        assert!(implicit("He was impatient and dishonest.", &Lang::En));
-        assert!(!implicit(
-            "The increasing demands of international trade, including imports.",
-            &Lang::En
-        ));
-        assert!(!implicit("It is important, immediately.", &Lang::En));
-    }
-
-    #[test]
-    fn a_negation_knows_its_clause() {
-        let text = "He came, but he did not stay long; then he left.";
-        let (negs, _) = negations(text, &Lang::En);
-        assert_eq!(&text[negs[0].clause.clone()], "but he did not stay long");
-    }
-
-    #[test]
-    fn a_question_tag_opens_its_clause() {
-        assert!(negations("You will come, won't you?", &Lang::En)
-            .0
-            .is_empty());
-        assert!(negations("They went, didn't they.", &Lang::En).0.is_empty());
-        assert_eq!(negations("I am sure it was not she.", &Lang::En).0.len(), 1);
-        assert_eq!(negations("But that's not it, John.", &Lang::En).0.len(), 1);
-    }
-
-    #[test]
-    fn two_negations_that_cancel_are_a_yes() {
-        let none = |t: &str, lang: &Lang| negations(t, lang).0.is_empty();
-        assert!(none("The king was never without enemies.", &Lang::En));
-        assert!(none("It is not impossible.", &Lang::En));
-        assert!(none("A terv nem hibátlan.", &Lang::Hu));
-        // Only a word negative by its form cancels, and only the one negated.
-        assert!(!none(
-            "The act is not to be incorporated into the Agreement.",
-            &Lang::En
-        ));
-        assert!(!none("I have not ever seen it.", &Lang::En));
-        assert!(!none("It shall not be sold without a licence.", &Lang::En));
-    }
-
-    #[test]
-    fn idioms_and_answers_are_not_denials() {
-        let none = |t: &str, lang: &Lang| negations(t, lang).0.is_empty();
-        assert!(none("Like as not he'll be wanting to go.", &Lang::En));
-        assert!(none("He was not just a boy with a craving.", &Lang::En));
-        assert!(none("No; I thought I would talk with you.", &Lang::En));
-        assert!(none("Nem; a munkát befejeztük.", &Lang::Hu));
-        // `nehogy` (lest) and `nemigen` (hardly) negate.
-        assert!(!none("Félrehúzta, nehogy befröcskölje a vér.", &Lang::Hu));
-        assert!(!none("Ez nemigen nevezhető lopásnak.", &Lang::Hu));
-        // …and `lest` is English's implicit way to say it.
-        assert!(negations("She drew it aside lest the blood spot it.", &Lang::En).1);
-    }
-}
+#[path = "read_tests.rs"]
+mod tests;

@@ -252,6 +252,29 @@ pub(super) const EN_DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "my", "your", "our", "their", "its", "one's",
 ];
 
+/// English question words: a question that opens with one asks something its negation
+/// changes (`When will you go?` / `When will you not go?`), unlike a yes-no question.
+pub(super) const EN_QUESTION_WORDS: &[&str] = &[
+    "what", "who", "whom", "whose", "when", "where", "why", "how", "which",
+];
+
+/// Words that may open a clause before its question word (`And where do you go?`).
+pub(super) const EN_CLAUSE_OPENERS: &[&str] = &["and", "but", "or", "so", "then"];
+
+/// English auxiliaries that a negation of a question follows (`When will not you …`).
+pub(super) const EN_AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "am", "can", "could", "will", "would", "should", "must", "may",
+    "might", "shall", "has", "have", "had", "does", "do", "did",
+];
+
+/// Negative words that coordinate rather than negate twice (`neither … nor`, `not
+/// strong nor wise`).
+pub(super) const EN_COORDINATING_NEG: &[&str] = &["nor", "neither"];
+
+/// Words from one English negation to a second one in its clause within which the two
+/// cancel (`there is not no crime`, `no light had not flashed`).
+pub(super) const DOUBLE_REACH: usize = 3;
+
 pub(super) const EN_SUBJECT_PRONOUNS: &[&str] =
     &["i", "you", "he", "she", "it", "we", "they", "there"];
 
