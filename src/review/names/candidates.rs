@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::super::words_with_offsets;
-use super::counterparts::{bare, is_acronym};
+use super::counterparts::{bare, fold, is_acronym, Words};
 use crate::lang::Lang;
 
 /// Third-person singular pronouns, which may stand for a person's name.
@@ -82,6 +82,103 @@ pub(super) fn candidates<'a>(
         }
     }
     out
+}
+
+/// English third-person pronouns that stand for a subject or an object, not a
+/// possessor: what replaces a name in the nominative.
+const EN_PERSONAL: &[&str] = &["he", "him", "himself", "she", "herself"];
+
+/// How many subject or object pronouns ([`EN_PERSONAL`]) an English text has (0 for
+/// other languages: only the Hungarian → English direction is read so).
+pub(super) fn personal_pronouns(text: &str, lang: &Lang) -> usize {
+    if lang != &Lang::En {
+        return 0;
+    }
+    words_with_offsets(text)
+        .iter()
+        .filter(|(_, w, _)| EN_PERSONAL.contains(&w.to_lowercase().as_str()))
+        .count()
+}
+
+/// The byte range of the run of capitalised words `word` belongs to in `text` (`Saint
+/// Malóban`, `Amerikai Egyesült Államok`; short lower-case joiners such as `és` inside),
+/// or `None` when `word` is not written there.
+pub(super) fn name_run(text: &str, word: &str) -> Option<std::ops::Range<usize>> {
+    let words = words_with_offsets(text);
+    let k = words.iter().position(|w| bare(w.1) == word)?;
+    let capital = |i: usize| words[i].1.chars().next().is_some_and(char::is_uppercase);
+    let joiner = |i: usize| words[i].1.chars().count() <= 3 && !capital(i);
+    // Only spaces between words `a` and `a + 1`.
+    let adjacent = |a: usize| {
+        text[words[a].0 + words[a].1.len()..words[a + 1].0]
+            .chars()
+            .all(char::is_whitespace)
+    };
+    let (mut a, mut b) = (k, k);
+    while a > 0 && adjacent(a - 1) {
+        if capital(a - 1) {
+            a -= 1;
+        } else if a > 1 && joiner(a - 1) && adjacent(a - 2) && capital(a - 2) {
+            a -= 2;
+        } else {
+            break;
+        }
+    }
+    while b + 1 < words.len() && adjacent(b) {
+        if capital(b + 1) {
+            b += 1;
+        } else if b + 2 < words.len() && joiner(b + 1) && adjacent(b + 1) && capital(b + 2) {
+            b += 2;
+        } else {
+            break;
+        }
+    }
+    Some(words[a].0..words[b].0 + words[b].1.len())
+}
+
+/// Hungarian case endings that may follow a possessed noun (`szemébe`, `kezét`).
+const HU_CASES: &[&str] = &[
+    "t", "ba", "be", "ban", "ben", "ból", "ből", "nak", "nek", "val", "vel", "ra", "re", "ról",
+    "ről", "hoz", "hez", "tól", "től", "n", "ért", "ig",
+];
+
+/// Whether a Hungarian word may be a noun possessed by the name before it (`Henry
+/// szeme`, `Henry kezét`, `Henry szemébe`): it ends in a vowel, or in `á`/`é`/`i`
+/// and a case ending. Verbs in the past (`ült`, `nézett`) and postpositions (`előtt`)
+/// do not.
+fn may_be_possessed(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let vowel = |c: char| "aeiouáéíóöőúüű".contains(c);
+    if w.chars().next_back().is_some_and(vowel) {
+        return true;
+    }
+    HU_CASES.iter().any(|case| {
+        w.strip_suffix(case)
+            .and_then(|stem| stem.chars().next_back())
+            .is_some_and(|c| matches!(c, 'á' | 'é' | 'i'))
+    })
+}
+
+/// Whether the Hungarian name `word` stands in `text` in its bare form (written so in
+/// the English text too: no case ending) and possesses nothing after it: the subject
+/// of its clause (`Gwenliana a tűz előtt ült`, `míg Henry a földön térdelve`), not a
+/// possessor (`Henry szeme` ≡ `his eyes`).
+pub(super) fn bare_subject(text: &str, word: &str, english: &Words) -> bool {
+    if !english.folded.contains(&fold(word, &Lang::Hu)) {
+        return false;
+    }
+    let Some(run) = name_run(text, word) else {
+        return false;
+    };
+    let rest = &text[run.end..];
+    let Some((at, next, _)) = words_with_offsets(rest).into_iter().next() else {
+        return true;
+    };
+    // Punctuation between the name and the next word ends the phrase.
+    if !rest[..at].chars().all(char::is_whitespace) {
+        return true;
+    }
+    matches!(next.to_lowercase().as_str(), "a" | "az" | "egy") || !may_be_possessed(next)
 }
 
 pub(super) fn pronouns(text: &str, lang: &Lang) -> usize {

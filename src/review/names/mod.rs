@@ -21,7 +21,10 @@
 //! A name replaced by a pronoun is a translator's choice, not an error (Hungarian `ő`
 //! has no gender, so translators from English name the person, and translators into
 //! English use `he` or `she`): names missing on one side are excused when that side has
-//! at least as many more third-person pronouns than the other.
+//! at least as many more third-person pronouns than the other. A Hungarian name in its
+//! bare form that possesses nothing after it is the subject of its clause (`Gwenliana a
+//! tűz előtt ült`): only `he`, `she` (`him`, `himself`, `herself`) stand for it, not a
+//! possessive `his`/`her`, which English adds where Hungarian writes a suffix.
 //!
 //! Deliberate gap: a name mentioned only once and dropped from the translation has no
 //! counterpart anywhere and is not reported (precision over recall). Cost: linear in the
@@ -35,7 +38,8 @@ use std::collections::HashMap;
 use super::{quote, words_with_offsets, Context, Finding, FindingKind, Severity};
 use crate::align::dict::Dictionary;
 use crate::align::evidence::Text;
-use candidates::{candidates, pronouns, usage};
+use crate::lang::Lang;
+use candidates::{bare_subject, candidates, personal_pronouns, pronouns, usage};
 use counterparts::{bare, fold, Words};
 pub use counterparts::{MAX_ACRONYM, SIMILARITY};
 
@@ -163,8 +167,14 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .filter(|&i| super::clause::abbreviated(ctx, 0..src_texts[i].len(), i, &v.record.tgt))
             .collect();
         missing.retain(|m| !(m.0 && abbreviated.contains(&m.1)));
-        // Names rendered as pronouns on the other side are a translator's choice.
+        // Names rendered as pronouns on the other side are a translator's choice. A
+        // Hungarian name in its bare form that is not the possessor of the next word
+        // (`Gwenliana a tűz előtt ült`) is a subject: only a subject or object pronoun
+        // (`she`, `him`) can stand for it, not a possessive (`her seat`), which
+        // Hungarian writes as a suffix and English adds to almost every sentence.
         let (ps, pt) = (pronouns(&v.src, sl), pronouns(&v.tgt, tl));
+        let pt_personal = personal_pronouns(&v.tgt, tl);
+        let hu_to_en = sl == &Lang::Hu && tl == &Lang::En;
         let excused = |from_src: bool| {
             let n = missing.iter().filter(|m| m.0 == from_src).count();
             let spare = if from_src {
@@ -172,7 +182,15 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             } else {
                 ps.saturating_sub(pt)
             };
-            n > 0 && spare >= n
+            let subjects = if from_src && hu_to_en {
+                missing
+                    .iter()
+                    .filter(|m| m.0 && bare_subject(src_texts[m.1], m.2, &tgt_doc))
+                    .count()
+            } else {
+                0
+            };
+            n > 0 && spare >= n && pt_personal >= subjects
         };
         let (excuse_src, excuse_tgt) = (excused(true), excused(false));
         missing.retain(|m| !(if m.0 { excuse_src } else { excuse_tgt }));
@@ -222,7 +240,6 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
 mod tests {
     use super::super::testutil::{file, filler, findings, kinds};
     use super::*;
-    use crate::lang::Lang;
 
     const K: FindingKind = FindingKind::NameMismatch;
 
@@ -309,5 +326,20 @@ mod tests {
         ];
         pairs.extend(filler(10));
         assert_eq!(kinds(&file(&pairs), K), vec![2]);
+    }
+
+    #[test]
+    fn a_possessive_pronoun_does_not_stand_for_a_subject() {
+        let mut pairs = vec![
+            ("Gwenliana a tűz előtt ült.", "Gwenliana sat by the fire."),
+            // The name as possessor: `his eyes` renders `Henry szeme`.
+            ("Akkor Henry szeme felragyogott.", "Then his eyes lit up."),
+            ("Henry az ajtóhoz ment.", "Henry went to the door."),
+            // The name as subject, dropped: `her seat` stands for no subject.
+            ("Akkor Gwenliana a tűz előtt ült.", "Then was in her seat."),
+            ("Akkor Gwenliana a tűz előtt ült.", "Then she was in her seat."),
+        ];
+        pairs.extend(filler(10));
+        assert_eq!(kinds(&file(&pairs), K), vec![3]);
     }
 }
