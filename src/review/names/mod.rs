@@ -24,7 +24,9 @@
 //! at least as many more third-person pronouns than the other. A Hungarian name in its
 //! bare form that possesses nothing after it is the subject of its clause (`Gwenliana a
 //! tűz előtt ült`): only `he`, `she` (`him`, `himself`, `herself`) stand for it, not a
-//! possessive `his`/`her`, which English adds where Hungarian writes a suffix.
+//! possessive `his`/`her`, which English adds where Hungarian writes a suffix. A name
+//! in a case of place (`Panamából`, `Saint Malóban`) that the original often writes so
+//! is a place: no pronoun excuses it.
 //!
 //! Deliberate gap: a name mentioned only once and dropped from the translation has no
 //! counterpart anywhere and is not reported (precision over recall). Cost: linear in the
@@ -39,7 +41,7 @@ use super::{quote, words_with_offsets, Context, Finding, FindingKind, Severity};
 use crate::align::dict::Dictionary;
 use crate::align::evidence::Text;
 use crate::lang::Lang;
-use candidates::{bare_subject, candidates, personal_pronouns, pronouns, usage};
+use candidates::{bare_subject, candidates, is_place, personal_pronouns, pronouns, usage};
 use counterparts::{bare, fold, Words};
 pub use counterparts::{MAX_ACRONYM, SIMILARITY};
 
@@ -53,6 +55,12 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         Words::new(&tgt_texts.join(" "), tl),
     );
     let (src_usage, tgt_usage) = (usage(&src_texts), usage(&tgt_texts));
+    let mut src_counts: HashMap<&str, usize> = HashMap::new();
+    for text in &src_texts {
+        for (_, w, _) in words_with_offsets(text) {
+            *src_counts.entry(w).or_default() += 1;
+        }
+    }
     let forward = Dictionary::builtin_for(sl, tl);
     let backward = forward.reversed();
     let lexicon = ctx.lexicon();
@@ -193,7 +201,11 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             n > 0 && spare >= n && pt_personal >= subjects
         };
         let (excuse_src, excuse_tgt) = (excused(true), excused(false));
-        missing.retain(|m| !(if m.0 { excuse_src } else { excuse_tgt }));
+        // A place (`Yucatanban`, `Panamából`) is not rendered by a personal pronoun.
+        missing.retain(|m| {
+            let place = m.0 && hu_to_en && is_place(m.2, &tgt_doc, &src_counts);
+            place || !(if m.0 { excuse_src } else { excuse_tgt })
+        });
         if missing.is_empty() {
             continue;
         }
@@ -329,7 +341,7 @@ mod tests {
     }
 
     #[test]
-    fn a_possessive_pronoun_does_not_stand_for_a_subject() {
+    fn a_possessive_pronoun_does_not_stand_for_a_subject_nor_any_for_a_place() {
         let mut pairs = vec![
             ("Gwenliana a tűz előtt ült.", "Gwenliana sat by the fire."),
             // The name as possessor: `his eyes` renders `Henry szeme`.
@@ -337,9 +349,19 @@ mod tests {
             ("Henry az ajtóhoz ment.", "Henry went to the door."),
             // The name as subject, dropped: `her seat` stands for no subject.
             ("Akkor Gwenliana a tűz előtt ült.", "Then was in her seat."),
-            ("Akkor Gwenliana a tűz előtt ült.", "Then she was in her seat."),
+            (
+                "Akkor Gwenliana a tűz előtt ült.",
+                "Then she was in her seat.",
+            ),
+            ("Panamába ment.", "He went to Panama."),
+            ("Panamában élt.", "He lived in Panama."),
+            // A place left out: `He` stands for nobody's place.
+            (
+                "Egymilliót szerzett Panamából.",
+                "He took a million out of.",
+            ),
         ];
         pairs.extend(filler(10));
-        assert_eq!(kinds(&file(&pairs), K), vec![3]);
+        assert_eq!(kinds(&file(&pairs), K), vec![3, 7]);
     }
 }
