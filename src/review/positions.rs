@@ -1,22 +1,24 @@
 //! Where in the original the translation's words are: the order of matched words tells
-//! a clause cut out of a sentence from a sentence rendered more briefly throughout.
+//! a part left out (a sentence merged into a bead, a clause cut from a sentence) from a
+//! translation that merges or condenses throughout.
 //!
-//! A translator who condenses shortens the whole sentence: the words that find their
-//! counterpart sit at about the same relative place on both sides (a word a third of the
-//! way into the original, a third of the way into the translation). A translation that
-//! lost a clause is short in one place: its matched words sit where the original's would
-//! be *without* that clause, and the original's words after the cut are pushed away
-//! from the diagonal. For a stretch of the original read as left out, the score is the
+//! A translator who condenses shortens the whole: the words that find their counterpart
+//! sit at about the same relative place on both sides (a word a third of the way into
+//! the original, a third of the way into the translation). A translation that lost a
+//! part is short in one place: its matched words sit where the original's would be
+//! *without* that part. For a stretch of the original read as left out, the score is the
 //! log-likelihood ratio of the translation's link positions under "the stretch is gone"
-//! against "the whole sentence is there", each link's deviation from the diagonal read
-//! against this document's own spread of deviations in its 1-1 beads, with a share of
-//! links allowed to sit anywhere (a word moved by the translator, a chance match).
+//! against "all of it is there", each link's deviation from the diagonal read against
+//! this document's own spread of deviations in its 1-1 beads, with a share of links
+//! allowed to sit anywhere (a word moved by the translator, a chance match).
 //!
 //! Only one-to-one links are used (a source token linked to one target token and that
 //! one to no other), so that a common word matched in several places says nothing.
-//! Used by [`super::coverage`] (a sentence of a merged bead read as the stretch left
-//! out of the bead's sentences). Cost: the token links of the document's 1-1 beads once (sentences of up to
-//! [`MAX_TOKENS`] tokens), then linear in the links per stretch tried.
+//! Used by [`super::coverage`] (a sentence of a merged bead read as the stretch left out
+//! of the bead's concatenated sentences). Positions are byte offsets, so accented
+//! letters weigh a little more than plain ones. Cost: the token links of the document's
+//! 1-1 beads once (sentences of up to [`MAX_TOKENS`] tokens), then linear in the links
+//! per stretch tried.
 
 use super::Context;
 use crate::align::evidence::{Lexicon, Text};
