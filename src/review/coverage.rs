@@ -14,7 +14,8 @@
 //!   translation's words fit the bead without `x` ([`super::positions`]: a neighbour
 //!   rendered from the translation's first word to its last leaves no room for `x`).
 //!   Below −[`MERGE_WARNING`] the sentence is reported (an omission in the original,
-//!   an addition in the translation); below −[`MERGE_ERROR`] as an error. The rest of the
+//!   an addition in the translation); below −[`MERGE_ERROR`] as an error, if words and
+//!   length alone (without `P(x)`) are below it too. The rest of the
 //!   bead must be supported, or it is the next case.
 //! - **Slid beads.** When the translation of a sentence `c` is left out, the aligner
 //!   can slide the translation by one instead of drawing a 1-0: `c` is paired with what
@@ -283,7 +284,7 @@ fn merged(
         if own.len() < 2 {
             continue;
         }
-        let scores: Vec<(usize, f64, f64)> = own
+        let scores: Vec<(usize, f64, f64, f64)> = own
             .iter()
             .map(|&x| {
                 let llr = lex.support(text, x, other).llr;
@@ -293,16 +294,13 @@ fn merged(
                     (Text::Source, Some(sp)) => placed_without(ctx, sp, x, own, other),
                     _ => 0.0,
                 };
-                (
-                    x,
-                    llr,
-                    own_llr - length_gain(ctx, text, x, own, other) - placed,
-                )
+                let words_and_length = own_llr - length_gain(ctx, text, x, own, other);
+                (x, llr, words_and_length - placed, words_and_length)
             })
             .collect();
-        for &(x, _, score) in &scores {
+        for &(x, _, score, words_and_length) in &scores {
             // The rest of the bead must stand: else it is a forced pair, not a merge.
-            let rest_ok = scores.iter().any(|&(y, l, _)| y != x && l > PARTNER);
+            let rest_ok = scores.iter().any(|&(y, l, _, _)| y != x && l > PARTNER);
             // A heading number (`5.`) merged into a bead whose other side lacks it is a
             // sentence left out, however short.
             let lost_number = {
@@ -318,7 +316,9 @@ fn merged(
             {
                 continue;
             }
-            let severity = if score < -MERGE_ERROR {
+            // Word positions can make a warning, not an error: one link out of place
+            // moves them, and an error must be almost surely right.
+            let severity = if score < -MERGE_ERROR && words_and_length < -MERGE_ERROR {
                 Severity::Error
             } else {
                 Severity::Warning
