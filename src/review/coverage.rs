@@ -9,9 +9,13 @@
 //! - **Merged beads.** For each sentence `x` on the side with several sentences:
 //!   `score = llr(x) − L(x)`, where `llr(x)` is its lexical support by the other side of
 //!   the bead (a log-likelihood ratio) and `L(x)` how much better the other side's length
-//!   fits the bead without `x` (Gale–Church, with the document's ratio and variance).
+//!   fits the bead without `x` (Gale–Church, with the document's ratio and variance);
+//!   for a sentence of the original, minus `P(x)`, how much better the places of the
+//!   translation's words fit the bead without `x` ([`super::positions`]: a neighbour
+//!   rendered from the translation's first word to its last leaves no room for `x`).
 //!   Below −[`MERGE_WARNING`] the sentence is reported (an omission in the original,
-//!   an addition in the translation); below −[`MERGE_ERROR`] as an error. The rest of the
+//!   an addition in the translation); below −[`MERGE_ERROR`] as an error, if words and
+//!   length alone (without `P(x)`) are below it too. The rest of the
 //!   bead must be supported, or it is the next case.
 //! - **Slid beads.** When the translation of a sentence `c` is left out, the aligner
 //!   can slide the translation by one instead of drawing a 1-0: `c` is paired with what
@@ -35,6 +39,7 @@
 //! 1 correct 1-1 bead in 4,600 has a total support below −10. Cost: a few support
 //! queries per merged or forced bead.
 
+use super::positions::{unique_links, Spread};
 use super::{quote, Context, Finding, FindingKind, Severity};
 use crate::align::evidence::Text;
 
@@ -131,11 +136,12 @@ fn numbers_found(ctx: &Context<'_>, text: Text, x: usize, other: &[usize]) -> bo
 
 /// Omission and addition findings from missing evidence.
 pub fn check(ctx: &Context<'_>, explained: &[Finding]) -> Vec<Finding> {
+    let spread = Spread::of_document(ctx);
     let mut out = Vec::new();
     for v in ctx.views.iter().filter(|v| v.is_paired()) {
         let (s, t) = (&v.record.src, &v.record.tgt);
         if s.len() > 1 || t.len() > 1 {
-            out.extend(merged(ctx, v.index, explained));
+            out.extend(merged(ctx, v.index, explained, spread));
         }
         if !out.iter().any(|f| f.bead == v.index) {
             out.extend(forced(ctx, v.index, explained));
@@ -220,8 +226,54 @@ fn shifted(ctx: &Context<'_>, k: usize, explained: &[Finding]) -> Option<Finding
     Some(out)
 }
 
+/// How much better the places of the translation's words fit source sentence `x` of a
+/// merged bead left out (a log-likelihood ratio, see [`super::positions`]): the words
+/// that translate the other sentences of the bead, read in the bead's concatenated
+/// sentences. Where the translation renders the neighbour from its first word to its
+/// last, nothing is left for `x`.
+fn placed_without(
+    ctx: &Context<'_>,
+    spread: Spread,
+    x: usize,
+    src: &[usize],
+    tgt: &[usize],
+) -> f64 {
+    let offsets = |ids: &[usize], len: &dyn Fn(usize) -> usize| -> (Vec<f64>, f64) {
+        let mut at = 0.0;
+        let mut out = Vec::new();
+        for &k in ids {
+            out.push(at);
+            at += len(k) as f64 + 1.0;
+        }
+        (out, (at - 1.0).max(0.0))
+    };
+    let (src_at, ls) = offsets(src, &|i| ctx.src_text(i).len());
+    let (tgt_at, lt) = offsets(tgt, &|j| ctx.tgt_text(j).len());
+    let mut links = Vec::new();
+    let mut cut = 0.0..0.0;
+    for (&i, &xs) in src.iter().zip(&src_at) {
+        if i == x {
+            cut = xs..xs + ctx.src_text(i).len() as f64;
+            continue;
+        }
+        for (&j, &ys) in tgt.iter().zip(&tgt_at) {
+            links.extend(
+                unique_links(ctx.lexicon(), i, j)
+                    .into_iter()
+                    .map(|(a, b)| (a + xs, b + ys)),
+            );
+        }
+    }
+    spread.cut_llr(&links, ls, lt, cut)
+}
+
 /// Sentences of a merged bead without their own evidence.
-fn merged(ctx: &Context<'_>, bead: usize, explained: &[Finding]) -> Vec<Finding> {
+fn merged(
+    ctx: &Context<'_>,
+    bead: usize,
+    explained: &[Finding],
+    spread: Option<Spread>,
+) -> Vec<Finding> {
     let lex = ctx.lexicon();
     let b = &ctx.file.beads[bead];
     let mut out = Vec::new();
@@ -232,18 +284,23 @@ fn merged(ctx: &Context<'_>, bead: usize, explained: &[Finding]) -> Vec<Finding>
         if own.len() < 2 {
             continue;
         }
-        let scores: Vec<(usize, f64, f64)> = own
+        let scores: Vec<(usize, f64, f64, f64)> = own
             .iter()
             .map(|&x| {
                 let llr = lex.support(text, x, other).llr;
                 let rivals: Vec<usize> = own.iter().copied().filter(|&y| y != x).collect();
                 let own_llr = lex.own_support(text, x, other, &rivals).llr;
-                (x, llr, own_llr - length_gain(ctx, text, x, own, other))
+                let placed = match (text, spread) {
+                    (Text::Source, Some(sp)) => placed_without(ctx, sp, x, own, other),
+                    _ => 0.0,
+                };
+                let words_and_length = own_llr - length_gain(ctx, text, x, own, other);
+                (x, llr, words_and_length - placed, words_and_length)
             })
             .collect();
-        for &(x, _, score) in &scores {
+        for &(x, _, score, words_and_length) in &scores {
             // The rest of the bead must stand: else it is a forced pair, not a merge.
-            let rest_ok = scores.iter().any(|&(y, l, _)| y != x && l > PARTNER);
+            let rest_ok = scores.iter().any(|&(y, l, _, _)| y != x && l > PARTNER);
             // A heading number (`5.`) merged into a bead whose other side lacks it is a
             // sentence left out, however short.
             let lost_number = {
@@ -259,7 +316,9 @@ fn merged(ctx: &Context<'_>, bead: usize, explained: &[Finding]) -> Vec<Finding>
             {
                 continue;
             }
-            let severity = if score < -MERGE_ERROR {
+            // Word positions can make a warning, not an error: one link out of place
+            // moves them, and an error must be almost surely right.
+            let severity = if score < -MERGE_ERROR && words_and_length < -MERGE_ERROR {
                 Severity::Error
             } else {
                 Severity::Warning

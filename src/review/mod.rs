@@ -43,6 +43,7 @@ pub mod names;
 pub mod negation;
 pub mod numbers;
 pub mod order;
+pub mod positions;
 pub mod punctuation;
 mod report;
 pub mod structure;
