@@ -42,7 +42,7 @@ use crate::align::dict::Dictionary;
 use crate::align::evidence::Text;
 use crate::lang::Lang;
 use candidates::{bare_subject, candidates, is_place, personal_pronouns, pronouns, usage};
-use counterparts::{bare, fold, is_acronym, Words};
+use counterparts::{bare, fold, Words};
 pub use counterparts::{MAX_ACRONYM, SIMILARITY};
 
 /// Name findings.
@@ -165,9 +165,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         if missing.is_empty() {
             continue;
         }
-        // A name the translation abbreviates (`Amerikai Egyesült Államok` ~ `USA`). An
-        // acronym of the original is no name an acronym of the translation abbreviates:
-        // `ICAO` left out beside an `(EU)` is still missing.
+        // A name the translation abbreviates (`Amerikai Egyesült Államok` ~ `USA`).
         let abbreviated: Vec<usize> = v
             .record
             .src
@@ -176,7 +174,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .filter(|&i| missing.iter().any(|m| m.0 && m.1 == i))
             .filter(|&i| super::clause::abbreviated(ctx, 0..src_texts[i].len(), i, &v.record.tgt))
             .collect();
-        missing.retain(|m| !(m.0 && abbreviated.contains(&m.1) && !is_acronym(bare(m.2))));
+        missing.retain(|m| !(m.0 && abbreviated.contains(&m.1)));
         // Names rendered as pronouns on the other side are a translator's choice. A
         // Hungarian name in its bare form that is not the possessor of the next word
         // (`Gwenliana a tűz előtt ült`) is a subject: only a subject or object pronoun
