@@ -197,10 +197,11 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }
         // A yes-no question may ask the same thing either way (`Csak nem féltél?` ≡
         // `Were you afraid?`); a question with a question word negated in the
-        // translation alone asks another thing.
+        // translation alone asks another thing, if the original asks too: `Why don't
+        // you sit down?` for `Ülj le!` is a suggestion.
         if v.src.contains('?') || v.tgt.contains('?') {
             let asks: Vec<_> = tn.into_iter().filter(|(_, n)| n.asks).collect();
-            if !asks.is_empty() && sn.is_empty() && !si {
+            if !asks.is_empty() && sn.is_empty() && !si && v.src.contains('?') {
                 sure.push(Candidate {
                     bead: v.index,
                     text: Text::Target,
@@ -351,6 +352,8 @@ mod tests {
             ("Mikor indulsz, Henry?", "When will not you be off, Henry?"),
             // A yes-no question asks the same either way.
             ("Nem hiszel ebben?", "Can you believe it?"),
+            // An order rendered as a suggestion asks nothing of the original.
+            ("Ülj le egy kicsit!", "Why don't you sit down for a while?"),
             ("Nincs ebben semmi bűn.", "There is not no crime in it."),
             // Against an original that does not negate, two negations agree.
             ("Ebben bűn van.", "It is not for no crime."),
@@ -358,7 +361,7 @@ mod tests {
         pairs.extend(filler(40));
         // Many beads disagree in polarity: a free translation.
         pairs.extend([("Elfelejtette.", "She did not remember."); 5]);
-        assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![0, 2]);
+        assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![0, 3]);
     }
 
     #[test]
