@@ -58,7 +58,8 @@
 //! Limits: an antonym (`Nem él` ≡ `a dead thing`) or a negation moved to another clause
 //! reads as a mismatch; a flipped negation in a sentence that has another one is missed
 //! unless the two meet in one clause; English dialect that doubles its negation (`I
-//! don't know nothing`) would read as a yes.
+//! don't know nothing`) reads as a yes where it is rare: from [`DIALECT_DOUBLED`] such
+//! beads on, the translation is taken to speak that dialect and none is reported.
 //! Cost: linear, plus a link query per candidate bead. How a sentence is read is in
 //! [`read`]; this module compares the two sides of each bead.
 
@@ -143,6 +144,9 @@ pub const LITERAL_RATE: f64 = 0.01;
 /// Agreeing beads a document is assumed to have on top of its own when the rate is
 /// judged (so that a short document's one disagreement does not make it "free").
 pub const LITERAL_PRIOR_BEADS: f64 = 100.0;
+/// Beads with two negations that cancel (against an original that negates) from which a
+/// translation is taken to double its negations as a dialect does, and none is reported.
+pub const DIALECT_DOUBLED: usize = 3;
 
 /// A bead with a negation on one side only.
 struct Candidate<'a> {
@@ -174,6 +178,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     }
     let mut candidates = Vec::new();
     let mut sure = Vec::new();
+    let mut doubled = Vec::new();
     let mut paired = 0usize;
     for v in ctx.views.iter().filter(|v| v.is_paired()) {
         paired += 1;
@@ -186,7 +191,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             tn.into_iter().partition(|(_, n)| n.cancelled_by.is_some());
         tn = kept;
         if !cancelled.is_empty() && !sn.is_empty() {
-            sure.push(Candidate {
+            doubled.push(Candidate {
                 bead: v.index,
                 text: Text::Target,
                 linked: (0..cancelled.len()).collect(),
@@ -245,6 +250,11 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     // error itself would make the text look free and hide it.
     let literal = (candidates.len() as f64) < LITERAL_RATE * (paired as f64 + LITERAL_PRIOR_BEADS);
     candidates.extend(sure);
+    // A translation that doubles its negations again and again speaks a dialect that
+    // does (`I don't know nothing`); one flip makes one such bead.
+    if doubled.len() < DIALECT_DOUBLED {
+        candidates.extend(doubled);
+    }
     candidates.sort_by_key(|c| c.bead);
     let mut out = Vec::new();
     for c in candidates {
@@ -362,6 +372,22 @@ mod tests {
         // Many beads disagree in polarity: a free translation.
         pairs.extend([("Elfelejtette.", "She did not remember."); 5]);
         assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![0, 3]);
+    }
+
+    #[test]
+    fn a_translation_that_doubles_its_negations_again_and_again_is_a_dialect() {
+        let dialect = [
+            ("Nem tudok semmit.", "I don't know nothing."),
+            ("Nem láttam senkit.", "I didn't see nobody."),
+            ("Soha nem mondtam semmit.", "I never said nothing."),
+        ];
+        let mut pairs = dialect.to_vec();
+        pairs.extend(filler(40));
+        assert!(kinds(&file(&pairs), FindingKind::Negation).is_empty());
+        // One such bead is a flip.
+        let mut pairs = dialect[..1].to_vec();
+        pairs.extend(filler(40));
+        assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![0]);
     }
 
     #[test]
