@@ -80,7 +80,7 @@ fn pairs_of(runs: &[[usize; 3]], n: usize, m: usize) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// The bead types of the constrained search: the aligner's inventory ([`BEADS`], in
+/// The bead types of the constrained search: the aligner's inventory (`dp::BEADS`, in
 /// its order), then one sentence more on either side of its largest merges, drawn only
 /// next to a bead a person confirmed (see [`Model::search`]). A fix that cuts a bead the
 /// aligner drew often leaves, next to it, the rest of a bead the aligner could not draw

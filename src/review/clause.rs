@@ -17,7 +17,7 @@
 //! A sentence cut short also tends to end on a word the translation writes often but
 //! seldom ends a sentence with (`of`, `and`, `the`): how much likelier its last word is
 //! at a random place of the text than at a sentence's end (the document's own counts,
-//! [`Endings`]) is added to the stretch's score when positive. A natural ending counts
+//! `Endings`) is added to the stretch's score when positive. A natural ending counts
 //! nothing against an omission, since a clause left out in the middle leaves one.
 //!
 //! Words missing *inside* an English translation, whatever its length (a determiner

@@ -131,7 +131,7 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<ReadUnit>, DataFileError> {
     Ok(out)
 }
 
-/// Read beads back from XLIFF written by [`write()`] (the `x-source-ids`/`x-target-ids`
+/// Read beads back from XLIFF written by [`write`](super::write()) (the `x-source-ids`/`x-target-ids`
 /// of each unit of the `<file>` whose `original` is `file`'s id), resolving locators
 /// against `file`.
 pub fn parse(text: &str, path: &Path, file: &AlignmentFile) -> Result<IndexBeads, DataFileError> {

@@ -35,7 +35,7 @@
 //! the other side (a lexical link, [`crate::align::evidence::Lexicon::links`]) are: the
 //! two sides then say the same thing with opposite polarity. A negation the
 //! *translation* adds is also reported when the rest of its clause is there in the
-//! original ([`clause_rendered`]: `Gwenliana was not in her seat before the fire` for
+//! original (`clause_rendered`: `Gwenliana was not in her seat before the fire` for
 //! `Gwenliana a tűz előtt ült`), whatever the word after `not`; a negated clause of the
 //! translation's own (`but about what I don't know`) has nothing in the original. Not
 //! the other way: a Hungarian negated verb is often rendered by an English word that
@@ -61,7 +61,7 @@
 //! don't know nothing`) reads as a yes where it is rare: from [`DIALECT_DOUBLED`] such
 //! beads on, the translation is taken to speak that dialect and none is reported.
 //! Cost: linear, plus a link query per candidate bead. How a sentence is read is in
-//! [`read`]; this module compares the two sides of each bead.
+//! `read`; this module compares the two sides of each bead.
 
 mod read;
 mod words;
@@ -133,9 +133,9 @@ fn clause_rendered(
     words >= CLAUSE_MIN_WORDS && matched >= CLAUSE_RENDERED * possible
 }
 
-/// Share of a clause's evidence that must be matched for [`clause_rendered`].
+/// Share of a clause's evidence that must be matched for `clause_rendered`.
 pub const CLAUSE_RENDERED: f64 = 0.35;
-/// Informative words a clause needs for [`clause_rendered`] to judge it.
+/// Informative words a clause needs for `clause_rendered` to judge it.
 pub const CLAUSE_MIN_WORDS: usize = 4;
 
 /// Share of paired beads with a negation on one side only below which a translation
