@@ -136,7 +136,13 @@ fn numbers_found(ctx: &Context<'_>, text: Text, x: usize, other: &[usize]) -> bo
 
 /// Omission and addition findings from missing evidence.
 pub fn check(ctx: &Context<'_>, explained: &[Finding]) -> Vec<Finding> {
-    let spread = Spread::of_document(ctx);
+    // Word positions are read only for a bead that merges sentences of the original.
+    let spread = ctx
+        .views
+        .iter()
+        .any(|v| v.is_paired() && v.record.src.len() > 1)
+        .then(|| Spread::of_document(ctx))
+        .flatten();
     let mut out = Vec::new();
     for v in ctx.views.iter().filter(|v| v.is_paired()) {
         let (s, t) = (&v.record.src, &v.record.tgt);

@@ -58,32 +58,17 @@ pub fn unique_links(lex: &Lexicon, i: usize, j: usize) -> Vec<(f64, f64)> {
 }
 
 impl Spread {
-    /// The robust standard deviation.
-    pub fn sigma(&self) -> f64 {
-        self.sigma
-    }
-
-    /// The spread of the document's 1-1 beads (see [`Spread::from_pairs`]).
+    /// The spread of link positions in the document's 1-1 beads, as a robust standard
+    /// deviation (1.48 × median absolute deviation). `None` when the document has too
+    /// few links to read.
     pub fn of_document(ctx: &Context<'_>) -> Option<Self> {
-        let pairs: Vec<(usize, usize, f64, f64)> = ctx
-            .views
-            .iter()
-            .filter(|v| v.record.src.len() == 1 && v.record.tgt.len() == 1)
-            .map(|v| {
-                let (i, j) = (v.record.src[0], v.record.tgt[0]);
-                let (ls, lt) = (ctx.src_text(i).len(), ctx.tgt_text(j).len());
-                (i, j, ls as f64, lt as f64)
-            })
-            .collect();
-        Self::from_pairs(ctx.lexicon(), &pairs)
-    }
-
-    /// The spread of the document's 1-1 beads `pairs` (source, target sentence, with
-    /// their lengths in bytes), as a robust standard deviation (1.48 × median absolute
-    /// deviation). `None` when the document has too few links to read.
-    pub fn from_pairs(lex: &Lexicon, pairs: &[(usize, usize, f64, f64)]) -> Option<Self> {
+        let lex = ctx.lexicon();
         let mut devs: Vec<f64> = Vec::new();
-        for &(i, j, ls, lt) in pairs {
+        for v in ctx.views.iter() {
+            let (&[i], &[j]) = (v.record.src.as_slice(), v.record.tgt.as_slice()) else {
+                continue;
+            };
+            let (ls, lt) = (ctx.src_text(i).len() as f64, ctx.tgt_text(j).len() as f64);
             if ls <= 0.0 || lt <= 0.0 {
                 continue;
             }

@@ -105,7 +105,7 @@ pub(super) fn personal_pronouns(text: &str, lang: &Lang) -> usize {
 /// The byte range of the run of capitalised words `word` belongs to in `text` (`Saint
 /// Malóban`, `Amerikai Egyesült Államok`; short lower-case joiners such as `és` inside),
 /// or `None` when `word` is not written there.
-pub(super) fn name_run(text: &str, word: &str) -> Option<std::ops::Range<usize>> {
+fn name_run(text: &str, word: &str) -> Option<std::ops::Range<usize>> {
     let words = words_with_offsets(text);
     let k = words.iter().position(|w| bare(w.1) == word)?;
     let capital = |i: usize| words[i].1.chars().next().is_some_and(char::is_uppercase);

@@ -415,5 +415,4 @@ fn clause_spans(words: &[(usize, &str, bool)], clause: &[usize]) -> Vec<Range<us
 }
 
 #[cfg(test)]
-#[path = "read_tests.rs"]
 mod tests;
