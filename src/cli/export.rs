@@ -281,7 +281,6 @@ pub(crate) fn run(ctx: &Context, args: ExportArgs) -> Result<i32> {
         ExportFormat::Vecalign => plain(vecalign::write(&index_beads(first))),
         ExportFormat::Html => plain(html::write(first, &check(first, &CheckConfig::default()))),
     };
-    report(ctx, &out.notes, &args);
     match &args.output {
         Some(path) if path != Path::new("-") => {
             let overwrite = if args.force {
@@ -297,9 +296,13 @@ pub(crate) fn run(ctx: &Context, args: ExportArgs) -> Result<i32> {
                 .collect();
             let inputs: Vec<&Path> = paths.iter().chain(&texts).map(PathBuf::as_path).collect();
             output::to_path(path, &out.bytes, overwrite, &inputs)?;
+            report(ctx, &out.notes, &args);
             ctx.status(format!("wrote {}", path.display()));
         }
-        _ => output::to_stdout(&out.bytes)?,
+        _ => {
+            output::to_stdout(&out.bytes)?;
+            report(ctx, &out.notes, &args);
+        }
     }
     Ok(exit::OK)
 }

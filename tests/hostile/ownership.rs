@@ -93,8 +93,13 @@ fn force_never_overwrites_an_input_of_the_command() {
         vec![
             "export", "--format", "tsv", "d.json", "-o", "d.json", "--force",
         ],
+        vec![
+            "export", "--format", "xliff", "d.json", "-o", "d.json", "--force",
+        ],
     ] {
-        fails(&wd, &args, "is an input of this command");
+        let r = fails(&wd, &args, "is an input of this command");
+        // Refused before anything is reported as done (no "N translation unit(s)").
+        assert_eq!(lines(&r.stderr).len(), 1, "{args:?}: {}", r.stderr);
     }
     std::fs::hard_link(wd.path().join("d.hu.txt"), wd.path().join("same.txt")).expect("link");
     fails(
