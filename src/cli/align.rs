@@ -14,7 +14,10 @@ use tandem::export::{index_beads, ladder, tsv, vecalign};
 use tandem::lang::Lang;
 use tandem::write::Overwrite;
 
-use super::input::{is_stdin, load_pair, one_stdin, pair_langs, read_input, InputArgs, STDIN};
+use super::input::{
+    is_stdin, load_pair, one_stdin, pair_langs, read_input, warn_if_one_side_empty, InputArgs,
+    STDIN,
+};
 use super::{exit, output, Context};
 
 mod batch;
@@ -184,6 +187,7 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
         }
         _ => None,
     };
+    warn_if_one_side_empty(ctx, (original, &src), (translation, &tgt));
     super::memory::ensure_for_aligning(src.sentences.len(), tgt.sentences.len(), &config)?;
     let alignment = align_documents(&src, &tgt, &config);
     // From here on the command finishes by itself, interrupted or not.

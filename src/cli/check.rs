@@ -99,11 +99,16 @@ fn align_pair(
         (translation, &tgt_lang),
         &args.input,
     )?;
-    if src.sentences.is_empty() || tgt.sentences.is_empty() {
+    let empty: Vec<String> = [(original, &src), (translation, &tgt)]
+        .iter()
+        .filter(|(_, doc)| doc.sentences.is_empty())
+        .map(|(path, _)| format!("'{}'", path.display()))
+        .collect();
+    if !empty.is_empty() {
         bail!(
-            "nothing to check: '{}' or '{}' has no sentences",
-            original.display(),
-            translation.display()
+            "nothing to check: {} {} no sentences; give texts with something to compare",
+            empty.join(" and "),
+            if empty.len() == 1 { "has" } else { "have" }
         );
     }
     let alignment = align_documents(&src, &tgt, &config);

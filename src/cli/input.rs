@@ -306,6 +306,34 @@ pub(crate) fn load_pair(
     Ok((load(original)?, load(translation)?))
 }
 
+/// Warn when one side of a pair has no sentences and the other has: most likely the
+/// wrong file, or a conversion that lost the text, since every sentence of the other
+/// side comes out unpaired.
+pub(crate) fn warn_if_one_side_empty(
+    ctx: &Context,
+    original: (&Path, &Document),
+    translation: (&Path, &Document),
+) {
+    for ((empty, doc), (other, full)) in [(original, translation), (translation, original)] {
+        if doc.sentences.is_empty() && !full.sentences.is_empty() {
+            ctx.warn(format!(
+                "'{}' has no sentences: every sentence of '{}' is left unpaired",
+                display_name(empty),
+                display_name(other)
+            ));
+        }
+    }
+}
+
+/// A path as messages name it (`<stdin>` for `-`).
+fn display_name(path: &Path) -> String {
+    if is_stdin(path) {
+        STDIN.to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
 /// How standard input is named in messages.
 pub(crate) const STDIN: &str = "<stdin>";
 

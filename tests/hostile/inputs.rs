@@ -33,9 +33,22 @@ fn empty_and_tiny_files() {
     assert_eq!(r.stdout, "");
     // One empty side: every sentence of the other is unpaired.
     wd.write("one.hu.txt", HU);
-    ok(
+    let r = ok(
         &wd,
         &["align", "one.hu.txt", "empty.en.txt", "-o", "o.json"],
+    );
+    assert!(
+        r.stderr.contains(
+            "warning: 'empty.en.txt' has no sentences: every sentence of 'one.hu.txt' is left unpaired"
+        ),
+        "{}",
+        r.stderr
+    );
+    // check says which text is empty.
+    fails(
+        &wd,
+        &["check", "one.hu.txt", "empty.en.txt"],
+        "nothing to check: 'empty.en.txt' has no sentences",
     );
     let r = ok(&wd, &["export", "--format", "vecalign", "o.json"]);
     assert_eq!(lines(&r.stdout), ["[0]:[]", "[1]:[]", "[2]:[]"]);
