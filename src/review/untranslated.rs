@@ -10,9 +10,12 @@
 //!   in the original text but nowhere else in the translation are words of the source
 //!   language. When they are at least [`FOREIGN_SHARE`] of the target's words, and at
 //!   least two, the sentence is untranslated (shares are of all the target's words,
-//!   names included). This judges short lines too, and a line of
-//!   names is never foreign: the translation carries the names elsewhere, or they are
-//!   excluded as names.
+//!   names included). Names are foreign too when the document translates them: at
+//!   least [`MIN_TRANSLATED`] beads have the name in their original but not in their
+//!   translation, and no other translation has it (`HL` in an OJ reference rendered
+//!   `OJ` everywhere else, `Egyesült Királyság` left for `United Kingdom`). This judges
+//!   short lines too, and a line of names the translation keeps (`Beck János`) is never
+//!   foreign: the translation carries them elsewhere, or they are excluded as names.
 //! - **Language**: for a Hungarian–English pair, whatlang (restricted to the two
 //!   languages) judges the target, names removed, to be in the source language with
 //!   confidence of at least [`MIN_CONFIDENCE`], when it has at least
@@ -33,6 +36,11 @@ pub const COPY_SHARE: f64 = 0.8;
 pub const FOREIGN_SHARE: f64 = 0.6;
 /// Share of foreign words the language detector also needs.
 pub const DETECTOR_FOREIGN_SHARE: f64 = 0.25;
+/// A name (a capitalised word) is a word of the source language (see *foreign words*)
+/// when at least this many beads have it in their original but not in their
+/// translation, and no other bead has it in its translation (beads that copy their
+/// original do not count: two untranslated sentences must not vouch for each other).
+pub const MIN_TRANSLATED: usize = 2;
 /// Detector confidence needed to call a sentence untranslated.
 pub const MIN_CONFIDENCE: f64 = 0.5;
 
@@ -61,6 +69,18 @@ fn plain_words(text: &str, common: &HashSet<String>) -> Vec<String> {
             first_lower || ((*initial && rest_lower) || caps) && common.contains(&w.to_lowercase())
         })
         .map(|(w, _)| w.to_lowercase())
+        .collect()
+}
+
+/// The names of a text as [`plain_words`] leaves them out (capitalised words that do not
+/// open a sentence, words in capitals), as written.
+fn name_words<'t>(text: &'t str, common: &HashSet<String>) -> Vec<&'t str> {
+    let plain: HashSet<String> = plain_words(text, common).into_iter().collect();
+    words_with_position(text)
+        .into_iter()
+        .map(|(w, _)| w)
+        .filter(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic))
+        .filter(|w| !plain.contains(&w.to_lowercase()))
         .collect()
 }
 
@@ -145,6 +165,32 @@ pub fn check(ctx: &Context<'_>, config: &CheckConfig) -> Vec<Finding> {
             .map(|(_, t)| t),
         &common,
     );
+    // Names the document translates (`Királyság` as `Kingdom`, `HL` as `OJ`): how many
+    // beads have each name in their original but not in their translation, and how many
+    // have it in their translation.
+    let names: Vec<(HashSet<&str>, HashSet<&str>)> = ctx
+        .views
+        .iter()
+        .map(|v| {
+            (
+                name_words(&v.src, &common).into_iter().collect(),
+                name_words(&v.tgt, &common).into_iter().collect(),
+            )
+        })
+        .collect();
+    let mut translated: HashMap<&str, usize> = HashMap::new();
+    let mut kept: HashMap<&str, usize> = HashMap::new();
+    for (v, (src, tgt)) in ctx.views.iter().zip(&names) {
+        for w in src.difference(tgt) {
+            *translated.entry(w).or_default() += 1;
+        }
+        // As for plain words, copies of their original do not vouch for each other.
+        if !v.record.tgt.iter().any(|j| copies.contains(j)) {
+            for w in tgt {
+                *kept.entry(w).or_default() += 1;
+            }
+        }
+    }
     let mut out = Vec::new();
     for v in ctx.views.iter().filter(|v| v.is_paired()) {
         // Every word of the target, and those also in its original.
@@ -168,7 +214,15 @@ pub fn check(ctx: &Context<'_>, config: &CheckConfig) -> Vec<Finding> {
                 src_words.contains_key(*w)
                     && tgt_words.get(*w).copied().unwrap_or(0) <= own * here[w.as_str()]
             })
-            .count();
+            .count()
+            + names[v.index]
+                .1
+                .iter()
+                .filter(|w| {
+                    translated.get(*w).copied().unwrap_or(0) >= MIN_TRANSLATED
+                        && kept.get(*w).copied().unwrap_or(0) <= own
+                })
+                .count();
         let n = all.len().max(1) as f64;
         let reason = if foreign >= 1 && shared as f64 >= COPY_SHARE * n {
             Some(format!(
@@ -244,5 +298,26 @@ mod tests {
             kinds(&file(&pairs), FindingKind::Untranslated),
             vec![2, 3, 5, 7]
         );
+    }
+
+    #[test]
+    fn names_the_document_translates_are_words_of_the_original() {
+        let mut pairs = vec![
+            (
+                "Az Egyesült Királyság nem vett részt.",
+                "The United Kingdom did not take part.",
+            ),
+            (
+                "Az Egyesült Királyság később csatlakozott.",
+                "The United Kingdom joined later.",
+            ),
+            ("Kelt Brüsszelben.", "Done at Brussels."),
+            ("Egyesült Királyság", "Egyesült Királyság"),
+            ("Brüsszel", "Brüsszel"),
+        ];
+        pairs.extend(filler(10));
+        // The kingdom's name is translated elsewhere; the city's once only, which is no
+        // rule of the document.
+        assert_eq!(kinds(&file(&pairs), FindingKind::Untranslated), vec![3]);
     }
 }
