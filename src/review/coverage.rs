@@ -12,11 +12,18 @@
 //!   fits the bead without `x` (Gale–Church, with the document's ratio and variance);
 //!   for a sentence of the original, minus `P(x)`, how much better the places of the
 //!   translation's words fit the bead without `x` ([`super::positions`]: a neighbour
-//!   rendered from the translation's first word to its last leaves no room for `x`).
-//!   Below −[`MERGE_WARNING`] the sentence is reported (an omission in the original,
-//!   an addition in the translation); below −[`MERGE_ERROR`] as an error, if words and
-//!   length alone (without `P(x)`) are below it too. The rest of the
-//!   bead must be supported, or it is the next case.
+//!   rendered from the translation's first word to its last leaves no room for `x`),
+//!   and minus [`NAME_LOST`] when the bead's translation lacks one of its names (the
+//!   name check's finding on the bead, [`super::names`]: a name the translation
+//!   carries elsewhere is evidence the lexicon may not weigh). A merge this document
+//!   seldom makes costs `ln(`[`COMMON_MERGE`]` / share)`, clamped to
+//!   `0..=`[`RARE_MERGE`], where `share` is the share of its beads with several
+//!   sentences of that side (EU law merges almost none: 3; the novel merges sentences
+//!   of the original in 6 % of its beads: 0). Below −[`MERGE_WARNING`] the sentence is
+//!   reported (an omission in the original, an addition in the translation); below
+//!   −[`MERGE_ERROR`] as an error, if words and length alone (without `P(x)`, names or
+//!   rarity) are below it too. The rest of the bead must be supported (another of its
+//!   sentences with support above [`REST`]), or it is the next case.
 //! - **Slid beads.** When the translation of a sentence `c` is left out, the aligner
 //!   can slide the translation by one instead of drawing a 1-0: `c` is paired with what
 //!   translates its neighbour `b`, and `b` is merged into the bead beyond it. For every
@@ -39,6 +46,7 @@
 //! 1 correct 1-1 bead in 4,600 has a total support below −10. Cost: a few support
 //! queries per merged or forced bead.
 
+use super::names::lacks_name_of;
 use super::positions::{unique_links, Spread};
 use super::{quote, Context, Finding, FindingKind, Severity};
 use crate::align::evidence::Text;
@@ -51,6 +59,21 @@ pub const MERGE_ERROR: f64 = 8.0;
 pub const MISMATCH: f64 = 10.0;
 /// Support above which a sentence has a partner in the window.
 pub const PARTNER: f64 = 2.0;
+/// Support above which another sentence of a merged bead stands for the rest of it: a
+/// sentence is reported only when something else of the bead translates. Any evidence
+/// at all (above 0) will do: a short neighbour with one matched word is still what the
+/// translation renders, and [`PARTNER`] (2) let an omission merged beside it go.
+pub const REST: f64 = 0.0;
+/// Cost to the score of a sentence of the original merged into a bead whose translation
+/// lacks one of its names (a name check finding, [`super::names`]): the name is a word
+/// the lexicon may not know, but that the translation carries elsewhere.
+pub const NAME_LOST: f64 = 4.0;
+/// Share of the document's beads with several sentences of one side (`2-1`, `3-1`,
+/// `2-2` … for the original) from which merging sentences of that side costs nothing:
+/// the translator makes such merges.
+pub const COMMON_MERGE: f64 = 0.05;
+/// Most that a rare merge type costs (`ln(COMMON_MERGE / share)`, from 0 up).
+pub const RARE_MERGE: f64 = 3.0;
 /// Gain of the shifted reading above which a sentence is reported as left out where
 /// the aligner slid the translation by one.
 pub const SHIFT: f64 = 4.0;
@@ -134,8 +157,26 @@ fn numbers_found(ctx: &Context<'_>, text: Text, x: usize, other: &[usize]) -> bo
         .all(|m| m.values.iter().any(|v| theirs.contains(v)))
 }
 
-/// Omission and addition findings from missing evidence.
-pub fn check(ctx: &Context<'_>, explained: &[Finding]) -> Vec<Finding> {
+/// What merging sentences of `text` costs in a document whose beads seldom do:
+/// `ln(COMMON_MERGE / share)`, clamped to `0..=RARE_MERGE`, where `share` is the share
+/// of the document's beads with several sentences of `text` (each merge type of a side
+/// counted together: a translator who merges two sentences also merges three).
+fn rarity(ctx: &Context<'_>, text: Text) -> f64 {
+    let beads = &ctx.file.beads;
+    let merged = beads
+        .iter()
+        .filter(|b| match text {
+            Text::Source => b.src.len() > 1,
+            Text::Target => b.tgt.len() > 1,
+        })
+        .count();
+    let share = merged.max(1) as f64 / beads.len().max(1) as f64;
+    (COMMON_MERGE / share).ln().clamp(0.0, RARE_MERGE)
+}
+
+/// Omission and addition findings from missing evidence. `names` are the name check's
+/// findings (a sentence whose names the translation lacks has less evidence).
+pub fn check(ctx: &Context<'_>, explained: &[Finding], names: &[Finding]) -> Vec<Finding> {
     // Word positions are read only for a bead that merges sentences of the original.
     let spread = ctx
         .views
@@ -143,11 +184,12 @@ pub fn check(ctx: &Context<'_>, explained: &[Finding]) -> Vec<Finding> {
         .any(|v| v.is_paired() && v.record.src.len() > 1)
         .then(|| Spread::of_document(ctx))
         .flatten();
+    let rare = [rarity(ctx, Text::Source), rarity(ctx, Text::Target)];
     let mut out = Vec::new();
     for v in ctx.views.iter().filter(|v| v.is_paired()) {
         let (s, t) = (&v.record.src, &v.record.tgt);
         if s.len() > 1 || t.len() > 1 {
-            out.extend(merged(ctx, v.index, explained, spread));
+            out.extend(merged(ctx, v.index, explained, names, rare, spread));
         }
         if !out.iter().any(|f| f.bead == v.index) {
             out.extend(forced(ctx, v.index, explained));
@@ -278,6 +320,8 @@ fn merged(
     ctx: &Context<'_>,
     bead: usize,
     explained: &[Finding],
+    names: &[Finding],
+    rare: [f64; 2],
     spread: Option<Spread>,
 ) -> Vec<Finding> {
     let lex = ctx.lexicon();
@@ -301,12 +345,23 @@ fn merged(
                     _ => 0.0,
                 };
                 let words_and_length = own_llr - length_gain(ctx, text, x, own, other);
-                (x, llr, words_and_length - placed, words_and_length)
+                let name_lost = text == Text::Source
+                    && names
+                        .iter()
+                        .any(|f| f.bead == bead && lacks_name_of(f, ctx.src_text(x)));
+                let lost = if name_lost { NAME_LOST } else { 0.0 };
+                let rare = rare[usize::from(text == Text::Target)];
+                (
+                    x,
+                    llr,
+                    words_and_length - placed - lost - rare,
+                    words_and_length,
+                )
             })
             .collect();
         for &(x, _, score, words_and_length) in &scores {
             // The rest of the bead must stand: else it is a forced pair, not a merge.
-            let rest_ok = scores.iter().any(|&(y, l, _, _)| y != x && l > PARTNER);
+            let rest_ok = scores.iter().any(|&(y, l, _, _)| y != x && l > REST);
             // A heading number (`5.`) merged into a bead whose other side lacks it is a
             // sentence left out, however short.
             let lost_number = {
@@ -537,6 +592,89 @@ mod tests {
         let cat = cat.unwrap_or_else(|| panic!("{:#?}", r.findings));
         assert_eq!(cat.bead, 21);
         assert!(cat.reason.contains("A levél tegnap"), "{}", cat.reason);
+    }
+
+    /// `filler(n)` with `special` at bead 20, then `extra` beads at the end.
+    fn document(n: usize, special: Vec<Bead>, extra: Vec<Bead>) -> crate::alignment::AlignmentFile {
+        let mut beads: Vec<Bead> = filler(n)
+            .into_iter()
+            .map(|(s, t)| (vec![s], vec![t]))
+            .collect();
+        beads.splice(20..20, special);
+        beads.extend(extra);
+        file_of_beads(&beads)
+    }
+
+    type Bead = (Vec<&'static str>, Vec<&'static str>);
+
+    /// A translator's own merge, repeated until merges are common in the document.
+    fn merges(n: usize) -> Vec<Bead> {
+        vec![
+            (
+                vec!["A kutya ugatott.", "A kertben ugatott."],
+                vec!["The dog barked in the garden."]
+            );
+            n
+        ]
+    }
+
+    fn omitted(f: &crate::alignment::AlignmentFile, x: usize) -> bool {
+        let r = check(f, &CheckConfig::default().only(&[FindingKind::Omission]));
+        r.findings.iter().any(|o| o.src == [x])
+    }
+
+    #[test]
+    fn a_neighbour_with_weak_support_stands_for_the_rest_of_the_bead() {
+        // `A kutya aludt.` has support below PARTNER (2) but above REST (0): the letter
+        // sentence beside it is reported.
+        let f = document(
+            40,
+            vec![(
+                vec!["A kutya aludt.", "Anyám tegnap levelet írt."],
+                vec!["The dog slept."],
+            )],
+            vec![],
+        );
+        assert!(omitted(&f, 21));
+    }
+
+    #[test]
+    fn a_merged_sentence_whose_name_the_translation_lacks_is_an_omission() {
+        let special = || {
+            vec![(
+                vec!["Péter hazament.", "Anna a kertben maradt."],
+                vec!["Peter went home and stayed."],
+            )]
+        };
+        // The translation carries `Anna` elsewhere: her sentence lost its name here.
+        let names = vec![
+            (
+                vec!["Tegnap Anna hazament."],
+                vec!["Yesterday Anna went home."],
+            ),
+            (
+                vec!["Ma Anna levest főzött."],
+                vec!["Today Anna cooked soup."],
+            ),
+        ];
+        let f = document(40, special(), [names, merges(3)].concat());
+        assert!(omitted(&f, 21));
+        let f = document(40, special(), merges(3));
+        assert!(!omitted(&f, 21));
+    }
+
+    #[test]
+    fn a_merge_the_document_seldom_makes_costs_more() {
+        let special = || {
+            vec![(
+                vec!["A kutya ugatott a kertben.", "Ő sokáig várt."],
+                vec!["The dog barked in the garden."],
+            )]
+        };
+        // One merge in 400 beads: reported. Merges in 7 % of the beads: a translator
+        // who merges, not reported.
+        assert!(omitted(&document(400, special(), vec![]), 21));
+        assert!(!omitted(&document(400, special(), merges(30)), 21));
     }
 
     #[test]

@@ -315,14 +315,22 @@ pub fn check(file: &AlignmentFile, config: &CheckConfig) -> Report {
     if runs(FindingKind::Order) {
         findings.extend(order::check(&ctx));
     }
-    if runs(FindingKind::Omission) || runs(FindingKind::Addition) {
+    // Names are read by coverage too (a merged sentence whose names the translation
+    // lacks): found once, reported below.
+    let coverage_runs = runs(FindingKind::Omission) || runs(FindingKind::Addition);
+    let names = if coverage_runs || runs(FindingKind::NameMismatch) {
+        names::check(&ctx)
+    } else {
+        Vec::new()
+    };
+    if coverage_runs {
         // Sentences already explained as duplicates or swaps are not reported again.
         let explained: Vec<Finding> = findings
             .iter()
             .filter(|f| matches!(f.kind, FindingKind::Duplicate | FindingKind::Order))
             .cloned()
             .collect();
-        findings.extend(coverage::check(&ctx, &explained));
+        findings.extend(coverage::check(&ctx, &explained, &names));
     }
     if runs(FindingKind::Omission) {
         findings.extend(clause::check(&ctx));
@@ -335,7 +343,7 @@ pub fn check(file: &AlignmentFile, config: &CheckConfig) -> Report {
         findings.extend(numbers::check(&ctx));
     }
     if runs(FindingKind::NameMismatch) {
-        findings.extend(names::check(&ctx));
+        findings.extend(names);
     }
     if runs(FindingKind::LengthRatio) {
         findings.extend(length::check(&ctx, config));

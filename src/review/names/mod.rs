@@ -45,6 +45,17 @@ use candidates::{bare_subject, candidates, is_place, personal_pronouns, pronouns
 use counterparts::{bare, fold, Words};
 pub use counterparts::{MAX_ACRONYM, SIMILARITY};
 
+/// Whether name finding `f` reports a name written in `sentence` (a sentence of its
+/// bead) as having no counterpart on the other side of the bead. A name the other side
+/// lacks is never written in the sentence of that side (it would be its counterpart), so
+/// a word of the finding found in `sentence` is a name of `sentence`.
+pub fn lacks_name_of(f: &Finding, sentence: &str) -> bool {
+    f.kind == FindingKind::NameMismatch
+        && words_with_offsets(sentence)
+            .into_iter()
+            .any(|(_, w, _)| f.words.iter().any(|n| n == bare(w)))
+}
+
 /// Name findings.
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let file = ctx.file;
