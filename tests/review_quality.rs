@@ -483,7 +483,7 @@ fn check_on_eu_law_stays_within_its_floors() {
             (Plant::OmitSentence, 0.8),
             (Plant::OmitClause, 0.7),
             (Plant::ChangeNumber, 0.9),
-            (Plant::DropName, 0.5),
+            (Plant::DropName, 0.8),
             (Plant::Untranslated, 0.9),
             (Plant::Duplicate, 0.9),
             (Plant::Swap, 0.9),

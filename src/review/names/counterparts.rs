@@ -36,6 +36,14 @@ const ACRONYMS: &[(&str, &str)] = &[
     ("NATO", "NATO"),
 ];
 
+/// Whether two acronyms of the two languages are the same (`EU` ~ `EU`, `ENSZ` ~ `UN`).
+pub(super) fn same_acronym(a: &str, b: &str) -> bool {
+    a == b
+        || ACRONYMS
+            .iter()
+            .any(|&(h, e)| (h == a && e == b) || (h == b && e == a))
+}
+
 /// A word folded for comparison across Hungarian and English spelling.
 pub(super) fn fold(word: &str, lang: &Lang) -> String {
     let lower: String = word

@@ -28,11 +28,16 @@
 //! in a case of place (`Panamából`, `Saint Malóban`) that the original often writes so
 //! is a place: no pronoun excuses it.
 //!
+//! Hungarian writes adjectives and peoples made from names in lower case (`európai`,
+//! `magyar`, `cockney`): those whose stem the translation consistently renders by a name
+//! are candidates too (`consistent`, where the rule and its excuses are).
+//!
 //! Deliberate gap: a name mentioned only once and dropped from the translation has no
 //! counterpart anywhere and is not reported (precision over recall). Cost: linear in the
 //! text, plus a similarity test against other-side words sharing the first two letters.
 
 mod candidates;
+mod consistent;
 mod counterparts;
 
 use std::collections::HashMap;
@@ -42,6 +47,8 @@ use crate::align::dict::Dictionary;
 use crate::align::evidence::Text;
 use crate::lang::Lang;
 use candidates::{bare_subject, candidates, is_place, personal_pronouns, pronouns, usage};
+use consistent::Consistent;
+pub use consistent::{MIN_BEADS, MIN_SHARE};
 use counterparts::{bare, fold, Words};
 pub use counterparts::{MAX_ACRONYM, SIMILARITY};
 
@@ -75,13 +82,25 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let forward = Dictionary::builtin_for(sl, tl);
     let backward = forward.reversed();
     let lexicon = ctx.lexicon();
+    // Lower-case Hungarian names (`európai` ~ `European`), on the Hungarian side only.
+    let lower_names = match (sl, tl) {
+        (Lang::Hu, t) if t != &Lang::Hu => Some((
+            true,
+            Consistent::new(&ctx.views, true, &tgt_usage, &forward),
+        )),
+        (s, Lang::Hu) if s != &Lang::Hu => Some((
+            false,
+            Consistent::new(&ctx.views, false, &src_usage, &backward),
+        )),
+        _ => None,
+    };
     // Per unique word: does the other text carry it over somewhere?
     let mut carried: HashMap<(bool, String), bool> = HashMap::new();
     let mut out = Vec::new();
     for v in ctx.views.iter().filter(|v| v.is_paired()) {
         let (bs, bt) = (Words::new(&v.src, sl), Words::new(&v.tgt, tl));
-        // (from the source?, sentence, word)
-        let mut missing: Vec<(bool, usize, &str)> = Vec::new();
+        // (from the source?, sentence, word, a lower-case name?)
+        let mut missing: Vec<(bool, usize, &str, bool)> = Vec::new();
         for (from_src, ids, texts, other_ids, usage, other_doc, other_bead, lang, dict) in [
             (
                 true,
@@ -110,11 +129,19 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             for &i in ids {
                 let text = texts[i];
                 let cands = candidates(text, &usage.0, &usage.1);
-                if cands.is_empty() {
+                let lower = match &lower_names {
+                    Some((hu_src, names)) if *hu_src == from_src => names.candidates(text, &cands),
+                    _ => Vec::new(),
+                };
+                if cands.is_empty() && lower.is_empty() {
                     continue;
                 }
                 let support = lexicon.support(text_of, i, other_ids);
-                for c in cands {
+                let mut other_renames: Option<bool> = None;
+                let (n_capital, other_text) = (cands.len(), if from_src { &v.tgt } else { &v.src });
+                let here = if from_src { &v.src } else { &v.tgt };
+                for (k, c) in cands.into_iter().chain(lower).enumerate() {
+                    let is_lower = k >= n_capital;
                     // A learned translation counts for a name the other text does not
                     // carry verbatim (`Felek` ~ `Parties`); one it carries as written must
                     // be there as written (`Coeur de Gris`, not just `Coeur`).
@@ -126,6 +153,35 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     if learned && !verbatim {
                         continue;
                     }
+                    if is_lower {
+                        // Carried by construction: the translation renders the stem so.
+                        let abbreviated = lower_names
+                            .as_ref()
+                            .is_some_and(|(_, n)| n.abbreviated(c.word, other_text, here));
+                        // The translation has a name of its own here (`angol` rendered
+                        // `British`): another name for the same, not a dropped one.
+                        let renamed = *other_renames.get_or_insert_with(|| {
+                            let (texts, usage, here, back) = if from_src {
+                                (&tgt_texts, &tgt_usage, &bs, &backward)
+                            } else {
+                                (&src_texts, &src_usage, &bt, &forward)
+                            };
+                            let other_lang = if from_src { tl } else { sl };
+                            other_ids.iter().any(|&j| {
+                                candidates(texts[j], &usage.0, &usage.1)
+                                    .iter()
+                                    .any(|n| !here.has_counterpart(n.word, other_lang, back))
+                            })
+                        });
+                        if !abbreviated
+                            && !renamed
+                            && !other_bead.has_counterpart(c.word, lang, dict)
+                            && !missing.iter().any(|m| m.0 == from_src && m.2 == c.word)
+                        {
+                            missing.push((from_src, i, c.word, true));
+                        }
+                        continue;
+                    }
                     let is_carried = *carried
                         .entry((from_src, c.word.to_string()))
                         .or_insert_with(|| other_doc.carries(c.word, lang, dict));
@@ -133,7 +189,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                         && !other_bead.has_counterpart(c.word, lang, dict)
                         && !missing.iter().any(|m| m.0 == from_src && m.2 == c.word)
                     {
-                        missing.push((from_src, i, c.word));
+                        missing.push((from_src, i, c.word, false));
                     }
                 }
             }
@@ -182,10 +238,10 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .src
             .iter()
             .copied()
-            .filter(|&i| missing.iter().any(|m| m.0 && m.1 == i))
+            .filter(|&i| missing.iter().any(|m| m.0 && !m.3 && m.1 == i))
             .filter(|&i| super::clause::abbreviated(ctx, 0..src_texts[i].len(), i, &v.record.tgt))
             .collect();
-        missing.retain(|m| !(m.0 && abbreviated.contains(&m.1)));
+        missing.retain(|m| m.3 || !(m.0 && abbreviated.contains(&m.1)));
         // Names rendered as pronouns on the other side are a translator's choice. A
         // Hungarian name in its bare form that is not the possessor of the next word
         // (`Gwenliana a tűz előtt ült`) is a subject: only a subject or object pronoun
@@ -195,7 +251,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let pt_personal = personal_pronouns(&v.tgt, tl);
         let hu_to_en = sl == &Lang::Hu && tl == &Lang::En;
         let excused = |from_src: bool| {
-            let n = missing.iter().filter(|m| m.0 == from_src).count();
+            let n = missing.iter().filter(|m| m.0 == from_src && !m.3).count();
             let spare = if from_src {
                 pt.saturating_sub(ps)
             } else {
@@ -204,7 +260,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             let subjects = if from_src && hu_to_en {
                 missing
                     .iter()
-                    .filter(|m| m.0 && bare_subject(src_texts[m.1], m.2, &tgt_doc))
+                    .filter(|m| m.0 && !m.3 && bare_subject(src_texts[m.1], m.2, &tgt_doc))
                     .count()
             } else {
                 0
@@ -215,7 +271,8 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         // A place (`Yucatanban`, `Panamából`) is not rendered by a personal pronoun.
         missing.retain(|m| {
             let place = m.0 && hu_to_en && is_place(m.2, &tgt_doc, &src_counts);
-            place || !(if m.0 { excuse_src } else { excuse_tgt })
+            // A lower-case name is an adjective or a people: no pronoun stands for it.
+            m.3 || place || !(if m.0 { excuse_src } else { excuse_tgt })
         });
         if missing.is_empty() {
             continue;
@@ -349,6 +406,81 @@ mod tests {
         ];
         pairs.extend(filler(10));
         assert_eq!(kinds(&file(&pairs), K), vec![2]);
+    }
+
+    /// Beads where the translation writes a lower-case Hungarian adjective as a name.
+    fn european_beads() -> Vec<(&'static str, &'static str)> {
+        vec![
+            (
+                "Az európai parlamenti képviselők ülésezni kezdtek.",
+                "The European members of parliament began their session.",
+            ),
+            (
+                "A bizottság az európai piacot vizsgálta.",
+                "The committee examined the European market.",
+            ),
+            (
+                "A jelentés az európai gazdaságról szól.",
+                "The report is about the European economy.",
+            ),
+            (
+                "Minden európai ország aláírta.",
+                "Every European country signed it.",
+            ),
+        ]
+    }
+
+    #[test]
+    fn a_lower_case_name_the_translation_renders_as_a_name_is_checked() {
+        let mut pairs = european_beads();
+        // `European` left out.
+        pairs.push((
+            "Az európai bíróság döntött az ügyben.",
+            "The court decided the case.",
+        ));
+        pairs.extend(filler(10));
+        let r = findings(&file(&pairs), K);
+        assert_eq!(r.iter().map(|x| x.bead).collect::<Vec<_>>(), vec![4]);
+        assert_eq!(r[0].words, ["európai"]);
+        assert_eq!(r[0].severity, Severity::Warning);
+        // An acronym with the name's initial that the original does not write
+        // abbreviates it: no finding.
+        let mut pairs = european_beads();
+        pairs.push((
+            "A kérdés az európai uniós repülőtereket érinti.",
+            "The question concerns EU airports.",
+        ));
+        pairs.extend(filler(10));
+        assert_eq!(kinds(&file(&pairs), K), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_lower_case_word_rendered_inconsistently_is_no_name() {
+        let mut pairs = vec![
+            ("A walesi dombok zöldek.", "The Welsh hills are green."),
+            ("A walesi nyelv régi.", "The Welsh language is old."),
+            ("Egy walesi falu volt.", "It was a village in Wales."),
+            (
+                "A walesi partokon éltek.",
+                "They lived on the coast of Wales.",
+            ),
+            ("A walesi pásztor hallgatott.", "The shepherd was silent."),
+        ];
+        pairs.extend(filler(10));
+        assert_eq!(kinds(&file(&pairs), K), Vec::<usize>::new());
+        // The same word, rendered as one name throughout, fires where it is left out.
+        let mut pairs = vec![
+            ("A walesi dombok zöldek.", "The hills of Wales are green."),
+            ("A walesi nyelv régi.", "The language of Wales is old."),
+            ("Egy walesi falu volt.", "It was a village in Wales."),
+            (
+                "A walesi partokon éltek.",
+                "They lived on the coast of Wales.",
+            ),
+            ("A walesi pásztor hallgatott.", "The shepherd was silent."),
+        ];
+        pairs.extend(filler(10));
+        assert_eq!(kinds(&file(&pairs), K), vec![4]);
     }
 
     #[test]
