@@ -32,7 +32,7 @@
 //! counterpart test per word of a stem seen in more than [`MIN_BEADS`] beads, stopped
 //! for a stem once its misses pass what it may have.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::super::{words_with_offsets, BeadView};
 use super::candidates::{candidates, Candidate};
@@ -116,13 +116,7 @@ fn eligible(text: &str) -> Vec<(usize, &str)> {
 }
 
 /// The names of a translated bead (as [`candidates`] reads them), one string each.
-fn names_of(
-    text: &str,
-    usage: &(
-        std::collections::HashSet<String>,
-        std::collections::HashSet<String>,
-    ),
-) -> Vec<String> {
+fn names_of(text: &str, usage: &(HashSet<String>, HashSet<String>)) -> Vec<String> {
     candidates(text, &usage.0, &usage.1)
         .into_iter()
         .map(|c| c.word.to_string())
@@ -141,10 +135,7 @@ impl Consistent {
     pub(super) fn new(
         views: &[BeadView<'_>],
         hu_is_src: bool,
-        usage: &(
-            std::collections::HashSet<String>,
-            std::collections::HashSet<String>,
-        ),
+        usage: &(HashSet<String>, HashSet<String>),
         dict: &Dictionary,
     ) -> Self {
         let sides = |v: &BeadView<'_>| -> (String, String) {
