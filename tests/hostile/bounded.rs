@@ -136,7 +136,8 @@ fn files_over_the_limit_are_refused() {
     );
 }
 
-/// Out of memory: estimated before loading (a 40 MB text under a 250 MB limit) and
+/// Out of memory: estimated before loading (a 60 MB text under a 250 MB limit: its
+/// estimate is over the limit by more than any build's own footprint) and
 /// before aligning (a full search of 20,000 × 20,000 sentences forced with
 /// --max-full-cells), and caught where no estimate looks (a ladder closed to ten million
 /// sentences under 300 MB): one `error:` line and exit 2, never an abort.
@@ -147,7 +148,7 @@ fn running_out_of_memory_is_a_one_line_error() {
         memory_kb,
         ..Opts::default()
     };
-    wd.write("big.hu.txt", "Ez egy mondat. ".repeat(40_000_000 / 15));
+    wd.write("big.hu.txt", "Ez egy mondat. ".repeat(60_000_000 / 15));
     let args = ["split", "big.hu.txt"];
     let r = run_with(&wd, &args, &limited(250_000));
     expect_error(&r, &args, "not enough memory to load 'big.hu.txt'");
