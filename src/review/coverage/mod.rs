@@ -465,26 +465,23 @@ fn forced(ctx: &Context<'_>, bead: usize, explained: &[Finding]) -> Vec<Finding>
         .map(|&(text, x, other)| has_partner(text, x, other))
         .collect();
     let mut out = Vec::new();
-    if homes.iter().all(|&h| h) {
+    // Every sentence with a partner elsewhere: the alignment is off. None: nothing here or
+    // around is evidence of anything (a free translation in words the lexicon does not
+    // know looks the same as a mismatch). Only a sentence whose partner sits elsewhere
+    // beside one without shows that the aligner was forced.
+    let off = if homes.iter().all(|&h| h) {
+        Some("the two sides of this bead do not translate each other, but each has a partner nearby: the alignment is off here")
+    } else if homes.iter().all(|&h| !h) {
+        Some("no word of this bead finds its counterpart on the other side (a free translation, or a mismatch)")
+    } else {
+        None
+    };
+    if let Some(reason) = off {
         let mut f = ctx.finding(
             bead,
             FindingKind::LowConfidence,
             Severity::Info,
-            "the two sides of this bead do not translate each other, but each has a partner nearby: the alignment is off here".to_string(),
-        );
-        f.score = Some(-total);
-        out.push(f);
-        return out;
-    }
-    if homes.iter().all(|&h| !h) {
-        // Nothing here or around is evidence of anything: a free translation in words
-        // the lexicon does not know looks the same as a mismatch. Only a sentence whose
-        // partner sits elsewhere shows that the aligner was forced.
-        let mut f = ctx.finding(
-            bead,
-            FindingKind::LowConfidence,
-            Severity::Info,
-            "no word of this bead finds its counterpart on the other side (a free translation, or a mismatch)".to_string(),
+            reason.to_string(),
         );
         f.score = Some(-total);
         out.push(f);

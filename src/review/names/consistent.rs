@@ -132,17 +132,17 @@ pub(super) struct Consistent {
 impl Consistent {
     /// Read the beads: `hu_is_src` says which side is Hungarian; `usage` is the
     /// translation's [`super::candidates::usage`]; `dict` translates from Hungarian.
-    pub(super) fn new(
-        views: &[BeadView<'_>],
+    pub(super) fn new<'v>(
+        views: &'v [BeadView<'_>],
         hu_is_src: bool,
         usage: &(HashSet<String>, HashSet<String>),
         dict: &Dictionary,
     ) -> Self {
-        let sides = |v: &BeadView<'_>| -> (String, String) {
+        let sides = |v: &'v BeadView<'_>| -> (&'v str, &'v str) {
             if hu_is_src {
-                (v.src.clone(), v.tgt.clone())
+                (&v.src, &v.tgt)
             } else {
-                (v.tgt.clone(), v.src.clone())
+                (&v.tgt, &v.src)
             }
         };
         let paired: Vec<&BeadView<'_>> = views.iter().filter(|v| v.is_paired()).collect();
@@ -150,7 +150,7 @@ impl Consistent {
         let mut beads: HashMap<String, usize> = HashMap::new();
         for v in &paired {
             let (hu, _) = sides(v);
-            let mut seen: Vec<String> = eligible(&hu).iter().map(|(_, w)| stem(w)).collect();
+            let mut seen: Vec<String> = eligible(hu).iter().map(|(_, w)| stem(w)).collect();
             seen.sort();
             seen.dedup();
             for s in seen {
@@ -165,7 +165,7 @@ impl Consistent {
         let allowed = |n: usize| (((1.0 - MIN_SHARE) * n as f64).floor() as usize).max(1);
         for v in &paired {
             let (hu, other) = sides(v);
-            let words = eligible(&hu);
+            let words = eligible(hu);
             let mut names: Option<Vec<(String, Words)>> = None;
             let mut done: Vec<&str> = Vec::new();
             for (_, w) in &words {
@@ -180,7 +180,7 @@ impl Consistent {
                     continue;
                 }
                 let names = names.get_or_insert_with(|| {
-                    names_of(&other, usage)
+                    names_of(other, usage)
                         .into_iter()
                         .map(|n| {
                             let words = Words::new(&n, &Lang::En);

@@ -63,6 +63,19 @@ pub fn lacks_name_of(f: &Finding, sentence: &str) -> bool {
             .any(|(_, w, _)| f.words.iter().any(|n| n == bare(w)))
 }
 
+/// A name of a bead with no counterpart on its other side.
+struct Missing<'t> {
+    /// Whether it is a name of the original.
+    from_src: bool,
+    /// Its sentence (an index into its text).
+    sentence: usize,
+    /// The name as written.
+    word: &'t str,
+    /// A lower-case Hungarian name ([`consistent`]): no pronoun or abbreviation of the
+    /// sentence excuses it.
+    lower: bool,
+}
+
 /// Name findings.
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let file = ctx.file;
@@ -99,8 +112,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for v in ctx.views.iter().filter(|v| v.is_paired()) {
         let (bs, bt) = (Words::new(&v.src, sl), Words::new(&v.tgt, tl));
-        // (from the source?, sentence, word, a lower-case name?)
-        let mut missing: Vec<(bool, usize, &str, bool)> = Vec::new();
+        let mut missing: Vec<Missing<'_>> = Vec::new();
         for (from_src, ids, texts, other_ids, usage, other_doc, other_bead, lang, dict) in [
             (
                 true,
@@ -176,9 +188,16 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                         if !abbreviated
                             && !renamed
                             && !other_bead.has_counterpart(c.word, lang, dict)
-                            && !missing.iter().any(|m| m.0 == from_src && m.2 == c.word)
+                            && !missing
+                                .iter()
+                                .any(|m| m.from_src == from_src && m.word == c.word)
                         {
-                            missing.push((from_src, i, c.word, true));
+                            missing.push(Missing {
+                                from_src,
+                                sentence: i,
+                                word: c.word,
+                                lower: true,
+                            });
                         }
                         continue;
                     }
@@ -187,9 +206,16 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                         .or_insert_with(|| other_doc.carries(c.word, lang, dict));
                     if is_carried
                         && !other_bead.has_counterpart(c.word, lang, dict)
-                        && !missing.iter().any(|m| m.0 == from_src && m.2 == c.word)
+                        && !missing
+                            .iter()
+                            .any(|m| m.from_src == from_src && m.word == c.word)
                     {
-                        missing.push((from_src, i, c.word, false));
+                        missing.push(Missing {
+                            from_src,
+                            sentence: i,
+                            word: c.word,
+                            lower: false,
+                        });
                     }
                 }
             }
@@ -228,7 +254,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                         && other_bead.has_counterpart(bare(w), lang, dict)
                 })
         };
-        missing.retain(|m| !partner_found(m.0, m.1, m.2));
+        missing.retain(|m| !partner_found(m.from_src, m.sentence, m.word));
         if missing.is_empty() {
             continue;
         }
@@ -238,10 +264,14 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .src
             .iter()
             .copied()
-            .filter(|&i| missing.iter().any(|m| m.0 && !m.3 && m.1 == i))
+            .filter(|&i| {
+                missing
+                    .iter()
+                    .any(|m| m.from_src && !m.lower && m.sentence == i)
+            })
             .filter(|&i| super::clause::abbreviated(ctx, 0..src_texts[i].len(), i, &v.record.tgt))
             .collect();
-        missing.retain(|m| m.3 || !(m.0 && abbreviated.contains(&m.1)));
+        missing.retain(|m| m.lower || !(m.from_src && abbreviated.contains(&m.sentence)));
         // Names rendered as pronouns on the other side are a translator's choice. A
         // Hungarian name in its bare form that is not the possessor of the next word
         // (`Gwenliana a tűz előtt ült`) is a subject: only a subject or object pronoun
@@ -251,7 +281,10 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let pt_personal = personal_pronouns(&v.tgt, tl);
         let hu_to_en = sl == &Lang::Hu && tl == &Lang::En;
         let excused = |from_src: bool| {
-            let n = missing.iter().filter(|m| m.0 == from_src && !m.3).count();
+            let n = missing
+                .iter()
+                .filter(|m| m.from_src == from_src && !m.lower)
+                .count();
             let spare = if from_src {
                 pt.saturating_sub(ps)
             } else {
@@ -260,7 +293,11 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             let subjects = if from_src && hu_to_en {
                 missing
                     .iter()
-                    .filter(|m| m.0 && !m.3 && bare_subject(src_texts[m.1], m.2, &tgt_doc))
+                    .filter(|m| {
+                        m.from_src
+                            && !m.lower
+                            && bare_subject(src_texts[m.sentence], m.word, &tgt_doc)
+                    })
                     .count()
             } else {
                 0
@@ -270,9 +307,9 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let (excuse_src, excuse_tgt) = (excused(true), excused(false));
         // A place (`Yucatanban`, `Panamából`) is not rendered by a personal pronoun.
         missing.retain(|m| {
-            let place = m.0 && hu_to_en && is_place(m.2, &tgt_doc, &src_counts);
+            let place = m.from_src && hu_to_en && is_place(m.word, &tgt_doc, &src_counts);
             // A lower-case name is an adjective or a people: no pronoun stands for it.
-            m.3 || place || !(if m.0 { excuse_src } else { excuse_tgt })
+            m.lower || place || !(if m.from_src { excuse_src } else { excuse_tgt })
         });
         if missing.is_empty() {
             continue;
@@ -280,8 +317,8 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let list = |src: bool| {
             missing
                 .iter()
-                .filter(|m| m.0 == src)
-                .map(|m| quote(m.2, 40))
+                .filter(|m| m.from_src == src)
+                .map(|m| quote(m.word, 40))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -310,7 +347,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             severity,
             parts.join("; "),
         );
-        f.words = missing.iter().map(|m| m.2.to_string()).collect();
+        f.words = missing.iter().map(|m| m.word.to_string()).collect();
         out.push(f);
     }
     out
