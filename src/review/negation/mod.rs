@@ -94,6 +94,19 @@ fn gather<'a>(
     (all, implicit)
 }
 
+/// Whether a text says `only` (`csak`, `kizárólag`), which English may say as `not …
+/// other than`.
+fn says_only(text: &str, lang: &Lang) -> bool {
+    let only: &[&str] = match lang {
+        Lang::Hu => &["csak", "kizárólag", "csupán", "pusztán"],
+        Lang::En => &["only", "solely", "exclusively"],
+        Lang::Other(_) => return false,
+    };
+    super::words_with_offsets(text)
+        .iter()
+        .any(|(_, w, _)| only.contains(&w.to_lowercase().as_str()))
+}
+
 /// Whether the word a negation negates has a counterpart on the other side of the bead
 /// (so the two sides say the same thing, with opposite polarity).
 fn scope_linked(ctx: &Context<'_>, text: Text, i: usize, at: usize, others: &[usize]) -> bool {
@@ -190,6 +203,10 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let (cancelled, kept): (Vec<_>, Vec<_>) =
             tn.into_iter().partition(|(_, n)| n.cancelled_by.is_some());
         tn = kept;
+        // `not … other than` is `only` where the original says `only`.
+        if says_only(&v.src, sl) {
+            tn.retain(|(_, n)| !n.other_than);
+        }
         if !cancelled.is_empty() && !sn.is_empty() {
             doubled.push(Candidate {
                 bead: v.index,
@@ -354,6 +371,22 @@ mod tests {
         ];
         pairs.extend(filler(300));
         assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![1, 2, 10]);
+    }
+
+    #[test]
+    fn not_other_than_is_only_where_the_original_says_only() {
+        let mut pairs = vec![
+            (
+                "Az adatokat csak a tagállamokkal szabad közölni.",
+                "The data shall not be communicated to persons other than the Member States.",
+            ),
+            (
+                "Az adatokat a tagállamokon kívül bárkivel szabad közölni.",
+                "The data shall not be communicated to persons other than the Member States.",
+            ),
+        ];
+        pairs.extend(filler(300));
+        assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![1]);
     }
 
     #[test]

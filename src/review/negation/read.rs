@@ -40,6 +40,10 @@ pub(super) struct Negation<'a> {
     /// first to the second as written (`not no` in `there is not no crime`, `no light
     /// had not`), which English reads as a yes.
     pub(super) cancelled_by: Option<&'a str>,
+    /// English: `not … other than` (`shall not be communicated to persons other than
+    /// …`), which says `only` where the original says so (`csak`, `kizárólag`), and
+    /// denies where it does not.
+    pub(super) other_than: bool,
     /// English: it negates a question that opens with a question word, on its
     /// auxiliary (`When will not you be off?`, `Why don't you go?`): a different
     /// question, where a yes-no question asks the same either way.
@@ -220,6 +224,12 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
                 })
                 .map(|m| words[m].0);
             let english = matches!(lang, Lang::En);
+            // `shall not be communicated to persons other than …`, `nor used for
+            // purposes other than …`.
+            let other_than = english
+                && (k + 1..words.len().saturating_sub(1))
+                    .take_while(|&j| same_clause(j, k))
+                    .any(|j| lower_words[j] == "other" && lower_words[j + 1] == "than");
             // Two different negative words close together in a clause; the same word
             // again is emphasis or a list (`never-never`, `no dream and no will`), as
             // is anything joined by `and`/`or`/`nor`.
@@ -242,6 +252,7 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
                     infinitive,
                     clause: clause_spans[clause_index].clone(),
                     cancelled_by: None,
+                    other_than,
                     asks: english && negates_a_question(text, &words, &lower_words, &clause, k),
                 });
                 last_clause = Some(clause_index);

@@ -56,6 +56,14 @@ fn hungarian_only_mirrors_english_only() {
         &Lang::Hu
     ));
     assert!(none("A monkey no larger than a rabbit jumped.", &Lang::En));
+    // `not … other than` is read as a negation that may say `only`.
+    let (negs, _) = negations(
+        "Such information shall not be communicated to persons other than those concerned.",
+        &Lang::En,
+    );
+    assert!(negs.len() == 1 && negs[0].other_than);
+    let (negs, _) = negations("He did not see the other man.", &Lang::En);
+    assert!(negs.len() == 1 && !negs[0].other_than);
     // `figyelmen kívül hagy` is `disregard`: the negation stands.
     assert_eq!(
         negations("Ezt a tényt nem hagyhatja figyelmen kívül.", &Lang::Hu)
