@@ -140,7 +140,15 @@ pub(crate) fn abbreviated(
     }
     let mut run = 0usize;
     let mut runs = Vec::new();
-    for (w, initial) in words_with_position(part) {
+    let mut end = 0;
+    for (at, w, initial) in super::words_with_offsets(part) {
+        // A bracket or a comma ends a name (`William DAVEY (Amerikai Egyesült Államok)`
+        // is two).
+        if part[end..at].contains(['(', ')', '[', ']', ',', ';', ':', '/']) {
+            runs.push(run);
+            run = 0;
+        }
+        end = at + w.len();
         // An article opening the sentence (`Az Amerikai Egyesült Államok`) is capitalised
         // for its place, not as part of the name.
         let article = initial && w.chars().count() <= 3 && w.chars().any(char::is_lowercase);
@@ -246,6 +254,16 @@ fn best_stretch(
     best
 }
 
+/// A sentence's words, lower-cased and joined by one space: what two copies of a
+/// formula share when their punctuation, spacing or case differ.
+fn wording(text: &str) -> String {
+    super::words_with_offsets(text)
+        .iter()
+        .map(|&(_, w, _)| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// How the sentences of a translation end: how often each word is written, and how
 /// often it is a sentence's last word. A sentence cut short ends on whatever word the
 /// cut left last, so a word the document writes often but rarely ends a sentence with
@@ -307,13 +325,14 @@ impl Endings {
 pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let lex = ctx.lexicon();
     let model = ctx.length_model();
-    // A pair that recurs is the document's standard wording, not an omission.
-    let mut recurring: HashMap<(&str, &str), usize> = HashMap::new();
+    // A pair that recurs is the document's standard wording, not an omission; its
+    // copies may differ in case, spacing and punctuation (`„, az alábbi …` beside
+    // `„,az alábbi …`), so they are compared by their words.
+    let key = |v: &super::BeadView| (wording(&v.src), wording(&v.tgt));
+    let mut recurring: HashMap<(String, String), usize> = HashMap::new();
     for v in ctx.views.iter() {
         if v.record.src.len() == 1 && v.record.tgt.len() == 1 {
-            *recurring
-                .entry((v.src.as_str(), v.tgt.as_str()))
-                .or_default() += 1;
+            *recurring.entry(key(v)).or_default() += 1;
         }
     }
     let endings =
@@ -321,10 +340,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for v in ctx.views.iter() {
         let (s, t) = (&v.record.src, &v.record.tgt);
-        if s.len() != 1
-            || t.len() != 1
-            || recurring[&(v.src.as_str(), v.tgt.as_str())] >= MIN_RECURRING
-        {
+        if s.len() != 1 || t.len() != 1 || recurring[&key(v)] >= MIN_RECURRING {
             continue;
         }
         let (i, j) = (s[0], t[0]);
@@ -394,7 +410,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::{written_in, Endings};
+    use super::{wording, written_in, Endings};
 
     #[test]
     fn a_sentence_ending_on_a_word_sentences_do_not_end_with_is_surprising() {
@@ -414,6 +430,15 @@ mod tests {
             endings.last_word("He went to the house of.").as_deref(),
             Some("of")
         );
+    }
+
+    #[test]
+    fn copies_of_a_formula_share_their_wording_whatever_their_punctuation() {
+        assert_eq!(
+            wording("„,az alábbi jogszabállyal:"),
+            wording("„, Az alábbi  jogszabállyal:")
+        );
+        assert_ne!(wording("az alábbi jogszabállyal"), wording("az alábbi"));
     }
 
     #[test]

@@ -271,7 +271,19 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             })
             .filter(|&i| super::clause::abbreviated(ctx, 0..src_texts[i].len(), i, &v.record.tgt))
             .collect();
-        missing.retain(|m| m.lower || !(m.from_src && abbreviated.contains(&m.sentence)));
+        // An acronym of the original is no name of words to abbreviate (`EU` beside `EC`
+        // is an acronym changed).
+        missing.retain(|m| {
+            m.lower
+                || !(m.from_src
+                    && !counterparts::is_acronym(m.word)
+                    && abbreviated.contains(&m.sentence))
+        });
+        // … and once every name of the original is accounted for, the acronym that
+        // abbreviates it is no name of its own.
+        if !abbreviated.is_empty() && !missing.iter().any(|m| m.from_src) {
+            missing.retain(|m| !counterparts::is_acronym(m.word));
+        }
         // Names rendered as pronouns on the other side are a translator's choice. A
         // Hungarian name in its bare form that is not the possessor of the next word
         // (`Gwenliana a tűz előtt ült`) is a subject: only a subject or object pronoun
@@ -443,6 +455,35 @@ mod tests {
         ];
         pairs.extend(filler(10));
         assert_eq!(kinds(&file(&pairs), K), vec![2]);
+    }
+
+    #[test]
+    fn a_name_abbreviated_beside_another_name_is_no_mismatch_but_a_changed_acronym_is() {
+        let mut pairs = vec![
+            // The person's name and the country's are two names: `USA` abbreviates the
+            // second (it was read as one run of five capitalised words, too long).
+            (
+                "William DAVEY (Amerikai Egyesült Államok)",
+                "William DAVEY (USA)",
+            ),
+            // An acronym of the original is not abbreviated by another one.
+            (
+                "A Bizottság (EU) 2017/161 rendelete (HL L 27., 2017.2.1., 99. o.)",
+                "Commission Regulation (EC) No 2017/161 (OJ L 27, 1.2.2017, p. 99)",
+            ),
+            (
+                "Az EU és az Amerikai Egyesült Államok megállapodott.",
+                "The EU and the United States of America agreed.",
+            ),
+            (
+                "A Bizottság (EU) 2018/12 rendelete.",
+                "Commission Regulation (EU) 2018/12.",
+            ),
+        ];
+        pairs.extend(filler(10));
+        let r = findings(&file(&pairs), K);
+        assert_eq!(r.iter().map(|x| x.bead).collect::<Vec<_>>(), vec![1]);
+        assert_eq!(r[0].words, ["EU"]);
     }
 
     /// Beads where the translation writes a lower-case Hungarian adjective as a name.
