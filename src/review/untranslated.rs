@@ -44,6 +44,23 @@ pub const MIN_TRANSLATED: usize = 2;
 /// Detector confidence needed to call a sentence untranslated.
 pub const MIN_CONFIDENCE: f64 = 0.5;
 
+/// The target sentences of beads whose translation copies its original (at least
+/// [`COPY_SHARE`] of its words are words of the original): what they write is no
+/// evidence of how the document translates.
+pub(crate) fn copies(ctx: &Context<'_>) -> HashSet<usize> {
+    ctx.views
+        .iter()
+        .filter(|v| v.is_paired())
+        .filter(|v| {
+            let all = all_words(&v.tgt);
+            let src_all: HashSet<String> = all_words(&v.src).into_iter().collect();
+            let shared = all.iter().filter(|w| src_all.contains(*w)).count();
+            !all.is_empty() && shared as f64 >= COPY_SHARE * all.len() as f64
+        })
+        .flat_map(|v| v.record.tgt.iter().copied())
+        .collect()
+}
+
 /// Every word of a text (two letters or more), lower-cased.
 fn all_words(text: &str) -> Vec<String> {
     words_with_position(text)
@@ -146,18 +163,7 @@ pub fn check(ctx: &Context<'_>, config: &CheckConfig) -> Vec<Finding> {
     let src_words = counts(src_texts(), &common);
     // The translation's vocabulary, without the sentences that copy their original (two
     // untranslated sentences must not vouch for each other's words).
-    let copies: HashSet<usize> = ctx
-        .views
-        .iter()
-        .filter(|v| v.is_paired())
-        .filter(|v| {
-            let all = all_words(&v.tgt);
-            let src_all: HashSet<String> = all_words(&v.src).into_iter().collect();
-            let shared = all.iter().filter(|w| src_all.contains(*w)).count();
-            !all.is_empty() && shared as f64 >= COPY_SHARE * all.len() as f64
-        })
-        .flat_map(|v| v.record.tgt.iter().copied())
-        .collect();
+    let copies = copies(ctx);
     let tgt_words = counts(
         tgt_texts()
             .enumerate()

@@ -40,7 +40,7 @@ mod candidates;
 mod consistent;
 mod counterparts;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{quote, words_with_offsets, Context, Finding, FindingKind, Severity};
 use crate::align::dict::Dictionary;
@@ -107,6 +107,33 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         )),
         _ => None,
     };
+    // Each text without the beads whose translation copies its original: a name written
+    // as it is in the original there (an untranslated sentence) does not show that the
+    // translation writes it so.
+    let copies = super::untranslated::copies(ctx);
+    let copied_src: HashSet<usize> = ctx
+        .views
+        .iter()
+        .filter(|v| v.record.tgt.iter().any(|j| copies.contains(j)))
+        .flat_map(|v| v.record.src.iter().copied())
+        .collect();
+    let without = |texts: &[&str], skip: &HashSet<usize>, lang: &Lang| {
+        let kept: Vec<&str> = texts
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !skip.contains(k))
+            .map(|(_, &t)| t)
+            .collect();
+        Words::new(&kept.join(" "), lang)
+    };
+    let (src_translated, tgt_translated) = if copies.is_empty() {
+        (None, None)
+    } else {
+        (
+            Some(without(&src_texts, &copied_src, sl)),
+            Some(without(&tgt_texts, &copies, tl)),
+        )
+    };
     // Per unique word: does the other text carry it over somewhere?
     let mut carried: HashMap<(bool, String), bool> = HashMap::new();
     let mut out = Vec::new();
@@ -157,7 +184,15 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     // A learned translation counts for a name the other text does not
                     // carry verbatim (`Felek` ~ `Parties`); one it carries as written must
                     // be there as written (`Coeur de Gris`, not just `Coeur`).
-                    let verbatim = other_doc.folded.contains(&fold(c.word, lang));
+                    let translated = if from_src {
+                        tgt_translated.as_ref()
+                    } else {
+                        src_translated.as_ref()
+                    };
+                    let verbatim = translated
+                        .unwrap_or(other_doc)
+                        .folded
+                        .contains(&fold(c.word, lang));
                     let learned = support
                         .tokens
                         .iter()
@@ -366,223 +401,4 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::testutil::{file, filler, findings, kinds};
-    use super::*;
-
-    const K: FindingKind = FindingKind::NameMismatch;
-
-    #[test]
-    fn folded_names_meet() {
-        let en = Words::new(
-            "Cuba and the Soviet Union, Havana, Kennedy, the UN, Kovács and England",
-            &Lang::En,
-        );
-        let d = Dictionary::builtin_hu_en();
-        for w in [
-            "Kubának",
-            "Szovjetunió",
-            "Havannában",
-            "Kennedy",
-            "ENSZ",
-            "Kovácsnak",
-        ] {
-            assert!(en.has_counterpart(w, &Lang::Hu, &d), "{w}");
-        }
-        assert!(!en.has_counterpart("Beck", &Lang::Hu, &d));
-        let hu = Words::new("a Szovjetunióval és Kubával, Angliának", &Lang::Hu);
-        let r = d.reversed();
-        assert!(hu.has_counterpart("Cuba", &Lang::En, &r));
-        assert!(hu.has_counterpart("Soviet", &Lang::En, &r));
-    }
-
-    #[test]
-    fn word_order_and_common_capitalised_words_do_not_fire() {
-        let f = file(&[
-            ("Beck János nagykövet.", "Ambassador János Beck."),
-            (
-                "A Nagykövetség jelenti Kubáról.",
-                "The Embassy reports on Cuba.",
-            ),
-            ("Beck János és Kuba.", "János Beck and Cuba."),
-            ("Mi a nagykövetség dolga?", "What does the Embassy do?"),
-            (
-                "Az államon belül mozoghat.",
-                "He may move within each State.",
-            ),
-            ("Az állam dönt.", "The State decides."),
-            ("ELFOGADTA EZT A HATÁROZATOT:", "HAS ADOPTED THIS DECISION:"),
-        ]);
-        assert_eq!(kinds(&f, K), Vec::<usize>::new());
-    }
-
-    #[test]
-    fn a_carried_name_missing_from_a_bead_fires() {
-        let mut pairs = vec![
-            (
-                "Beck János jelenti, hogy Kuba vár.",
-                "János Beck reports that Cuba waits.",
-            ),
-            (
-                "Ezt Beck János írta Kubáról.",
-                "This was written about Cuba.",
-            ),
-            ("Havannában a NATO is.", "In Havana, also the alliance."),
-            ("Aztán O'Brien jött.", "Then O'Brien came."),
-            ("Ekkor Kovács megszólalt.", "O'Brien spoke then."),
-            // A capitalised common word before the name is no part of it.
-            ("Férjem Kubában van.", "My husband is in, and waits."),
-        ];
-        pairs.extend(filler(10));
-        let f = file(&pairs);
-        let r = findings(&f, K);
-        assert_eq!(r.iter().map(|x| x.bead).collect::<Vec<_>>(), vec![1, 4, 5]);
-        assert!(
-            r[0].reason.contains("“Beck”") && r[0].reason.contains("“János”"),
-            "{}",
-            r[0].reason
-        );
-        assert_eq!(r[0].words, ["Beck", "János"]);
-        assert!(r[1].reason.contains("“O'Brien”"), "{}", r[1].reason);
-    }
-
-    #[test]
-    fn a_name_rendered_as_a_pronoun_is_not_a_mismatch() {
-        let mut pairs = vec![
-            ("Henry az ajtóhoz ment.", "Henry went to the door."),
-            ("Megsimogatta Henry haját.", "She stroked his hair."),
-            ("Ezt Henry mondta neki.", "This was what said to her."),
-        ];
-        pairs.extend(filler(10));
-        assert_eq!(kinds(&file(&pairs), K), vec![2]);
-    }
-
-    #[test]
-    fn a_name_abbreviated_beside_another_name_is_no_mismatch_but_a_changed_acronym_is() {
-        let mut pairs = vec![
-            // The person's name and the country's are two names: `USA` abbreviates the
-            // second (it was read as one run of five capitalised words, too long).
-            (
-                "William DAVEY (Amerikai Egyesült Államok)",
-                "William DAVEY (USA)",
-            ),
-            // An acronym of the original is not abbreviated by another one.
-            (
-                "A Bizottság (EU) 2017/161 rendelete (HL L 27., 2017.2.1., 99. o.)",
-                "Commission Regulation (EC) No 2017/161 (OJ L 27, 1.2.2017, p. 99)",
-            ),
-            (
-                "Az EU és az Amerikai Egyesült Államok megállapodott.",
-                "The EU and the United States of America agreed.",
-            ),
-            (
-                "A Bizottság (EU) 2018/12 rendelete.",
-                "Commission Regulation (EU) 2018/12.",
-            ),
-        ];
-        pairs.extend(filler(10));
-        let r = findings(&file(&pairs), K);
-        assert_eq!(r.iter().map(|x| x.bead).collect::<Vec<_>>(), vec![1]);
-        assert_eq!(r[0].words, ["EU"]);
-    }
-
-    /// Beads where the translation writes a lower-case Hungarian adjective as a name.
-    fn european_beads() -> Vec<(&'static str, &'static str)> {
-        vec![
-            (
-                "Az európai parlamenti képviselők ülésezni kezdtek.",
-                "The European members of parliament began their session.",
-            ),
-            (
-                "A bizottság az európai piacot vizsgálta.",
-                "The committee examined the European market.",
-            ),
-            (
-                "A jelentés az európai gazdaságról szól.",
-                "The report is about the European economy.",
-            ),
-            (
-                "Minden európai ország aláírta.",
-                "Every European country signed it.",
-            ),
-        ]
-    }
-
-    #[test]
-    fn a_lower_case_name_the_translation_renders_as_a_name_is_checked() {
-        let mut pairs = european_beads();
-        // `European` left out.
-        pairs.push((
-            "Az európai bíróság döntött az ügyben.",
-            "The court decided the case.",
-        ));
-        pairs.extend(filler(10));
-        let r = findings(&file(&pairs), K);
-        assert_eq!(r.iter().map(|x| x.bead).collect::<Vec<_>>(), vec![4]);
-        assert_eq!(r[0].words, ["európai"]);
-        assert_eq!(r[0].severity, Severity::Warning);
-        // An acronym with the name's initial that the original does not write
-        // abbreviates it: no finding.
-        let mut pairs = european_beads();
-        pairs.push((
-            "A kérdés az európai uniós repülőtereket érinti.",
-            "The question concerns EU airports.",
-        ));
-        pairs.extend(filler(10));
-        assert_eq!(kinds(&file(&pairs), K), Vec::<usize>::new());
-    }
-
-    #[test]
-    fn a_lower_case_word_rendered_inconsistently_is_no_name() {
-        let mut pairs = vec![
-            ("A walesi dombok zöldek.", "The Welsh hills are green."),
-            ("A walesi nyelv régi.", "The Welsh language is old."),
-            ("Egy walesi falu volt.", "It was a village in Wales."),
-            (
-                "A walesi partokon éltek.",
-                "They lived on the coast of Wales.",
-            ),
-            ("A walesi pásztor hallgatott.", "The shepherd was silent."),
-        ];
-        pairs.extend(filler(10));
-        assert_eq!(kinds(&file(&pairs), K), Vec::<usize>::new());
-        // The same word, rendered as one name throughout, fires where it is left out.
-        let mut pairs = vec![
-            ("A walesi dombok zöldek.", "The hills of Wales are green."),
-            ("A walesi nyelv régi.", "The language of Wales is old."),
-            ("Egy walesi falu volt.", "It was a village in Wales."),
-            (
-                "A walesi partokon éltek.",
-                "They lived on the coast of Wales.",
-            ),
-            ("A walesi pásztor hallgatott.", "The shepherd was silent."),
-        ];
-        pairs.extend(filler(10));
-        assert_eq!(kinds(&file(&pairs), K), vec![4]);
-    }
-
-    #[test]
-    fn a_possessive_pronoun_does_not_stand_for_a_subject_nor_any_for_a_place() {
-        let mut pairs = vec![
-            ("Gwenliana a tűz előtt ült.", "Gwenliana sat by the fire."),
-            // The name as possessor: `his eyes` renders `Henry szeme`.
-            ("Akkor Henry szeme felragyogott.", "Then his eyes lit up."),
-            ("Henry az ajtóhoz ment.", "Henry went to the door."),
-            // The name as subject, dropped: `her seat` stands for no subject.
-            ("Akkor Gwenliana a tűz előtt ült.", "Then was in her seat."),
-            (
-                "Akkor Gwenliana a tűz előtt ült.",
-                "Then she was in her seat.",
-            ),
-            ("Panamába ment.", "He went to Panama."),
-            ("Panamában élt.", "He lived in Panama."),
-            // A place left out: `He` stands for nobody's place.
-            (
-                "Egymilliót szerzett Panamából.",
-                "He took a million out of.",
-            ),
-        ];
-        pairs.extend(filler(10));
-        assert_eq!(kinds(&file(&pairs), K), vec![3, 7]);
-    }
-}
+mod tests;
