@@ -196,16 +196,19 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     for v in ctx.views.iter().filter(|v| v.is_paired()) {
         paired += 1;
         let (src, tgt) = (&v.record.src, &v.record.tgt);
-        let (sn, si) = gather(ctx, src, Text::Source, sl);
+        let (mut sn, si) = gather(ctx, src, Text::Source, sl);
         let (mut tn, ti) = gather(ctx, tgt, Text::Target, tl);
         // Two negations that cancel (`there is not no crime`) say yes: against an
         // original that negates, a flip; against one that does not, agreement.
         let (cancelled, kept): (Vec<_>, Vec<_>) =
             tn.into_iter().partition(|(_, n)| n.cancelled_by.is_some());
         tn = kept;
-        // `not … other than` is `only` where the original says `only`.
-        if says_only(&v.src, sl) {
+        // `not … other than` is `only` where the other side says `only`.
+        if tn.iter().any(|(_, n)| n.other_than) && says_only(&v.src, sl) {
             tn.retain(|(_, n)| !n.other_than);
+        }
+        if sn.iter().any(|(_, n)| n.other_than) && says_only(&v.tgt, tl) {
+            sn.retain(|(_, n)| !n.other_than);
         }
         if !cancelled.is_empty() && !sn.is_empty() {
             doubled.push(Candidate {
