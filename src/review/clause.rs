@@ -45,6 +45,9 @@ pub const MIN_SCORE: f64 = 7.0;
 pub const MIN_TOKENS: usize = 4;
 /// Fewest of them that carry evidence (the others are words the lexicon cannot place).
 pub const MIN_INFORMATIVE: usize = 2;
+/// Share of the sentence from which the clause around a stretch is no longer "part" of
+/// it: the stretch itself is quoted.
+pub const WHOLE_CLAUSE: f64 = 0.9;
 /// A 1-1 pair that occurs this often in the document is its standard wording.
 pub const MIN_RECURRING: usize = 3;
 /// Smallest share of the original's characters a reported stretch covers.
@@ -81,6 +84,19 @@ fn snap_to_clauses(text: &str, start: usize, end: usize) -> &str {
         .find(|&(_, c)| is_break(c))
         .map_or(text.len(), |(i, _)| end + i);
     text[from..to].trim().trim_end_matches(['.', '!', '?'])
+}
+
+/// The part of `text` to quote for the stretch `start..end`: the clauses around it
+/// ([`snap_to_clauses`]), or the stretch itself where those are (nearly) the whole
+/// sentence.
+fn quoted_part(text: &str, start: usize, end: usize) -> &str {
+    let clause = snap_to_clauses(text, start, end);
+    let whole = text.trim().trim_end_matches(['.', '!', '?']).trim();
+    if clause.chars().count() as f64 >= WHOLE_CLAUSE * whole.chars().count() as f64 {
+        &text[start..end]
+    } else {
+        clause
+    }
 }
 
 /// Whether `acronym` is written in `text`, also inside a longer token (`MSC` in
@@ -381,8 +397,10 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         // Shown to the clause it belongs to: the stretch grows to the punctuation around
-        // it (or the sentence's ends), so the reader sees whole clauses.
-        let part = snap_to_clauses(src, toks[a].span.start, toks[b].span.end);
+        // it (or the sentence's ends), so the reader sees whole clauses; but a sentence
+        // of one clause would then be quoted whole as the "part" left out, so there the
+        // stretch is quoted as it is.
+        let part = quoted_part(src, toks[a].span.start, toks[b].span.end);
         let expected = model.ratio * ls;
         let odd_end = match endings.last_word(tgt) {
             Some(w) if ending > ODD_ENDING => {
@@ -429,6 +447,21 @@ mod tests {
         assert_eq!(
             endings.last_word("He went to the house of.").as_deref(),
             Some("of")
+        );
+    }
+
+    #[test]
+    fn the_part_quoted_is_its_clause_unless_that_is_the_whole_sentence() {
+        let two = "A bizottság elfogadta a rendeletet, amelyet a tanács javasolt.";
+        let at = two.find("amelyet").unwrap();
+        assert_eq!(
+            super::quoted_part(two, at, at + "amelyet a".len()),
+            "amelyet a tanács javasolt"
+        );
+        let one = "A radarberendezéseknek külön tanúsítvánnyal kell rendelkezniük.";
+        assert_eq!(
+            super::quoted_part(one, 0, "A radarberendezéseknek".len()),
+            "A radarberendezéseknek"
         );
     }
 
