@@ -16,7 +16,13 @@
 //! `Kovácsnak` ~ `Kovács`, `Angliának` ~ `Anglia`), a Jaro–Winkler similarity of at least
 //! [`SIMILARITY`], a built-in or learned dictionary translation (`Felek` ~ `Parties`,
 //! `uniós` ~ `EU`: the lexical evidence of [`crate::align::evidence`]), or a known acronym
-//! pair (`ENSZ` ~ `UN`). Word order is irrelevant: `Beck János` ~ `János Beck`.
+//! pair (`ENSZ` ~ `UN`). Word order is irrelevant: `Beck János` ~ `János Beck`. A
+//! learned translation does not count for a name the other text writes as it is (then
+//! it must be there as written), but sentences that copy their original (left
+//! untranslated) do not show how the text writes a name. A name of capitalised words
+//! that the other side abbreviates (`Amerikai Egyesült Államok` ~ `USA`, a bracket or
+//! comma ending the name) is there, and so is the acronym; an acronym is never
+//! abbreviated by another (`EU` written `EC` fires).
 //!
 //! A name replaced by a pronoun is a translator's choice, not an error (Hungarian `ő`
 //! has no gender, so translators from English name the person, and translators into

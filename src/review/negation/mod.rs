@@ -17,7 +17,10 @@
 //! impossible`, `nem ok nélkül`); `like as not` (probably), `not just`. Each Hungarian `only` mirrors an English one: `X-en kívül
 //! senki` (`no one save X`), `semmit / mást se …, csak` (`nothing but`), and a limit `egy
 //! nyúlnál nem nagyobb`, `nem több, mint` (`no larger than`, `no more than`); a question
-//! tag must open its clause (`…, didn't they?`), so `it was not she.` is a denial.
+//! tag must open its clause (`…, didn't they?`), so `it was not she.` is a denial. An
+//! English `not … other than` (`shall not be communicated to persons other than`) says
+//! `only` where the other side says so (`csak`, `kizárólag`), and denies where it does
+//! not.
 //!
 //! A finding needs one side with negations and the other with none at all, no question
 //! mark, and no *implicit* negation on that other side: a word that negates by itself
