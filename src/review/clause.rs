@@ -87,16 +87,14 @@ fn snap_to_clauses(text: &str, start: usize, end: usize) -> &str {
 }
 
 /// The part of `text` to quote for the stretch `start..end`: the clauses around it
-/// ([`snap_to_clauses`]), or the stretch itself where those are (nearly) the whole
-/// sentence.
-fn quoted_part(text: &str, start: usize, end: usize) -> &str {
+/// ([`snap_to_clauses`]), or `None` where those are (nearly) the whole sentence, which
+/// is then no "part". (The stretch itself is not quoted: its ends move with the
+/// lexicon's weights, the clause's do not.)
+fn quoted_part(text: &str, start: usize, end: usize) -> Option<&str> {
     let clause = snap_to_clauses(text, start, end);
     let whole = text.trim().trim_end_matches(['.', '!', '?']).trim();
-    if clause.chars().count() as f64 >= WHOLE_CLAUSE * whole.chars().count() as f64 {
-        &text[start..end]
-    } else {
-        clause
-    }
+    ((clause.chars().count() as f64) < WHOLE_CLAUSE * whole.chars().count() as f64)
+        .then_some(clause)
 }
 
 /// Whether `acronym` is written in `text`, also inside a longer token (`MSC` in
@@ -397,10 +395,21 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         // Shown to the clause it belongs to: the stretch grows to the punctuation around
-        // it (or the sentence's ends), so the reader sees whole clauses; but a sentence
-        // of one clause would then be quoted whole as the "part" left out, so there the
-        // stretch is quoted as it is.
-        let part = quoted_part(src, toks[a].span.start, toks[b].span.end);
+        // it (or the sentence's ends), so the reader sees whole clauses; a sentence of
+        // one clause is quoted as the sentence the part is missing from.
+        let (from, to) = (toks[a].span.start, toks[b].span.end);
+        let (what, shown, part) = match quoted_part(src, from, to) {
+            Some(clause) => (
+                "part of the original seems left out of the translation",
+                clause,
+                clause,
+            ),
+            None => (
+                "part of this sentence of the original seems left out of the translation",
+                src.trim(),
+                &src[from..to],
+            ),
+        };
         let expected = model.ratio * ls;
         let odd_end = match endings.last_word(tgt) {
             Some(w) if ending > ODD_ENDING => {
@@ -415,8 +424,8 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
             FindingKind::Omission,
             Severity::Warning,
             format!(
-                "part of the original seems left out of the translation: {} (the translation has {lt:.0} characters where about {expected:.0} are usual{odd_end})",
-                quote(part, 80),
+                "{what}: {} (the translation has {lt:.0} characters where about {expected:.0} are usual{odd_end})",
+                quote(shown, 80),
             ),
         );
         f.score = Some(score);
@@ -451,17 +460,17 @@ mod tests {
     }
 
     #[test]
-    fn the_part_quoted_is_its_clause_unless_that_is_the_whole_sentence() {
+    fn the_part_quoted_is_its_clause_unless_that_is_the_whole_sentence_then_none() {
         let two = "A bizottság elfogadta a rendeletet, amelyet a tanács javasolt.";
         let at = two.find("amelyet").unwrap();
         assert_eq!(
             super::quoted_part(two, at, at + "amelyet a".len()),
-            "amelyet a tanács javasolt"
+            Some("amelyet a tanács javasolt")
         );
         let one = "A radarberendezéseknek külön tanúsítvánnyal kell rendelkezniük.";
         assert_eq!(
             super::quoted_part(one, 0, "A radarberendezéseknek".len()),
-            "A radarberendezéseknek"
+            None
         );
     }
 
