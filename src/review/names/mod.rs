@@ -206,8 +206,10 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     if learned && !verbatim {
                         continue;
                     }
-                    if is_lower {
-                        // Carried by construction: the translation renders the stem so.
+                    // A lower-case name is carried by construction (the translation
+                    // renders the stem so); a capitalised one when the other text has a
+                    // counterpart for it somewhere.
+                    let checked = if is_lower {
                         let abbreviated = lower_names
                             .as_ref()
                             .is_some_and(|(_, n)| n.abbreviated(c.word, other_text, here));
@@ -226,26 +228,13 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                                     .any(|n| !here.has_counterpart(n.word, other_lang, back))
                             })
                         });
-                        if !abbreviated
-                            && !renamed
-                            && !other_bead.has_counterpart(c.word, lang, dict)
-                            && !missing
-                                .iter()
-                                .any(|m| m.from_src == from_src && m.word == c.word)
-                        {
-                            missing.push(Missing {
-                                from_src,
-                                sentence: i,
-                                word: c.word,
-                                lower: true,
-                            });
-                        }
-                        continue;
-                    }
-                    let is_carried = *carried
-                        .entry((from_src, c.word.to_string()))
-                        .or_insert_with(|| other_doc.carries(c.word, lang, dict));
-                    if is_carried
+                        !abbreviated && !renamed
+                    } else {
+                        *carried
+                            .entry((from_src, c.word.to_string()))
+                            .or_insert_with(|| other_doc.carries(c.word, lang, dict))
+                    };
+                    if checked
                         && !other_bead.has_counterpart(c.word, lang, dict)
                         && !missing
                             .iter()
@@ -255,7 +244,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                             from_src,
                             sentence: i,
                             word: c.word,
-                            lower: false,
+                            lower: is_lower,
                         });
                     }
                 }
