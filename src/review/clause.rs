@@ -9,7 +9,10 @@
 //! did not), each that does find one subtracts its match weight; and the length of the
 //! translation is compared with the original's length with and without the stretch
 //! (Gale–Church, the document's ratio and variance). The best stretch scoring above
-//! [`MIN_SCORE`] is reported as an omission naming the part, quoted as written. A
+//! [`MIN_SCORE`] is reported as an omission naming the part, quoted as written; where
+//! it is shorter than [`MIN_PART`] of the sentence (word order differs, and the words
+//! of a clause left out may lie apart in the original), the best stretch at least that
+//! long is read instead and must score above [`NEAR_SCORE`]. A
 //! translation only [`NEAR_SHORTFALL`] deviations short (a long sentence, whose length
 //! varies less) is examined too, but its stretch must score above [`NEAR_SCORE`]: the
 //! words left out must say more than the length does.
@@ -236,13 +239,14 @@ fn moved(ctx: &Context<'_>, i: usize, j: usize, starts: &[usize]) -> bool {
 
 /// The best stretch of the original's tokens to read as left out: its score (lexical
 /// evidence lost plus how much better the length fits without it) and first and last
-/// token. `d` is the length deviation of the translation against an original of the given
-/// number of characters.
+/// token, among the stretches of at least `min_chars` characters. `d` is the length
+/// deviation of the translation against an original of the given number of characters.
 fn best_stretch(
     toks: &[crate::align::evidence::TokenSupport],
     src: &str,
     d: &dyn Fn(f64) -> f64,
     ls: f64,
+    min_chars: f64,
 ) -> Option<(f64, usize, usize)> {
     let mut best: Option<(f64, usize, usize)> = None;
     for a in 0..toks.len() {
@@ -258,6 +262,9 @@ fn best_stretch(
                 continue;
             }
             let part = src[toks[a].span.start..toks[b].span.end].chars().count() as f64;
+            if part < min_chars {
+                continue;
+            }
             let length = (d(ls).powi(2) - d(ls - part).powi(2)) / 2.0;
             let score = lexical + length;
             if best.is_none_or(|x| score > x.0) {
@@ -378,7 +385,20 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let toks = &support.tokens;
         // A sentence cut short often ends on a word sentences do not end with.
         let ending = endings.surprise(tgt).max(ENDING_FLOOR);
-        let best = best_stretch(toks, src, &d, ls).map(|(score, a, b)| (score + ending, a, b));
+        let mut best =
+            best_stretch(toks, src, &d, ls, 0.0).map(|(score, a, b)| (score + ending, a, b));
+        // Word order differs: the words of a clause left out of the translation may lie
+        // apart in the original, and the best stretch be a short piece of them (`az
+        // Európai Unió`). Then the best stretch of at least [`MIN_PART`] of the sentence
+        // is read, and must say more than the length does ([`NEAR_SCORE`]).
+        if let Some((_, a, b)) = best {
+            let chars = src[toks[a].span.start..toks[b].span.end].chars().count() as f64;
+            if chars < MIN_PART * ls {
+                best = best_stretch(toks, src, &d, ls, MIN_PART * ls)
+                    .map(|(score, a, b)| (score + ending, a, b))
+                    .filter(|x| x.0 > NEAR_SCORE);
+            }
+        }
         let Some((score, a, b)) = best.filter(|x| x.0 > min_score) else {
             continue;
         };
@@ -471,6 +491,30 @@ mod tests {
         assert_eq!(
             super::quoted_part(one, 0, "A radarberendezéseknek".len()),
             None
+        );
+    }
+
+    #[test]
+    fn the_best_stretch_can_be_asked_to_be_long_enough() {
+        use crate::align::evidence::TokenSupport;
+        let src = "aa bb cc dd ee ff gg hh";
+        // Tokens 0–3 are missed content words (3 nats each), 4–7 missed function words.
+        let toks: Vec<_> = (0..8)
+            .map(|k| TokenSupport {
+                span: 3 * k..3 * k + 2,
+                matched: Some(false),
+                hit: 1.0,
+                miss: if k < 4 { -3.0 } else { -0.5 },
+            })
+            .collect();
+        // The length says the part left out is short: 11 characters (`aa bb cc dd`).
+        let d = |ls: f64| (ls - 12.0) / 2.0;
+        let (score, a, b) = super::best_stretch(&toks, src, &d, 23.0, 0.0).unwrap();
+        assert_eq!((a, b), (0, 3));
+        let (long, a, b) = super::best_stretch(&toks, src, &d, 23.0, 15.0).unwrap();
+        assert!(
+            b - a + 1 >= 5 && long < score,
+            "{a}..{b}: {long} vs {score}"
         );
     }
 
