@@ -481,7 +481,7 @@ fn check_on_eu_law_stays_within_its_floors() {
         0.85,
         &[
             (Plant::OmitSentence, 0.8),
-            (Plant::OmitClause, 0.7),
+            (Plant::OmitClause, 0.8),
             (Plant::ChangeNumber, 0.9),
             (Plant::DropName, 0.8),
             (Plant::Untranslated, 0.9),
