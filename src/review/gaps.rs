@@ -2,12 +2,12 @@
 //! a left-out word or name leaves behind. A determiner directly followed by a
 //! conjunction, a preposition, an auxiliary, a stop or a bracket (`between the and the
 //! Swiss Confederation`, `The shall transmit`, `the (EEA)`), `and)`, a function word
-//! written twice (`and and`), a comma before another stop (`in the city,.`) — which
-//! English never writes ([`english_gaps`]); a sentence that breaks off on a word no
-//! sentence ends with ([`broken_off`]); and, only in a translation that does not do so
-//! elsewhere, a stop after a space or a sentence opening in lower case where the
-//! original opens in upper case. Each is an `omission` warning naming the words.
-//! Linear in the text.
+//! written twice (`and and`), a comma before another stop or comma (`in the city,.`,
+//! `Portuguese,, Slovak`) — which English never writes ([`english_gaps`]); a sentence
+//! that breaks off on a word no sentence ends with ([`broken_off`]); and, only in a
+//! translation that does not do so elsewhere, a stop after a space or a sentence
+//! opening in lower case where the original opens in upper case. Each is an `omission`
+//! warning naming the words. Linear in the text.
 
 use super::{quote, Context, Finding, FindingKind, Severity};
 use crate::lang::Lang;
@@ -80,9 +80,9 @@ pub fn english_gaps(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// A comma followed, after spaces at most, by another stop (`in the city,.`, `When will
-/// you be off, ?`): what stood between them is gone. Returns the byte ranges from the
-/// comma to the stop.
+/// A comma followed, after spaces at most, by another stop or comma (`in the city,.`,
+/// `When will you be off, ?`, `Portuguese,, Slovak`: an item of a list left out): what
+/// stood between them is gone. Returns the byte ranges from the comma to the stop.
 fn comma_before_stop(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     for (at, _) in text.match_indices(',') {
@@ -90,7 +90,7 @@ fn comma_before_stop(text: &str) -> Vec<std::ops::Range<usize>> {
         let gap = rest.trim_start_matches([' ', '\u{a0}']);
         // An ellipsis after a comma leaves words out on purpose (`1, 2, ... and 10`).
         let ellipsis = gap.starts_with("..");
-        if gap.starts_with(['.', ';', ':', '!', '?', ')', ']']) && !ellipsis {
+        if gap.starts_with([',', '.', ';', ':', '!', '?', ')', ']']) && !ellipsis {
             out.push(at..text.len() - gap.len() + 1);
         }
     }
@@ -264,6 +264,7 @@ mod tests {
             ("Ministry of the Sea, Transport and)", "and)"),
             ("the general budget of the (OJ L 248).", "the ("),
             ("She was taken in the city,.", ",."),
+            ("in the Polish, Portuguese,, Slovak languages", ",,"),
             ("When will you be off, ?", ", ?"),
         ] {
             let found: Vec<&str> = english_gaps(text).into_iter().map(|r| &text[r]).collect();
