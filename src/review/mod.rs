@@ -53,7 +53,7 @@ pub mod untranslated;
 pub(crate) mod testutil;
 
 use std::cell::OnceCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 pub use report::{FailOn, Finding, FindingKind, Report, Severity, Side, Summary, SCHEMA};
 
@@ -140,6 +140,7 @@ pub struct Context<'a> {
     /// Bead of every target sentence.
     pub bead_of_tgt: Vec<usize>,
     lexicon: OnceCell<Lexicon>,
+    copies: OnceCell<HashSet<usize>>,
 }
 
 impl<'a> Context<'a> {
@@ -166,12 +167,20 @@ impl<'a> Context<'a> {
             bead_of_src,
             bead_of_tgt,
             lexicon: OnceCell::new(),
+            copies: OnceCell::new(),
         }
     }
 
     /// Lexical evidence between the two texts, learned from the confident 1-1 beads.
     pub fn lexicon(&self) -> &Lexicon {
         self.lexicon.get_or_init(|| build_lexicon(self.file))
+    }
+
+    /// Target sentences of beads whose translation copies its original
+    /// ([`untranslated::copies`], built on first use: the untranslated and name checks
+    /// both read it).
+    pub fn copied_targets(&self) -> &HashSet<usize> {
+        self.copies.get_or_init(|| untranslated::copies(self))
     }
 
     /// The document's length model (ratio and variance of the aligner's last pass).

@@ -163,7 +163,7 @@ pub fn check(ctx: &Context<'_>, config: &CheckConfig) -> Vec<Finding> {
     let src_words = counts(src_texts(), &common);
     // The translation's vocabulary, without the sentences that copy their original (two
     // untranslated sentences must not vouch for each other's words).
-    let copies = copies(ctx);
+    let copies = ctx.copied_targets();
     let tgt_words = counts(
         tgt_texts()
             .enumerate()

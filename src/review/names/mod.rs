@@ -116,7 +116,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     // Each text without the beads whose translation copies its original: a name written
     // as it is in the original there (an untranslated sentence) does not show that the
     // translation writes it so.
-    let copies = super::untranslated::copies(ctx);
+    let copies = ctx.copied_targets();
     let copied_src: HashSet<usize> = ctx
         .views
         .iter()
@@ -137,7 +137,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     } else {
         (
             Some(without(&src_texts, &copied_src, sl)),
-            Some(without(&tgt_texts, &copies, tl)),
+            Some(without(&tgt_texts, copies, tl)),
         )
     };
     // Per unique word: does the other text carry it over somewhere?
