@@ -43,11 +43,18 @@ pub fn looks_like_formula(s: &str) -> bool {
     s.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
+/// Whether `s` is a formula start behind any number of apostrophes: the cells
+/// [`guarded`] marks. Looking behind all of them, not one, keeps [`unguarded`] the
+/// exact inverse for texts that themselves start with apostrophes (`''-`).
+fn formula_behind_apostrophes(s: &str) -> bool {
+    looks_like_formula(s.trim_start_matches('\''))
+}
+
 /// A text cell under `guard`; counts the cells it changed. A text that already starts
-/// with `'` and a formula start is guarded too, so [`unguarded`] is its exact inverse.
+/// with apostrophes and then a formula start is guarded too, so [`unguarded`] is its
+/// exact inverse.
 pub fn guarded(s: String, guard: Guard, count: &mut usize) -> String {
-    let needs = looks_like_formula(&s) || s.strip_prefix('\'').is_some_and(looks_like_formula);
-    if guard == Guard::Spreadsheet && needs {
+    if guard == Guard::Spreadsheet && formula_behind_apostrophes(&s) {
         *count += 1;
         format!("'{s}")
     } else {
@@ -59,12 +66,7 @@ pub fn guarded(s: String, guard: Guard, count: &mut usize) -> String {
 /// guard's apostrophe.
 pub fn unguarded(s: &str) -> &str {
     match s.strip_prefix('\'') {
-        Some(rest)
-            if looks_like_formula(rest)
-                || rest.strip_prefix('\'').is_some_and(looks_like_formula) =>
-        {
-            rest
-        }
+        Some(rest) if formula_behind_apostrophes(rest) => rest,
         _ => s,
     }
 }
@@ -163,6 +165,11 @@ mod tests {
         assert_eq!(rows[2][4], "''- idézet");
         assert_eq!(unguarded(&rows[2][4]), "'- idézet");
         assert_eq!(unguarded("'plain"), "'plain");
+        // Texts that start with apostrophes themselves come back exactly.
+        for text in ["''-", "'''=x", "'", "''", "-'", "'a-"] {
+            let cell = guarded(text.to_string(), Guard::Spreadsheet, &mut 0);
+            assert_eq!(unguarded(&cell), text, "{cell}");
+        }
         let (exact, notes) = csv(&f, Guard::Exact);
         assert_eq!(notes.guarded_cells, 0);
         assert!(exact.contains(",- Ez a csend!,"), "{exact}");
