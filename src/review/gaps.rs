@@ -4,7 +4,8 @@
 //! Swiss Confederation`, `The shall transmit`, `the (EEA)`), `and)`, a function word
 //! written twice (`and and`), a comma before another stop or comma (`in the city,.`,
 //! `Portuguese,, Slovak`) — which English never writes ([`english_gaps`]); a sentence
-//! that breaks off on a word no sentence ends with ([`broken_off`]); and, only in a
+//! that breaks off on a word no sentence ends with, or ends with a full stop on a word
+//! that never stands before one (`quiet if.`: [`broken_off`]); and, only in a
 //! translation that does not do so elsewhere, a stop after a space or a sentence
 //! opening in lower case where the original opens in upper case. Each is an `omission`
 //! warning naming the words. Linear in the text.
@@ -104,27 +105,46 @@ const EN_NOT_FINAL: &[&str] = &[
     "their", "its", "my", "your", "our", "whose", "than", "between", "upon", "No",
 ];
 
+/// Words an English sentence cannot end on even with a full stop after them: the
+/// determiners and the conjunctions that open a clause (a stranded preposition, `to
+/// live for.`, is English; `quiet if.` is not). A capital `A` is left out (`Annex A.`),
+/// and so is `my` (`Oh my.`).
+const EN_NEVER_BEFORE_STOP: &[&str] = &[
+    "the", "a", "an", "their", "its", "your", "our", "whose", "and", "or", "nor", "than", "if",
+    "because", "unless", "whether", "although",
+];
+
 /// A sentence that breaks off: it ends, with no punctuation at all, on a word English
 /// never ends a sentence with (`They would be throwing it away in the`, `Regulation (EC)
-/// No`). A conjunction after punctuation (`…; and`) joins the items of a list and is
-/// not a break. Returns the byte range of that word.
+/// No`), or with one full stop on a word that never stands before one (`it would be
+/// quiet if.`; an ellipsis, `and if...`, trails off on purpose, and `And?` asks). A
+/// conjunction after punctuation (`…; and`) joins the items of a list and is not a
+/// break. Returns the byte range of that word.
 pub fn broken_off(text: &str) -> Option<std::ops::Range<usize>> {
     let trimmed = text.trim_end();
-    if !trimmed.ends_with(char::is_alphanumeric) {
+    let stopped = trimmed
+        .strip_suffix('.')
+        .filter(|rest| rest.ends_with(char::is_alphanumeric));
+    let body = stopped.unwrap_or(trimmed);
+    if !body.ends_with(char::is_alphanumeric) {
         return None;
     }
-    let words = super::words_with_offsets(trimmed);
+    let words = super::words_with_offsets(body);
     let &(at, last, _) = words.last()?;
-    // `No` is the abbreviation of `number` only inside a sentence.
-    let not_final = EN_NOT_FINAL.contains(&last) && (last != "No" || words.len() > 1);
+    let not_final = if stopped.is_some() {
+        EN_NEVER_BEFORE_STOP.contains(&last)
+    } else {
+        // `No` is the abbreviation of `number` only inside a sentence.
+        EN_NOT_FINAL.contains(&last) && (last != "No" || words.len() > 1)
+    };
     // `…; and`, `…, or`: an item of a list that goes on in the next line.
-    let list_item = trimmed[..at]
+    let list_item = body[..at]
         .trim_end()
         .ends_with(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | '\'' | '’'));
     if list_item {
         return None;
     }
-    (not_final && words.len() >= 3 && at + last.len() == trimmed.len()).then(|| at..at + last.len())
+    (not_final && words.len() >= 3 && at + last.len() == body.len()).then(|| at..at + last.len())
 }
 
 /// A stop after a space (`Do you love ?`): where English typography never puts one, a
@@ -235,6 +255,8 @@ mod tests {
             ("They would be throwing it away in the", "the"),
             ("\"When I have the admiration of men, I shall come to", "to"),
             ("pursuant to Regulation (EC) No", "No"),
+            ("It is comfortable, and it would be quiet if.", "if"),
+            ("He had destroyed the city, but the.", "the"),
         ] {
             assert_eq!(broken_off(text).map(|r| &text[r]), Some(word), "{text}");
         }
@@ -247,6 +269,12 @@ mod tests {
             "Go on",
             "the arbitration panel; and",
             "in accordance with international standards, or",
+            "What if?",
+            "And if...",
+            "It was listed in Annex I, part A.",
+            "a thing Merlin once spoke of.",
+            "Oh my.",
+            "the arbitration panel; and.",
         ] {
             assert_eq!(broken_off(fine), None, "{fine}");
         }
