@@ -308,3 +308,63 @@ fn steinbeck_gold_alignment_checks_quickly() {
         "{severities}"
     );
 }
+
+/// `show --limit N` keeps the first N beads of the order asked for (the riskiest with
+/// `--order risk`), in every format, and says on stderr how many it left out.
+#[test]
+fn show_limit_keeps_the_first_beads_of_the_order() {
+    let wd = Workdir::new();
+    wd.write(
+        "a.hu.txt",
+        "A jelentés 1963. január 28-án készült Havannában.\n\nA követség 12 munkatársa olvasta.\n\nHárom napig esett az eső.\n",
+    );
+    wd.write(
+        "a.en.txt",
+        "The report was written in Havana on 28 January 1964.\n\nTwelve members of the embassy read it.\n\nIt rained for three days.\n",
+    );
+    wd.tandem()
+        .args(["align", "a.hu.txt", "a.en.txt", "-o", "a.json"])
+        .assert()
+        .success();
+    let all = json(
+        stdout(
+            &wd,
+            &["show", "a.json", "--order", "risk", "--format", "json"],
+        )
+        .as_bytes(),
+    );
+    let all = all["beads"].as_array().cloned().unwrap_or_default();
+    assert_eq!(all.len(), 3);
+    let out = wd
+        .tandem()
+        .args([
+            "show", "a.json", "--order", "risk", "--format", "json", "--limit", "1",
+        ])
+        .assert()
+        .success();
+    let output = out.get_output();
+    let first = json(&output.stdout);
+    assert_eq!(first["beads"].as_array().map(Vec::len), Some(1));
+    // The riskiest bead: the one whose year differs.
+    assert_eq!(first["beads"][0], all[0]);
+    assert!(
+        all[0]["flags"].to_string().contains("number-mismatch"),
+        "{}",
+        all[0]
+    );
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("showing 1 of 3 beads"), "{err}");
+    // A limit past the number of beads changes nothing and says nothing.
+    let out = wd
+        .tandem()
+        .args(["show", "a.json", "--format", "tsv", "--limit", "10"])
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stdout)
+            .lines()
+            .count(),
+        1 + 3
+    );
+    assert!(out.get_output().stderr.is_empty());
+}

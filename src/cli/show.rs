@@ -37,6 +37,10 @@ pub(crate) struct ShowArgs {
     /// their neighbours, length outliers; fixed beads last).
     #[arg(long, value_enum, default_value_t = Order::Text)]
     order: Order,
+    /// Show only the first N beads of the order (with `--order risk`: the N most likely
+    /// wrong); stderr says how many were left out.
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
     /// Use an alignment even if a text changed since it was made.
     #[arg(long)]
     allow_stale: bool,
@@ -200,7 +204,14 @@ pub(crate) fn rows(
 
 pub(crate) fn run(ctx: &Context, args: ShowArgs) -> Result<i32> {
     let file = load_alignment(ctx, &args.alignment, args.allow_stale)?;
-    let rows = rows(&file, args.only_flagged, args.range, args.order);
+    let mut rows = rows(&file, args.only_flagged, args.range, args.order);
+    if let Some(limit) = args.limit.filter(|&n| n < rows.len()) {
+        ctx.status(format_args!(
+            "showing {limit} of {} beads (--limit {limit})",
+            rows.len()
+        ));
+        rows.truncate(limit);
+    }
     let risk_columns = args.order == Order::Risk;
     let text = match args.format {
         ShowFormat::Table => render::show_table(ctx, &file, &rows, args.width, risk_columns),
