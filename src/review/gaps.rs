@@ -108,7 +108,7 @@ const EN_NOT_FINAL: &[&str] = &[
 /// Words an English sentence cannot end on even with a full stop after them: the
 /// determiners and the conjunctions that open a clause (a stranded preposition, `to
 /// live for.`, is English; `quiet if.` is not). A capital `A` is left out (`Annex A.`),
-/// and so is `my` (`Oh my.`).
+/// and so is `my` (`Well, oh my.`).
 const EN_NEVER_BEFORE_STOP: &[&str] = &[
     "the", "a", "an", "their", "its", "your", "our", "whose", "and", "or", "nor", "than", "if",
     "because", "unless", "whether", "although",
@@ -273,7 +273,7 @@ mod tests {
             "And if...",
             "It was listed in Annex I, part A.",
             "a thing Merlin once spoke of.",
-            "Oh my.",
+            "Well, oh my.",
             "the arbitration panel; and.",
         ] {
             assert_eq!(broken_off(fine), None, "{fine}");
