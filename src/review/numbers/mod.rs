@@ -15,6 +15,7 @@
 //! A bead of numbering only on both sides (`2.` against `I`) is `info`: editions number
 //! their sections differently. Cost: linear in the text.
 
+mod clock;
 pub mod read;
 mod words;
 
@@ -210,6 +211,17 @@ mod tests {
                 "Kelt a kétezer-tizennyolcadik évben.",
                 "Done in the year 2018.",
             ),
+            (
+                "A koncert 14 órakor kezdődik.",
+                "The concert starts at 2 p.m.",
+            ),
+            ("A vonat 14:30-kor indul.", "The train leaves at 2.30 pm."),
+            (
+                "A '60-as években másképp volt.",
+                "In the sixties it was different.",
+            ),
+            ("Az 1960-as években.", "In the '60s."),
+            ("A 60-as években.", "In the 1960s."),
         ]);
         let found = findings(&f, K);
         assert!(found.is_empty(), "{found:#?}");
@@ -224,8 +236,13 @@ mod tests {
             ("Ez egy mondat.", "This is a sentence."),
             ("HL L 161., 2014.5.29., 3. o.", "OJ L 161, 29.5.2014, p. 8."),
             ("USCG 165.101", "USCG 165.110"),
+            (
+                "A koncert 14 órakor kezdődik.",
+                "The concert starts at 2 a.m.",
+            ),
+            ("A '60-as években.", "In the seventies."),
         ]);
-        assert_eq!(kinds(&f, K), vec![0, 1, 2, 4, 5]);
+        assert_eq!(kinds(&f, K), vec![0, 1, 2, 4, 5, 6, 7]);
         let r = findings(&f, K);
         assert_eq!(
             r[0].reason,

@@ -9,6 +9,10 @@
 //! (`2008.4.9.`, `9.4.2008` and `9 April 2008` all give 2008, 4 and 9), so word order and
 //! separators do not matter.
 //!
+//! A time of day is read on both clocks (`14 órakor`, `14:30` and `2 p.m.` share the
+//! tag `h14`; `2 a.m.` is `h2`), and a decade with or without its century (`1960s`,
+//! `'60-as évek`, `the sixties` all give 60; the digits also 1960).
+//!
 //! Known limits: fractions and percentages written as words (`fél`, `half`) are not
 //! read; a number split across two sentences is two mentions.
 
@@ -114,7 +118,7 @@ pub fn mentions(text: &str, lang: &Lang) -> Vec<Mention> {
     out
 }
 
-fn is_space_sep(c: char) -> bool {
+pub(super) fn is_space_sep(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
@@ -190,6 +194,8 @@ fn digit_mentions(text: &str) -> Vec<Mention> {
             continue;
         }
         let mut read = read_digits(raw, raw_start);
+        super::clock::clock_readings(&text[raw_end..], raw, &mut read);
+        super::clock::decade_readings(&text[raw_end..], raw, &mut read);
         // `2015-19`: the second year of a range, abbreviated.
         let before_run = &text[..raw_start];
         if raw.len() <= 2 && before_run.ends_with(['-', '–']) {
@@ -537,6 +543,38 @@ mod tests {
         assert_eq!(flat("three hundred and twenty-one men", Lang::En), ["321"]);
         assert_eq!(flat("a thousand years", Lang::En), ["1000"]);
         assert_eq!(flat("fourteen hundred men", Lang::En), ["1400"]);
+    }
+
+    #[test]
+    fn times_of_day_on_either_clock_and_decades_with_or_without_century() {
+        assert_eq!(
+            flat("A koncert 14 órakor kezdődik.", Lang::Hu),
+            ["14", "h14"]
+        );
+        assert_eq!(flat("It starts at 2 p.m.", Lang::En), ["2", "h14"]);
+        assert_eq!(flat("It starts at 2pm.", Lang::En), ["2", "h14"]);
+        assert_eq!(flat("It starts at 2 a.m.", Lang::En), ["2", "h2"]);
+        assert_eq!(
+            flat("A vonat 14:30-kor indul.", Lang::Hu),
+            ["14", "h14", "30"]
+        );
+        let train = flat("The train leaves at 2.30 pm.", Lang::En);
+        for v in ["2", "30", "h14"] {
+            assert!(train.contains(&v.to_string()), "{train:?}");
+        }
+        // No clock after the number: nothing added.
+        assert_eq!(flat("He was 14 years old.", Lang::En), ["14"]);
+        assert_eq!(flat("I am 14.", Lang::En), ["14"]);
+        assert_eq!(flat("A '60-as években", Lang::Hu), ["1960", "60"]);
+        assert_eq!(flat("Az 1960-as évek", Lang::Hu), ["1960", "60"]);
+        assert_eq!(flat("in the 1960s", Lang::En), ["1960", "60"]);
+        assert_eq!(flat("in the sixties", Lang::En), ["60"]);
+        // Not decades: an age, a bus line.
+        assert_eq!(flat("60 éves", Lang::Hu), ["60"]);
+        assert_eq!(flat("65-ös busz", Lang::Hu), ["65"]);
+        // An English `60s` is read as a decade wherever it stands: one value more, so a
+        // counterpart more, never a finding more.
+        assert_eq!(flat("the 60s of the series", Lang::En), ["1960", "60"]);
     }
 
     #[test]

@@ -55,6 +55,14 @@ const EN_UNITS: &[(&str, u64)] = &[
     ("double", 2),
     ("triple", 3),
     ("dozen", 12),
+    ("twenties", 20),
+    ("thirties", 30),
+    ("forties", 40),
+    ("fifties", 50),
+    ("sixties", 60),
+    ("seventies", 70),
+    ("eighties", 80),
+    ("nineties", 90),
     ("both", 2),
 ];
 
