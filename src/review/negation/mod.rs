@@ -162,8 +162,9 @@ pub const CLAUSE_MIN_WORDS: usize = 4;
 /// warnings instead of 14).
 pub const LITERAL_RATE: f64 = 0.004;
 /// Agreeing beads a document is assumed to have on top of its own when the rate is
-/// judged (so that a short document's one disagreement does not make it "free").
-pub const LITERAL_PRIOR_BEADS: f64 = 100.0;
+/// judged, so that one disagreement in a short document does not make it "free" (0.4 %
+/// of 250 beads is one bead).
+pub const LITERAL_PRIOR_BEADS: f64 = 250.0;
 /// Beads with two negations that cancel (against an original that negates) from which a
 /// translation is taken to double its negations as a dialect does, and none is reported.
 pub const DIALECT_DOUBLED: usize = 3;
@@ -379,7 +380,7 @@ mod tests {
             ("Ő volt.", "It was not she."),
             ("Nem akart elmenni.", "He was reluctant to leave."),
         ];
-        pairs.extend(filler(300));
+        pairs.extend(filler(800));
         assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![1, 2, 10]);
     }
 
