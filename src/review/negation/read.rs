@@ -12,7 +12,7 @@ use super::words::{
     is_code_letters, is_comparative, is_infinitive, is_modal, negates_by_itself, negative_by_form,
     DOUBLE_REACH, EN_AUXILIARIES, EN_CLAUSE_OPENERS, EN_COORDINATING_NEG, EN_DETERMINERS,
     EN_EXCLUSIVE, EN_LIMITS, EN_NEG, EN_QUESTION_WORDS, EN_SUBJECT_PRONOUNS, HU_ELSE, HU_NEG,
-    HU_NEG_STEMS, HU_NOT_NEGATING, SCOPE_SKIP, THAN_REACH,
+    HU_NEGATIVE_VERBS, HU_NEG_STEMS, HU_NOT_NEGATING, SCOPE_SKIP, THAN_REACH,
 };
 use crate::lang::Lang;
 
@@ -309,7 +309,8 @@ fn negates_a_question(
 }
 
 /// Whether a negation cancels against the word it negates, or in Hungarian the one
-/// after (`never without`, `not unlike`, `not impossible`, `nem … nélkül`): two negations make
+/// after (`never without`, `not unlike`, `not impossible`, `nem … nélkül`, and a verb
+/// that negates by meaning: `ne feledjük` ≡ `let us remember`): two negations make
 /// a yes. Only words negative by their form count (`without`, `un-`, `-less`, `im-…-ible`,
 /// `-talan`): not those that merely lean negative (`ever`, `few`) or look prefixed
 /// (`incorporated`).
@@ -331,9 +332,16 @@ fn is_litotes(lower_words: &[String], scope: usize, clause: &[usize], lang: &Lan
     // A Hungarian postposition follows its noun (`nem ok nélkül`); English puts the
     // negative word itself after the negation (`never without`).
     let reach = if matches!(lang, Lang::Hu) { 2 } else { 1 };
-    (scope..lower_words.len().min(scope + reach))
-        .filter(|&j| clause[j] == clause[scope])
-        .any(|j| cancels(&lower_words[j]))
+    // A verb that negates by meaning cancels only as the word negated itself (`senki se
+    // merné tagadni`: `tagadni` is what no one would dare).
+    let negative_verb = matches!(lang, Lang::Hu)
+        && lower_words
+            .get(scope)
+            .is_some_and(|w| HU_NEGATIVE_VERBS.iter().any(|v| w.starts_with(v)));
+    negative_verb
+        || (scope..lower_words.len().min(scope + reach))
+            .filter(|&j| clause[j] == clause[scope])
+            .any(|j| cancels(&lower_words[j]))
 }
 
 /// Per clause (index as [`clause_indices`] gives), whether a negation in it says

@@ -225,6 +225,20 @@ pub(super) const SCOPE_SKIP: &[&str] = &[
     "már", "is", "sem", "se", "az", "a", "egy", "túl", "nagyon", "ez", "azt", "csak",
 ];
 
+/// Hungarian verbs that negate by meaning (forget, deny, fail to): negated, they say
+/// yes (`ne feledjük` ≡ `let us remember`, `nem tagadta` ≡ `he admitted`), as a
+/// translation into English often renders them. Matched as word beginnings.
+pub(super) const HU_NEGATIVE_VERBS: &[&str] = &[
+    "felejt",
+    "feled",
+    "elfelejt",
+    "elfeled",
+    "tagad",
+    "letagad",
+    "mulaszt",
+    "elmulaszt",
+];
+
 /// Words after `nem` that make a set phrase of it, not a negation.
 pub(super) const HU_NOT_NEGATING: &[&str] = &[
     "sokkal", "sokára", "messze", "rég", "régen", "hiába", "egyszer",

@@ -158,6 +158,14 @@ fn two_negations_that_cancel_are_a_yes() {
     ));
     assert!(!none("I have not ever seen it.", &Lang::En));
     assert!(!none("It shall not be sold without a licence.", &Lang::En));
+    // A Hungarian verb that negates by meaning, negated: `let us remember`.
+    assert!(none(
+        "Ne feledjük, hogy a választás jövőre lesz.",
+        &Lang::Hu
+    ));
+    assert!(none("Nem tagadta, hogy ott volt.", &Lang::Hu));
+    // … only as the word negated itself: no one would dare (to deny) is a negation.
+    assert!(!none("Senki se merné tagadni.", &Lang::Hu));
 }
 
 #[test]
