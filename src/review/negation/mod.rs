@@ -14,7 +14,8 @@
 //! `nothing more than`, `no … save` (an assertion: `csak`); the answers `No,` / `Nem -`;
 //! Hungarian `(a)míg … nem` (`until`) and `nem más, mint`; litotes such as `nem sokkal`
 //! (soon) and `nem hiába`; two negations that cancel (`never without`, `not
-//! impossible`, `nem ok nélkül`); `like as not` (probably), `not just`. Each Hungarian `only` mirrors an English one: `X-en kívül
+//! impossible`, `nem ok nélkül`, and a verb that negates by meaning: `ne feledjük`,
+//! `let us remember`); `like as not` (probably), `not just`. Each Hungarian `only` mirrors an English one: `X-en kívül
 //! senki` (`no one save X`), `semmit / mást se …, csak` (`nothing but`), and a limit `egy
 //! nyúlnál nem nagyobb`, `nem több, mint` (`no larger than`, `no more than`); a question
 //! tag must open its clause (`…, didn't they?`), so `it was not she.` is a denial. An
