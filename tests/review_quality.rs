@@ -491,3 +491,27 @@ fn check_on_eu_law_stays_within_its_floors() {
         ],
     );
 }
+
+/// Lines that are only paragraph marks (`<p>` on both sides, 1,400 of them in the novel
+/// as `gold/steinbeck.para` has it) are beads that agree in polarity: they must not tip a
+/// free translation into being read as a literal one, where every negation on one side
+/// only is reported (56 negation warnings at the old 1 % threshold, 13 now).
+#[test]
+fn paragraph_marks_do_not_make_a_free_translation_literal() {
+    let Some(dir) = shared_data().map(|d| d.join("gold/steinbeck.para")) else {
+        return;
+    };
+    let read = |name: &str| -> Vec<String> {
+        std::fs::read_to_string(dir.join(name))
+            .expect("steinbeck.para")
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    let (_, findings) = check_pair(&read("src.txt"), &read("tgt.txt"));
+    let negations = findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Negation && serious(f))
+        .count();
+    assert!(negations <= 20, "{negations} negation warnings");
+}
