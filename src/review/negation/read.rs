@@ -311,9 +311,9 @@ fn negates_a_question(
 /// Whether a negation cancels against the word it negates, or in Hungarian the one
 /// after (`never without`, `not unlike`, `not impossible`, `nem … nélkül`, and a verb
 /// that negates by meaning: `ne feledjük` ≡ `let us remember`): two negations make
-/// a yes. Only words negative by their form count (`without`, `un-`, `-less`, `im-…-ible`,
-/// `-talan`): not those that merely lean negative (`ever`, `few`) or look prefixed
-/// (`incorporated`).
+/// a yes. Apart from those verbs, only words negative by their form count (`without`,
+/// `un-`, `-less`, `im-…-ible`, `-talan`): not those that merely lean negative (`ever`,
+/// `few`) or look prefixed (`incorporated`).
 fn is_litotes(lower_words: &[String], scope: usize, clause: &[usize], lang: &Lang) -> bool {
     let cancels = |w: &str| {
         negative_by_form(w, lang)
