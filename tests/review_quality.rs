@@ -17,6 +17,15 @@ use tandem::review::{check, CheckConfig, Finding, FindingKind, Severity};
 
 use crate::common::{presplit_document, shared_data};
 
+/// The lines of a file of a corpus (one sentence per line).
+fn corpus_lines(dir: &Path, name: &str) -> Vec<String> {
+    std::fs::read_to_string(dir.join(name))
+        .expect("corpus file")
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
 /// Align two texts of one line per sentence and check them.
 fn check_pair(src: &[String], tgt: &[String]) -> (AlignmentFile, Vec<Finding>) {
     let (s, t) = (src.join("\n") + "\n", tgt.join("\n") + "\n");
@@ -343,14 +352,7 @@ struct Figures {
 
 fn measure(set: &str) -> Option<Figures> {
     let dir = shared_data()?.join(set);
-    let read = |name: &str| -> Vec<String> {
-        std::fs::read_to_string(dir.join(name))
-            .expect("corpus file")
-            .lines()
-            .map(String::from)
-            .collect()
-    };
-    let (src, tgt) = (read("src.txt"), read("tgt.txt"));
+    let (src, tgt) = (corpus_lines(&dir, "src.txt"), corpus_lines(&dir, "tgt.txt"));
     let gold_path = dir.join("gold.txt");
     let gold = crate::common::gold_beads(&gold_path);
     let (clean_file, clean) = check_pair(&src, &tgt);
@@ -501,14 +503,10 @@ fn paragraph_marks_do_not_make_a_free_translation_literal() {
     let Some(dir) = shared_data().map(|d| d.join("gold/steinbeck.para")) else {
         return;
     };
-    let read = |name: &str| -> Vec<String> {
-        std::fs::read_to_string(dir.join(name))
-            .expect("steinbeck.para")
-            .lines()
-            .map(str::to_string)
-            .collect()
-    };
-    let (_, findings) = check_pair(&read("src.txt"), &read("tgt.txt"));
+    let (_, findings) = check_pair(
+        &corpus_lines(&dir, "src.txt"),
+        &corpus_lines(&dir, "tgt.txt"),
+    );
     let negations = findings
         .iter()
         .filter(|f| f.kind == FindingKind::Negation && serious(f))
