@@ -244,23 +244,26 @@ fn show_fits_the_width_and_filters() {
     assert!(!colored.is_empty());
 }
 
-/// `show` broke the flag `number-mismatch` over two lines (`number-mismatc` / `h`) in its
-/// flags column, and `show --order risk` in its `why` column.
-#[test]
-fn show_keeps_flag_names_whole() {
+/// A work directory with `a.hu.txt` and `a.en.txt` aligned into `a.json`.
+fn aligned_pair(hu: &str, en: &str) -> Workdir {
     let wd = Workdir::new();
-    wd.write(
-        "a.hu.txt",
-        "A jelentés 1963. január 28-án készült Havannában.\n\nA követség 12 munkatársa olvasta.\n",
-    );
-    wd.write(
-        "a.en.txt",
-        "The report was written in Havana on 28 January 1964.\n\nTwelve members of the embassy read it.\n",
-    );
+    wd.write("a.hu.txt", hu);
+    wd.write("a.en.txt", en);
     wd.tandem()
         .args(["align", "a.hu.txt", "a.en.txt", "-o", "a.json"])
         .assert()
         .success();
+    wd
+}
+
+/// `show` broke the flag `number-mismatch` over two lines (`number-mismatc` / `h`) in its
+/// flags column, and `show --order risk` in its `why` column.
+#[test]
+fn show_keeps_flag_names_whole() {
+    let wd = aligned_pair(
+        "A jelentés 1963. január 28-án készült Havannában.\n\nA követség 12 munkatársa olvasta.\n",
+        "The report was written in Havana on 28 January 1964.\n\nTwelve members of the embassy read it.\n",
+    );
     for order in ["text", "risk"] {
         let out = stdout(&wd, &["show", "a.json", "--order", order, "--width", "100"]);
         assert!(out.contains("number-mismatch"), "{order}: {out}");
@@ -269,16 +272,10 @@ fn show_keeps_flag_names_whole() {
 
 #[test]
 fn show_markdown_is_one_valid_row_per_bead() {
-    let wd = Workdir::new();
-    wd.write("a.hu.txt", "Az a | b kérdés?\n\nMásodik bekezdés itt.\n");
-    wd.write(
-        "a.en.txt",
+    let wd = aligned_pair(
+        "Az a | b kérdés?\n\nMásodik bekezdés itt.\n",
         "The a | b question?\n\nSecond paragraph here.\n",
     );
-    wd.tandem()
-        .args(["align", "a.hu.txt", "a.en.txt", "-o", "a.json"])
-        .assert()
-        .success();
     let md = stdout(&wd, &["show", "a.json", "--format", "markdown"]);
     let lines: Vec<&str> = md.lines().collect();
     assert_eq!(lines.len(), 2 + 2, "{md}");
@@ -313,19 +310,10 @@ fn steinbeck_gold_alignment_checks_quickly() {
 /// `--order risk`), in every format, and says on stderr how many it left out.
 #[test]
 fn show_limit_keeps_the_first_beads_of_the_order() {
-    let wd = Workdir::new();
-    wd.write(
-        "a.hu.txt",
+    let wd = aligned_pair(
         "A jelentés 1963. január 28-án készült Havannában.\n\nA követség 12 munkatársa olvasta.\n\nHárom napig esett az eső.\n",
-    );
-    wd.write(
-        "a.en.txt",
         "The report was written in Havana on 28 January 1964.\n\nTwelve members of the embassy read it.\n\nIt rained for three days.\n",
     );
-    wd.tandem()
-        .args(["align", "a.hu.txt", "a.en.txt", "-o", "a.json"])
-        .assert()
-        .success();
     let all = json(
         stdout(
             &wd,
