@@ -69,11 +69,7 @@ pub(super) fn clock_readings(rest: &str, raw: &str, read: &mut [Mention]) {
         extra.push(m.trim_start_matches('0').to_string());
     }
     extra.retain(|v| !v.is_empty());
-    for m in read.iter_mut() {
-        m.values.extend(extra.iter().cloned());
-        m.values.sort();
-        m.values.dedup();
-    }
+    add_values(read, &extra);
 }
 
 /// A decade written with its century or without: `1960s` and `1960-as évek` are also
@@ -94,8 +90,13 @@ pub(super) fn decade_readings(rest: &str, raw: &str, read: &mut [Mention]) {
         4 => n % 100,
         _ => return,
     };
+    add_values(read, &[other.to_string()]);
+}
+
+/// Every mention of the digits may also stand for `values`.
+fn add_values(read: &mut [Mention], values: &[String]) {
     for m in read.iter_mut() {
-        m.values.push(other.to_string());
+        m.values.extend_from_slice(values);
         m.values.sort();
         m.values.dedup();
     }
