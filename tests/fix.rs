@@ -350,3 +350,55 @@ fn the_bundled_seed_report_ships_with_its_documented_beads() {
         ))
         .stdout(contains("hu p8.s3 p8.s4 = en p8.s4"));
 }
+
+/// The sidecar's fixes name sentences of the pair's own translation by locator: on a
+/// revision (which numbers its sentences differently) or on the original given twice
+/// they would confirm sentences they never named, so they are not applied, and
+/// `align` says so.
+#[test]
+fn sidecar_fixes_apply_to_the_pairs_own_translation_only() {
+    let wd = Workdir::new();
+    for f in [
+        "originals/beck-1963-01-28.hu.txt",
+        "originals/beck-1963-01-28.toml",
+        "translations/beck-1963-01-28.en.txt",
+        "translations/beck-1963-01-28.en.rev2.txt",
+    ] {
+        wd.copy_from_repo(f);
+    }
+    let hu = "originals/beck-1963-01-28.hu.txt";
+    for (tgt, out) in [
+        ("translations/beck-1963-01-28.en.rev2.txt", "rev2.json"),
+        (hu, "same.json"),
+    ] {
+        wd.tandem()
+            .args(["align", hu, tgt, "-o", out])
+            .assert()
+            .success()
+            .stderr(contains(
+                "its 5 fix(es) name sentences of the pair's own translation",
+            ))
+            .stderr(contains("not applied"));
+        let f: AlignmentFile = serde_json::from_slice(&wd.read(out)).expect("alignment");
+        assert!(f.fixes.is_empty(), "{out}: {:?}", f.fixes);
+        assert!(f.beads.iter().all(|b| !b.fixed), "{out}");
+    }
+    wd.tandem()
+        .args(["align", hu, hu, "-o", "again.json"])
+        .assert()
+        .success()
+        .stderr(contains("hold the same text"));
+    wd.tandem()
+        .args([
+            "align",
+            hu,
+            "translations/beck-1963-01-28.en.txt",
+            "-o",
+            "pair.json",
+        ])
+        .assert()
+        .success()
+        .stderr(contains("not applied").not());
+    let f: AlignmentFile = serde_json::from_slice(&wd.read("pair.json")).expect("alignment");
+    assert_eq!(f.fixes.len(), 5);
+}

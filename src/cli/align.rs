@@ -15,7 +15,7 @@ use tandem::lang::Lang;
 use tandem::write::Overwrite;
 
 use super::input::{
-    is_stdin, load_pair, one_stdin, pair_langs, read_input, warn_if_one_side_empty, InputArgs,
+    is_stdin, load_pair, one_stdin, pair_langs, read_input, warn_if_pair_looks_wrong, InputArgs,
     STDIN,
 };
 use super::{exit, output, Context};
@@ -187,7 +187,7 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
         }
         _ => None,
     };
-    warn_if_one_side_empty(ctx, (original, &src), (translation, &tgt));
+    warn_if_pair_looks_wrong(ctx, (original, &src), (translation, &tgt));
     super::memory::ensure_for_aligning(src.sentences.len(), tgt.sentences.len(), &config)?;
     let alignment = align_documents(&src, &tgt, &config);
     // From here on the command finishes by itself, interrupted or not.
@@ -205,6 +205,7 @@ pub(crate) fn run(ctx: &Context, args: AlignArgs) -> Result<i32> {
         tgt: &tgt,
         alignment: &alignment,
         original,
+        translation,
         out: &record_path,
     };
     let (file, carried) = with_fixes(ctx, &args, &aligned, existing.as_ref(), &config)?;

@@ -306,14 +306,22 @@ pub(crate) fn load_pair(
     Ok((load(original)?, load(translation)?))
 }
 
-/// Warn when one side of a pair has no sentences and the other has: most likely the
-/// wrong file, or a conversion that lost the text, since every sentence of the other
-/// side comes out unpaired.
-pub(crate) fn warn_if_one_side_empty(
+/// Warn when the two sides of a pair are the same text (a file given twice), or one
+/// side has no sentences and the other has: most likely the wrong file, or a
+/// conversion that lost the text, since every sentence of the other side comes out
+/// unpaired.
+pub(crate) fn warn_if_pair_looks_wrong(
     ctx: &Context,
     original: (&Path, &Document),
     translation: (&Path, &Document),
 ) {
+    if !original.1.sentences.is_empty() && original.1.loaded.text == translation.1.loaded.text {
+        ctx.warn(format!(
+            "'{}' and '{}' hold the same text: give the original and its translation",
+            display_name(original.0),
+            display_name(translation.0)
+        ));
+    }
     for ((empty, doc), (other, full)) in [(original, translation), (translation, original)] {
         if doc.sentences.is_empty() && !full.sentences.is_empty() {
             ctx.warn(format!(

@@ -16,7 +16,7 @@ use tandem::write::Overwrite;
 
 use super::keep::{existing_alignment, up_to_date, with_fixes, Aligned};
 use super::{config, install_stop_handler, AlignArgs, Summary, INTERRUPTED, REPORTING, STOP};
-use crate::cli::input::{load_pair, warn_if_one_side_empty};
+use crate::cli::input::{load_pair, warn_if_pair_looks_wrong};
 use crate::cli::{exit, output, render, Context};
 
 enum Outcome {
@@ -230,7 +230,7 @@ fn align_one(
             pair.translation.display()
         );
     }
-    warn_if_one_side_empty(ctx, (&pair.original, &src), (&pair.translation, &tgt));
+    warn_if_pair_looks_wrong(ctx, (&pair.original, &src), (&pair.translation, &tgt));
     crate::cli::memory::ensure_for_aligning(src.sentences.len(), tgt.sentences.len(), config)?;
     let alignment = align_documents(&src, &tgt, config);
     if STOP.load(Ordering::SeqCst) {
@@ -243,6 +243,7 @@ fn align_one(
         tgt: &tgt,
         alignment: &alignment,
         original: &pair.original,
+        translation: &pair.translation,
         out: &out,
     };
     let (file, _carried) = with_fixes(ctx, args, &aligned, existing.as_ref(), config)?;

@@ -9,7 +9,7 @@ use anyhow::{Context as _, Result};
 use tandem::align::{AlignConfig, Alignment};
 use tandem::alignment::options::FileRecord;
 use tandem::alignment::{is_alignment_file, AlignmentFile, OptionsRecord};
-use tandem::corpus::DocPair;
+use tandem::corpus::{self, DocPair};
 use tandem::document::Document;
 use tandem::fix::{self, Carried};
 use tandem::load::sha256_hex;
@@ -95,6 +95,8 @@ pub(super) struct Aligned<'a> {
     pub(super) alignment: &'a Alignment,
     /// The original (its folder holds the corpus sidecar).
     pub(super) original: &'a Path,
+    /// The translation (the sidecar's fixes are for the pair's own translation only).
+    pub(super) translation: &'a Path,
     /// Where the file will be written (paths in it are relative to its folder).
     pub(super) out: &'a Path,
 }
@@ -114,6 +116,16 @@ pub(super) fn with_fixes(
     let sidecar_path = fix::sidecar_path(a.original, a.id);
     let sidecar = if sidecar_path.is_file() {
         match fix::read_sidecar(&sidecar_path) {
+            Ok(fixes) if !fixes.is_empty() && !is_pair_translation(a.original, a.translation) => {
+                ctx.warn(format!(
+                    "{}: its {} fix(es) name sentences of the pair's own translation ({}), not of {}; not applied",
+                    sidecar_path.display(),
+                    fixes.len(),
+                    pair_translation_name(a.original),
+                    a.translation.display()
+                ));
+                Vec::new()
+            }
             Ok(fixes) => fixes,
             Err(e) => {
                 ctx.warn(format!("{e}; its fixes are not applied"));
@@ -147,6 +159,30 @@ pub(super) fn with_fixes(
         ctx.warn(skipped);
     }
     Ok((file, carried))
+}
+
+/// Whether `translation` is the translation the corpus sidecar of `original` describes,
+/// whose sentences its fixes name by locator: the same document (`<id>.en.txt` beside
+/// `<id>.hu.txt`, [`corpus::parse_text_name`]), in another language, not a revision
+/// (`<id>.en.rev2.txt` numbers its sentences differently) and not the original itself.
+/// Applied to any other text, a fix's locators would confirm sentences it never named.
+pub(super) fn is_pair_translation(original: &Path, translation: &Path) -> bool {
+    let (Some(o), Some(t)) = (
+        corpus::parse_text_name(original),
+        corpus::parse_text_name(translation),
+    ) else {
+        return false;
+    };
+    let same_file = match (original.canonicalize(), translation.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => original == translation,
+    };
+    !same_file && o.id == t.id && t.revision.is_none() && t.lang.is_some() && t.lang != o.lang
+}
+
+/// How the sidecar's translation is named, for messages: `<id>.en.*`.
+fn pair_translation_name(original: &Path) -> String {
+    format!("{}.en.*, not a revision", corpus::doc_id(original))
 }
 
 /// `, 2 fixes kept (1 orphan)` for status lines.
