@@ -125,8 +125,9 @@ pub enum FixError {
     /// No fix matches what was asked for.
     #[error("no fix holds {0} (see --list)")]
     NoSuchFix(String),
-    /// The history is empty.
-    #[error("nothing to undo")]
+    /// The history is empty: no fix command since the file was written by `tandem
+    /// align` (which starts the history afresh, its beads being new).
+    #[error("nothing to undo (the history starts at the last `tandem align`); take a fix out with --remove RANGE (see --list)")]
     NothingToUndo,
     /// A [`Fixer`] was used on a file of other texts.
     #[error("the fixer was built for other texts; build it again for this file")]
