@@ -332,6 +332,12 @@ pub fn check(file: &AlignmentFile, config: &CheckConfig) -> Report {
     } else {
         Vec::new()
     };
+    // So are negations (a merged sentence whose negation the translation lacks).
+    let negations = if coverage_runs || runs(FindingKind::Negation) {
+        negation::check(&ctx)
+    } else {
+        Vec::new()
+    };
     if coverage_runs {
         // Sentences already explained as duplicates or swaps are not reported again.
         let explained: Vec<Finding> = findings
@@ -339,14 +345,15 @@ pub fn check(file: &AlignmentFile, config: &CheckConfig) -> Report {
             .filter(|f| matches!(f.kind, FindingKind::Duplicate | FindingKind::Order))
             .cloned()
             .collect();
-        findings.extend(coverage::check(&ctx, &explained, &names));
+        let lost: Vec<Finding> = names.iter().chain(&negations).cloned().collect();
+        findings.extend(coverage::check(&ctx, &explained, &lost));
     }
     if runs(FindingKind::Omission) {
         findings.extend(clause::check(&ctx));
         findings.extend(gaps::check(&ctx));
     }
     if runs(FindingKind::Negation) {
-        findings.extend(negation::check(&ctx));
+        findings.extend(negations);
     }
     if runs(FindingKind::NumberMismatch) {
         findings.extend(numbers::check(&ctx));

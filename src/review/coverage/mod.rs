@@ -15,7 +15,9 @@
 //!   rendered from the translation's first word to its last leaves no room for `x`),
 //!   and minus [`NAME_LOST`] when the bead's translation lacks one of its names (the
 //!   name check's finding on the bead, [`super::names`]: a name the translation
-//!   carries elsewhere is evidence the lexicon may not weigh). A merge this document
+//!   carries elsewhere is evidence the lexicon may not weigh), minus [`NEGATION_LOST`]
+//!   when it lacks its negation ([`super::negation`]: `Nem tudom.` left out beside a
+//!   sentence whose translation says `know`). A merge this document
 //!   seldom makes costs `ln(`[`COMMON_MERGE`]` / share)`, clamped to
 //!   `0..=`[`RARE_MERGE`], where `share` is the share of its beads with several
 //!   sentences of that side (EU law merges almost none: 3; the novel merges sentences
@@ -47,6 +49,7 @@
 //! queries per merged or forced bead.
 
 use super::names::lacks_name_of;
+use super::negation::lacks_negation_of;
 use super::positions::{unique_links, Spread};
 use super::{quote, Context, Finding, FindingKind, Severity};
 use crate::align::evidence::Text;
@@ -68,6 +71,10 @@ pub const REST: f64 = 0.0;
 /// lacks one of its names (a name check finding, [`super::names`]): the name is a word
 /// the lexicon may not know, but that the translation carries elsewhere.
 pub const NAME_LOST: f64 = 4.0;
+/// Cost to the score of a sentence of the original merged into a bead whose translation
+/// lacks its negation (a negation check finding, [`super::negation`]): `Nem tudom.` left
+/// out and merged with a neighbour whose translation says `know`.
+pub const NEGATION_LOST: f64 = 4.0;
 /// Share of the document's beads with several sentences of one side (`2-1`, `3-1`,
 /// `2-2` … for the original) from which merging sentences of that side costs nothing:
 /// the translator makes such merges.
@@ -174,9 +181,10 @@ fn rarity(ctx: &Context<'_>, text: Text) -> f64 {
     (COMMON_MERGE / share).ln().clamp(0.0, RARE_MERGE)
 }
 
-/// Omission and addition findings from missing evidence. `names` are the name check's
-/// findings (a sentence whose names the translation lacks has less evidence).
-pub fn check(ctx: &Context<'_>, explained: &[Finding], names: &[Finding]) -> Vec<Finding> {
+/// Omission and addition findings from missing evidence. `lost` are the name and
+/// negation checks' findings (a sentence whose names or negation the translation lacks
+/// has less evidence).
+pub fn check(ctx: &Context<'_>, explained: &[Finding], lost: &[Finding]) -> Vec<Finding> {
     // Word positions are read only for a bead that merges sentences of the original.
     let spread = ctx
         .views
@@ -189,7 +197,7 @@ pub fn check(ctx: &Context<'_>, explained: &[Finding], names: &[Finding]) -> Vec
     for v in ctx.views.iter().filter(|v| v.is_paired()) {
         let (s, t) = (&v.record.src, &v.record.tgt);
         if s.len() > 1 || t.len() > 1 {
-            out.extend(merged(ctx, v.index, explained, names, rare, spread));
+            out.extend(merged(ctx, v.index, explained, lost, rare, spread));
         }
         if !out.iter().any(|f| f.bead == v.index) {
             out.extend(forced(ctx, v.index, explained));
@@ -320,7 +328,7 @@ fn merged(
     ctx: &Context<'_>,
     bead: usize,
     explained: &[Finding],
-    names: &[Finding],
+    lost: &[Finding],
     rare: [f64; 2],
     spread: Option<Spread>,
 ) -> Vec<Finding> {
@@ -345,11 +353,21 @@ fn merged(
                     _ => 0.0,
                 };
                 let words_and_length = own_llr - length_gain(ctx, text, x, own, other);
-                let name_lost = text == Text::Source
-                    && names
-                        .iter()
-                        .any(|f| f.bead == bead && lacks_name_of(f, ctx.src_text(x)));
-                let lost = if name_lost { NAME_LOST } else { 0.0 };
+                let on_bead = |has: fn(&Finding, &str) -> bool| {
+                    text == Text::Source
+                        && lost
+                            .iter()
+                            .any(|f| f.bead == bead && has(f, ctx.src_text(x)))
+                };
+                let lost = if on_bead(lacks_name_of) {
+                    NAME_LOST
+                } else {
+                    0.0
+                } + if on_bead(lacks_negation_of) {
+                    NEGATION_LOST
+                } else {
+                    0.0
+                };
                 let rare = rare[usize::from(text == Text::Target)];
                 (
                     x,

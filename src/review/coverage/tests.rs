@@ -149,3 +149,28 @@ fn a_legitimate_merge_is_not_reported() {
     let r = check(&f, &CheckConfig::default().only(&[FindingKind::Omission]));
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
 }
+
+#[test]
+fn a_merged_sentence_whose_negation_the_translation_lacks_is_an_omission() {
+    // The sentence has little evidence of its own either way (its words and length
+    // score about −2, a warning needs −4); merged into a bead whose translation says no
+    // `not`, its negation is lost with it.
+    let bead = |second: &'static str| {
+        vec![(
+            vec!["Péter hazament a kertből.", second],
+            vec!["Peter went home from the garden."],
+        )]
+    };
+    assert!(omitted(
+        &document(
+            40,
+            bead("Nem tudom, mit mondjak erről a dologról."),
+            merges(3)
+        ),
+        21
+    ));
+    assert!(!omitted(
+        &document(40, bead("Tudom, mit mondjak erről a dologról."), merges(3)),
+        21
+    ));
+}

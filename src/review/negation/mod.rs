@@ -77,6 +77,16 @@ use crate::align::evidence::Text;
 use crate::lang::Lang;
 use read::{negations, Negation};
 
+/// Whether negation finding `f` reports a negation written in `sentence` (a sentence of
+/// its bead) that the other side of the bead lacks: a negative word of the finding is a
+/// word of the sentence (the other side, having no negation, writes none of them).
+pub fn lacks_negation_of(f: &Finding, sentence: &str) -> bool {
+    f.kind == FindingKind::Negation
+        && super::words_with_offsets(sentence)
+            .into_iter()
+            .any(|(_, w, _)| f.words.iter().any(|n| n.to_lowercase() == w.to_lowercase()))
+}
+
 /// The negations of some sentences of one text, with the sentence of each.
 fn gather<'a>(
     ctx: &'a Context<'_>,
