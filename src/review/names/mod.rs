@@ -2,7 +2,9 @@
 //!
 //! A *name candidate* is a capitalised word (apostrophes allowed: `O'Brien`) that does
 //! not open a sentence or clause, or one that does but is written capitalised elsewhere
-//! in the text and never in lower case (`Henry said…`); or an acronym (`ENSZ`, `NATO`)
+//! in the text, or inside a sentence of the other text, and never in lower case
+//! (`Henry said…`; `Balboa több mint…`, where the English writes `before, Balboa had
+//! come`); or an acronym (`ENSZ`, `NATO`)
 //! outside an all-capitals line (a heading such as `HAS ADOPTED THIS DECISION` is not
 //! made of acronyms). A word used in lower case elsewhere in the same text is a common
 //! word capitalised for emphasis or in a title, not a name. A candidate is checked only
@@ -91,7 +93,14 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         Words::new(&src_texts.join(" "), sl),
         Words::new(&tgt_texts.join(" "), tl),
     );
-    let (src_usage, tgt_usage) = (usage(&src_texts), usage(&tgt_texts));
+    let (mut src_usage, mut tgt_usage) = (usage(&src_texts), usage(&tgt_texts));
+    // A word that one text only writes opening a sentence is a name when the other text
+    // writes it, as it is, capitalised inside a sentence (`Balboa több mint…` ~ `Over a
+    // century before, Balboa had come`), unless its own text also writes it in lower
+    // case (a common word: `Van`, `A`).
+    let (src_capital, tgt_capital) = (src_usage.0.clone(), tgt_usage.0.clone());
+    src_usage.0.extend(tgt_capital);
+    tgt_usage.0.extend(src_capital);
     let mut src_counts: HashMap<&str, usize> = HashMap::new();
     for text in &src_texts {
         for (_, w, _) in words_with_offsets(text) {

@@ -80,6 +80,31 @@ fn a_carried_name_missing_from_a_bead_fires() {
 }
 
 #[test]
+fn a_name_the_original_only_writes_first_is_a_name_the_translation_writes_inside() {
+    // `Balboa` opens every Hungarian sentence it is in; the English writes it inside
+    // one, so it is a name, and the second bead lacks it. `Van` opens a Hungarian
+    // sentence too, and the English writes it inside one (`Van Dyke`), but the
+    // Hungarian also writes `van` in lower case: a common word, never a name.
+    let mut pairs = vec![
+        ("Balboa a partra ért.", "Then Balboa came to the shore."),
+        (
+            "Balboa több mint száz éve érkezett.",
+            "Over a century before, had come.",
+        ),
+        (
+            "Van egy festmény a falon.",
+            "There is a painting by Van Dyke on the wall.",
+        ),
+        (
+            "A kép szép, és ott van.",
+            "The picture is fine, and it is there.",
+        ),
+    ];
+    pairs.extend(filler(10));
+    assert_eq!(kinds(&file(&pairs), K), vec![1]);
+}
+
+#[test]
 fn a_name_rendered_as_a_pronoun_is_not_a_mismatch() {
     let mut pairs = vec![
         ("Henry az ajtóhoz ment.", "Henry went to the door."),
