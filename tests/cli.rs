@@ -335,15 +335,13 @@ fn single_pair_makes_the_corpus_alignments_folder() {
 #[test]
 fn main_job_aligns_the_bundled_corpus() {
     let w = Workdir::new();
-    for f in [
+    w.copy_all_from_repo(&[
         "originals/beck-1963-01-28.hu.txt",
         "originals/beck-1963-01-28.toml",
         "translations/beck-1963-01-28.en.txt",
         "originals/udhr.hu.txt",
         "translations/udhr.en.txt",
-    ] {
-        w.copy_from_repo(f);
-    }
+    ]);
     w.tandem()
         .args(["align", "--all"])
         .assert()

@@ -39,11 +39,16 @@ impl Workdir {
         self.write(rel, bytes)
     }
 
+    /// Copy files of the repository into the folder, each under its relative name.
+    pub fn copy_all_from_repo(&self, rels: &[&str]) {
+        for rel in rels {
+            self.copy_from_repo(rel);
+        }
+    }
+
     /// Copy the bundled corpus (texts and sidecars of both documents) into the folder.
     pub fn copy_bundled_corpus(&self) {
-        for f in BUNDLED_CORPUS {
-            self.copy_from_repo(f);
-        }
+        self.copy_all_from_repo(&BUNDLED_CORPUS);
     }
 
     /// Read a file of the folder.

@@ -162,13 +162,11 @@ fn ignore_flags_hide_whitespace_and_punctuation_changes() {
 #[test]
 fn the_rev2_demo_reports_its_eight_documented_edits() {
     let w = Workdir::new();
-    for f in [
+    w.copy_all_from_repo(&[
         "originals/beck-1963-01-28.hu.txt",
         "translations/beck-1963-01-28.en.txt",
         "translations/beck-1963-01-28.en.rev2.txt",
-    ] {
-        w.copy_from_repo(f);
-    }
+    ]);
     let out = w
         .tandem()
         .args([
@@ -307,13 +305,11 @@ fn exit_codes() {
 #[test]
 fn corpus_revisions_by_id_and_bad_names() {
     let w = Workdir::new();
-    for f in [
+    w.copy_all_from_repo(&[
         "originals/beck-1963-01-28.hu.txt",
         "translations/beck-1963-01-28.en.txt",
         "translations/beck-1963-01-28.en.rev2.txt",
-    ] {
-        w.copy_from_repo(f);
-    }
+    ]);
     w.tandem()
         .args(["diff", "--doc", "beck-1963-01-28", "--to", "rev3"])
         .assert()

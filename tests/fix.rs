@@ -330,13 +330,11 @@ fn align_all_realigns_when_options_change() {
 #[test]
 fn the_bundled_seed_report_ships_with_its_documented_beads() {
     let wd = Workdir::new();
-    for f in [
+    wd.copy_all_from_repo(&[
         "originals/beck-1963-01-28.hu.txt",
         "originals/beck-1963-01-28.toml",
         "translations/beck-1963-01-28.en.txt",
-    ] {
-        wd.copy_from_repo(f);
-    }
+    ]);
     std::fs::create_dir_all(wd.path().join("alignments")).expect("mkdir");
     wd.tandem().args(["align", "--all"]).assert().success();
     let f = file(&wd);
@@ -358,14 +356,12 @@ fn the_bundled_seed_report_ships_with_its_documented_beads() {
 #[test]
 fn sidecar_fixes_apply_to_the_pairs_own_translation_only() {
     let wd = Workdir::new();
-    for f in [
+    wd.copy_all_from_repo(&[
         "originals/beck-1963-01-28.hu.txt",
         "originals/beck-1963-01-28.toml",
         "translations/beck-1963-01-28.en.txt",
         "translations/beck-1963-01-28.en.rev2.txt",
-    ] {
-        wd.copy_from_repo(f);
-    }
+    ]);
     let hu = "originals/beck-1963-01-28.hu.txt";
     for (tgt, out) in [
         ("translations/beck-1963-01-28.en.rev2.txt", "rev2.json"),
