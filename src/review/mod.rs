@@ -345,7 +345,7 @@ pub fn check(file: &AlignmentFile, config: &CheckConfig) -> Report {
             .filter(|f| matches!(f.kind, FindingKind::Duplicate | FindingKind::Order))
             .cloned()
             .collect();
-        let lost: Vec<Finding> = names.iter().chain(&negations).cloned().collect();
+        let lost: Vec<&Finding> = names.iter().chain(&negations).collect();
         findings.extend(coverage::check(&ctx, &explained, &lost));
     }
     if runs(FindingKind::Omission) {

@@ -184,7 +184,7 @@ fn rarity(ctx: &Context<'_>, text: Text) -> f64 {
 /// Omission and addition findings from missing evidence. `lost` are the name and
 /// negation checks' findings (a sentence whose names or negation the translation lacks
 /// has less evidence).
-pub fn check(ctx: &Context<'_>, explained: &[Finding], lost: &[Finding]) -> Vec<Finding> {
+pub fn check(ctx: &Context<'_>, explained: &[Finding], lost: &[&Finding]) -> Vec<Finding> {
     // Word positions are read only for a bead that merges sentences of the original.
     let spread = ctx
         .views
@@ -328,7 +328,7 @@ fn merged(
     ctx: &Context<'_>,
     bead: usize,
     explained: &[Finding],
-    lost: &[Finding],
+    lost: &[&Finding],
     rare: [f64; 2],
     spread: Option<Spread>,
 ) -> Vec<Finding> {
