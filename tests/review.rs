@@ -109,6 +109,23 @@ fn check_finds_exactly_the_planted_problems() {
 }
 
 #[test]
+fn check_of_two_texts_names_the_pair_as_align_would() {
+    // `steinbeck/hu.txt` is the pair `steinbeck` for `align`; the report said ": no findings".
+    let wd = Workdir::new();
+    wd.write(
+        "report/hu.txt",
+        "A koncert hétfőn kezdődik.\nA jegyek ára 4500 forint.\n",
+    );
+    wd.write(
+        "report/en.txt",
+        "The concert starts on Monday.\nTickets cost 4,500 forints.\n",
+    );
+    let out = stdout(&wd, &["check", "--presplit", "report/hu.txt", "report/en.txt"]);
+    assert!(out.starts_with("report: no findings\n"), "{out}");
+    assert!(out.contains("\nreport: 0 findings, 2 beads"), "{out}");
+}
+
+#[test]
 fn check_aligns_two_texts_and_gates_ci_with_exit_codes() {
     let wd = Workdir::new();
     wd.copy_from_repo("originals/udhr.hu.txt");

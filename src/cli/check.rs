@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 use tandem::align::{align_documents, AlignConfig};
 use tandem::alignment::AlignmentFile;
-use tandem::corpus::doc_id;
+use tandem::corpus::{doc_id, pair_id};
 use tandem::lang::Lang;
 use tandem::review::{check, CheckConfig, FailOn, FindingKind, Report};
 
@@ -112,7 +112,9 @@ fn align_pair(
         );
     }
     let alignment = align_documents(&src, &tgt, &config);
-    let id = doc_id(original);
+    // As `tandem align` names a pair (`steinbeck/hu.txt` is `steinbeck`); an id `align`
+    // would refuse still names the report, which writes no file.
+    let id = pair_id(original).unwrap_or_else(|_| doc_id(original));
     Ok(AlignmentFile::new(
         &id,
         &src,
