@@ -120,7 +120,10 @@ fn check_of_two_texts_names_the_pair_as_align_would() {
         "report/en.txt",
         "The concert starts on Monday.\nTickets cost 4,500 forints.\n",
     );
-    let out = stdout(&wd, &["check", "--presplit", "report/hu.txt", "report/en.txt"]);
+    let out = stdout(
+        &wd,
+        &["check", "--presplit", "report/hu.txt", "report/en.txt"],
+    );
     assert!(out.starts_with("report: no findings\n"), "{out}");
     assert!(out.contains("\nreport: 0 findings, 2 beads"), "{out}");
 }
