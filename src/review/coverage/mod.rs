@@ -12,7 +12,9 @@
 //!   fits the bead without `x` (Gale–Church, with the document's ratio and variance);
 //!   for a sentence of the original, minus `P(x)`, how much better the places of the
 //!   translation's words fit the bead without `x` ([`super::positions`]: a neighbour
-//!   rendered from the translation's first word to its last leaves no room for `x`),
+//!   rendered from the translation's first word to its last leaves no room for `x`;
+//!   never below 0, since links that fit the merge better are mostly a neighbour whose
+//!   translation says more or less than it, which the length term already weighs),
 //!   and minus [`NAME_LOST`] when the bead's translation lacks one of its names (the
 //!   name check's finding on the bead, [`super::names`]: a name the translation
 //!   carries elsewhere is evidence the lexicon may not weigh), minus [`NEGATION_LOST`]
@@ -348,8 +350,9 @@ fn merged(
                 let llr = lex.support(text, x, other).llr;
                 let rivals: Vec<usize> = own.iter().copied().filter(|&y| y != x).collect();
                 let own_llr = lex.own_support(text, x, other, &rivals).llr;
+                // One-sided: evidence that nothing is left for `x`, never that it is there.
                 let placed = match (text, spread) {
-                    (Text::Source, Some(sp)) => placed_without(ctx, sp, x, own, other),
+                    (Text::Source, Some(sp)) => placed_without(ctx, sp, x, own, other).max(0.0),
                     _ => 0.0,
                 };
                 let words_and_length = own_llr - length_gain(ctx, text, x, own, other);
