@@ -198,22 +198,44 @@ fn place_case_stem(word: &str) -> Option<&str> {
     })
 }
 
-/// Whether the Hungarian name `word` is written with a case ending of place (`in`,
-/// `out of`, `into`: `Yucatanban`, `Panamából`) that the English text does not write as
-/// part of the name, and the original writes this name so often enough
-/// ([`PLACE_SHARE`] of `counts`, the original's words and how often each occurs) to be
-/// a place, which `he` or `she` cannot stand for.
-pub(super) fn is_place(word: &str, english: &Words, counts: &HashMap<&str, usize>) -> bool {
-    if english.folded.contains(&fold(word, &Lang::Hu)) {
+/// Whether the Hungarian name `word` names a place, which `he` or `she` cannot stand
+/// for: the original writes this name with a case ending of place (`in`, `out of`,
+/// `into`: `Yucatanban`, `Panamából`) often enough ([`PLACE_SHARE`] of `counts`, the
+/// original's words and how often each occurs). `word` is such a form (one the English
+/// text does not write as part of the name), or the name as the English writes it, a
+/// name of one word in `text` (`- Igen, Panama.`: the bare form of a place is the place
+/// too; `a Bristol Girl` is a ship).
+pub(super) fn is_place(
+    text: &str,
+    word: &str,
+    english: &Words,
+    counts: &HashMap<&str, usize>,
+) -> bool {
+    let bare = english.folded.contains(&fold(word, &Lang::Hu));
+    let stem = if bare {
+        if name_run(text, word).is_none_or(|run| run.len() != word.len()) {
+            return false;
+        }
+        // Its forms of place add a case, a final `a`/`e` lengthened (`Panamába`).
+        word.strip_suffix(['a', 'e']).unwrap_or(word)
+    } else {
+        match place_case_stem(word) {
+            Some(stem) => stem,
+            None => return false,
+        }
+    };
+    if stem.chars().count() < 3 {
         return false;
     }
-    let Some(stem) = place_case_stem(word) else {
-        return false;
+    let is_form = |w: &str| {
+        place_case_stem(w).is_some_and(|s| {
+            !bare || s == word || s.strip_prefix(stem).is_some_and(|v| v == "á" || v == "é")
+        })
     };
     let (mut all, mut place) = (0, 0);
     for (w, &n) in counts.iter().filter(|(w, _)| w.starts_with(stem)) {
         all += n;
-        if place_case_stem(w).is_some() {
+        if is_form(w) {
             place += n;
         }
     }

@@ -34,7 +34,8 @@
 //! tűz előtt ült`): only `he`, `she` (`him`, `himself`, `herself`) stand for it, not a
 //! possessive `his`/`her`, which English adds where Hungarian writes a suffix. A name
 //! in a case of place (`Panamából`, `Saint Malóban`) that the original often writes so
-//! is a place: no pronoun excuses it.
+//! is a place: no pronoun excuses it, nor its bare form as a name of one word (`- Igen,
+//! Panama.`; `a Bristol Girl` is a ship).
 //!
 //! Hungarian writes adjectives and peoples made from names in lower case (`európai`,
 //! `magyar`, `cockney`): those whose stem the translation consistently renders by a name
@@ -358,7 +359,9 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let (excuse_src, excuse_tgt) = (excused(true), excused(false));
         // A place (`Yucatanban`, `Panamából`) is not rendered by a personal pronoun.
         missing.retain(|m| {
-            let place = m.from_src && hu_to_en && is_place(m.word, &tgt_doc, &src_counts);
+            let place = m.from_src
+                && hu_to_en
+                && is_place(src_texts[m.sentence], m.word, &tgt_doc, &src_counts);
             // A lower-case name is an adjective or a people: no pronoun stands for it.
             m.lower || place || !(if m.from_src { excuse_src } else { excuse_tgt })
         });

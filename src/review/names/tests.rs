@@ -275,3 +275,24 @@ fn a_possessive_pronoun_does_not_stand_for_a_subject_nor_any_for_a_place() {
     pairs.extend(filler(10));
     assert_eq!(kinds(&file(&pairs), K), vec![3, 7]);
 }
+
+#[test]
+fn no_personal_pronoun_stands_for_a_place_in_its_bare_form() {
+    let mut pairs = vec![
+        ("Panamába ment.", "He went to Panama."),
+        ("Panamában élt.", "He lived in Panama."),
+        // `- Igen, Panama.` left out beside `he`: the original writes Panama as a
+        // place (into, in), so `he` stands for no Panama.
+        ("- Igen, Panama - mondta.", "Yes, he said."),
+        // A person the original seldom writes with a case of place (`beleszeret
+        // Henrybe`, 1 of 12) is still rendered by `he`.
+        ("Henrybe szerelmes lett.", "She fell in love with Henry."),
+        ("- Igen, Henry - felelte.", "Yes, he answered."),
+        // A place's name inside a longer name is not the place: a ship is `she`.
+        ("Bristolból jött.", "He came from Bristol."),
+        ("A Bristol Girl gyors volt.", "She was fast."),
+    ];
+    pairs.extend([("Henry hazament.", "Henry went home."); 10]);
+    pairs.extend(filler(10));
+    assert_eq!(kinds(&file(&pairs), K), vec![2]);
+}
