@@ -358,12 +358,16 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
         };
         let (excuse_src, excuse_tgt) = (excused(true), excused(false));
         // A place (`Yucatanban`, `Panamából`) is not rendered by a personal pronoun.
+        // Whether a place is read only for a name a pronoun would excuse (it scans the
+        // original's words).
         missing.retain(|m| {
-            let place = m.from_src
-                && hu_to_en
-                && is_place(src_texts[m.sentence], m.word, &tgt_doc, &src_counts);
+            let excused = if m.from_src { excuse_src } else { excuse_tgt };
             // A lower-case name is an adjective or a people: no pronoun stands for it.
-            m.lower || place || !(if m.from_src { excuse_src } else { excuse_tgt })
+            m.lower
+                || !excused
+                || (m.from_src
+                    && hu_to_en
+                    && is_place(src_texts[m.sentence], m.word, &tgt_doc, &src_counts))
         });
         if missing.is_empty() {
             continue;
