@@ -13,7 +13,7 @@
 //! tags and inverted questions (`didn't they?`, `Wouldn't they skip!`); `nothing but`,
 //! `nothing more than`, `no … save` (an assertion: `csak`); the answers `No,` / `Nem -`;
 //! Hungarian `(a)míg … nem` (`until`) and `nem más, mint`; litotes such as `nem sokkal`
-//! (soon) and `nem hiába`; two negations that cancel (`never without`, `not
+//! (soon), `nem hiába`, `nem ritkán` (often), `nem kevés`; two negations that cancel (`never without`, `not
 //! impossible`, `nem ok nélkül`, and a verb that negates by meaning: `ne feledjük`,
 //! `let us remember`); `like as not` (probably), `not just`. Each Hungarian `only` mirrors an English one: `X-en kívül
 //! senki` (`no one save X`), `semmit / mást se …, csak` (`nothing but`), and a limit `egy
@@ -28,9 +28,15 @@
 //! (Hungarian privative `-tlan`/`-tlen`/`-talan`/`-telen`, `nélkül`, `hiány`, `tilos`,
 //! `kevés`, a counterfactual `ha … volna`; English `without`, `un-`/`non-` words, `in-`
 //! and `dis-` words where they negate (`impossible`, `dishonest`, not `increasing`),
-//! `-less`, `fail`, `lack`, `refuse`, `hardly`, `ever`, `until`, `before`), since
-//! translators move negation between grammar and vocabulary (`nem lehetséges` ≡
-//! `impossible`, `ha gondoltam volna` ≡ `I had not thought`).
+//! `-less`, `fail`, `lack`, `refuse`, `ignore`, `hardly`, `ever`, `until`,
+//! `before`, `otherwise`), since translators move negation between grammar and
+//! vocabulary (`nem lehetséges` ≡ `impossible`, `ha gondoltam volna` ≡ `I had not
+//! thought`, `nem figyelt` ≡ `ignored`). A negative word read as `only` or a
+//! limit counts as such an implicit negation too, where the other side has no `only`
+//! or limit of its own to match it: it is no negation of its own, but it renders one
+//! (`in no case longer than` for `nem haladhatják meg`, `no thought, no reason, but
+//! his own` for `fel sem tudja fogni, csak a sajátját`; against `mást se láttak, csak`,
+//! `nothing but` is its match, and a `not` added elsewhere is a flip).
 //!
 //! How much a mismatch says depends on the translation. Where fewer than
 //! [`LITERAL_RATE`] of the beads disagree in polarity (legal and technical text keeps
@@ -87,25 +93,33 @@ pub fn lacks_negation_of(f: &Finding, sentence: &str) -> bool {
             .any(|(_, w, _)| f.words.iter().any(|n| n.to_lowercase() == w.to_lowercase()))
 }
 
-/// The negations of some sentences of one text, with the sentence of each.
-fn gather<'a>(
-    ctx: &'a Context<'_>,
-    ids: &[usize],
-    text: Text,
-    lang: &Lang,
-) -> (Vec<(usize, Negation<'a>)>, bool) {
-    let mut all = Vec::new();
-    let mut implicit = false;
+/// How some sentences of one text negate: their negations, with the sentence of each;
+/// whether they negate implicitly; and how many negative words they read as `only` or
+/// a limit.
+struct Polarity<'a> {
+    negations: Vec<(usize, Negation<'a>)>,
+    implicit: bool,
+    only_or_limits: usize,
+}
+
+/// How the sentences `ids` of one text negate.
+fn gather<'a>(ctx: &'a Context<'_>, ids: &[usize], text: Text, lang: &Lang) -> Polarity<'a> {
+    let mut out = Polarity {
+        negations: Vec::new(),
+        implicit: false,
+        only_or_limits: 0,
+    };
     for &i in ids {
         let sentence = match text {
             Text::Source => ctx.src_text(i),
             Text::Target => ctx.tgt_text(i),
         };
-        let (negs, imp) = negations(sentence, lang);
-        implicit |= imp;
-        all.extend(negs.into_iter().map(|n| (i, n)));
+        let (negs, implicit, only_or_limits) = negations(sentence, lang);
+        out.implicit |= implicit;
+        out.only_or_limits += only_or_limits;
+        out.negations.extend(negs.into_iter().map(|n| (i, n)));
     }
-    (all, implicit)
+    out
 }
 
 /// Whether a text says `only` (`csak`, `kizárólag`), which English may say as `not …
@@ -215,8 +229,17 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     for v in ctx.views.iter().filter(|v| v.is_paired()) {
         paired += 1;
         let (src, tgt) = (&v.record.src, &v.record.tgt);
-        let (mut sn, si) = gather(ctx, src, Text::Source, sl);
-        let (mut tn, ti) = gather(ctx, tgt, Text::Target, tl);
+        let (source, target) = (
+            gather(ctx, src, Text::Source, sl),
+            gather(ctx, tgt, Text::Target, tl),
+        );
+        // A negative word read as `only` or a limit is no negation of its own, but it may
+        // render one (`in no case longer than` for `nem haladhatják meg`): one that the
+        // other side does not match with an `only` or a limit of its own counts as an
+        // implicit negation there.
+        let si = source.implicit || source.only_or_limits > target.only_or_limits;
+        let ti = target.implicit || target.only_or_limits > source.only_or_limits;
+        let (mut sn, mut tn) = (source.negations, target.negations);
         // Two negations that cancel (`there is not no crime`) say yes: against an
         // original that negates, a flip; against one that does not, agreement.
         let (cancelled, kept): (Vec<_>, Vec<_>) =
@@ -490,5 +513,36 @@ mod tests {
         // Many beads disagree in polarity: a free translation.
         pairs.extend([("Elfelejtette.", "She did not remember."); 5]);
         assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![0]);
+    }
+
+    #[test]
+    fn a_limit_or_an_only_on_one_side_may_render_a_plain_negation_on_the_other() {
+        let mut pairs = vec![
+            // Read as a limit in English, a plain negation in Hungarian.
+            (
+                "A beadványok semmiképpen nem haladhatják meg a tizenöt oldalt.",
+                "The submissions shall be in no case longer than fifteen pages.",
+            ),
+            // Read as `only` in Hungarian, a list of negations in English.
+            (
+                "Más ember gondolatát fel sem tudja fogni, csak a sajátját.",
+                "He can realize no thought, no reason, but his own.",
+            ),
+            // Verbs that negate by meaning, and `otherwise` (if not).
+            ("Nem figyelt a szavára.", "She ignored his word."),
+            ("Ha nem lenne ehető, meghalnánk.", "We would otherwise die."),
+            // Litotes: `nem ritkán` is often.
+            ("Nem ritkán jött el.", "He often came."),
+            // A plain flip is still one.
+            ("Nem jött el.", "He came."),
+            // An `only` matched by an `only` excuses nothing: the `not` is a flip.
+            (
+                "Egész nap lesték, de mást se láttak, csak dzsungelt.",
+                "All day they had not watched and had seen nothing but jungle.",
+            ),
+        ];
+        // Few beads disagree: a literal translation, where every mismatch is reported.
+        pairs.extend(filler(2000));
+        assert_eq!(kinds(&file(&pairs), FindingKind::Negation), vec![5, 6]);
     }
 }

@@ -50,15 +50,17 @@ pub(super) struct Negation<'a> {
     pub(super) asks: bool,
 }
 
-/// Negated clauses of a text (one per clause, with the word it negates) and whether it
-/// has an implicit negation.
-pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, bool) {
+/// Negated clauses of a text (one per clause, with the word it negates), whether it
+/// has an implicit negation, and how many negative words it reads as `only` or a limit
+/// (`nothing but`, `no more than`, `semmit …, csak`).
+pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, bool, usize) {
     let words = words_with_offsets(text);
     let mut out: Vec<Negation<'a>> = Vec::new();
     let mut last_clause: Option<usize> = None;
     // Index of the last negative word (for two negations that cancel).
     let mut last_negative: Option<usize> = None;
     let mut implicit = false;
+    let mut only_or_limits = 0;
     // Everything about clauses is computed once, in one pass each way, so that a
     // sentence of any length costs linear time (a 300,000-word "sentence" with no
     // commas made the per-word look-backs quadratic).
@@ -103,6 +105,9 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
         let next_lower = lower_words.get(k + 1).map(String::as_str);
         let after_next = lower_words.get(k + 2).map(String::as_str);
         let opens_clause = k == 0 || !same_clause(k - 1, k);
+        // A negative word read as `only` or a limit: no negation of its own, but
+        // counted (see `negations`' caller).
+        let mut only_or_limit = false;
         let negative = match lang {
             Lang::Hu => {
                 let inflected = HU_NEG_STEMS.iter().any(|s| {
@@ -119,7 +124,8 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
                     && text[at + word.len()..]
                         .trim_start()
                         .starts_with([',', ';', ':', '-', '—', '–', '!', '.']);
-                // Litotes and set phrases: `nem sokkal` soon, `nem hiába` for good reason.
+                // Litotes and set phrases: `nem sokkal` soon, `nem hiába` for good reason,
+                // `nem ritkán` often.
                 let idiom =
                     lower == "nem" && next_lower.is_some_and(|n| HU_NOT_NEGATING.contains(&n));
                 let not_only = lower == "nem" && next_lower == Some("csak");
@@ -134,7 +140,9 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
                 let exclusive = hu_exclusive[clause[k]];
                 let negating =
                     !(not_only || until || nothing_but || answer || idiom || limit || exclusive);
-                (HU_NEG.contains(&lower.as_str()) || inflected) && negating
+                let word_negates = HU_NEG.contains(&lower.as_str()) || inflected;
+                only_or_limit = word_negates && (nothing_but || limit || exclusive);
+                word_negates && negating
             }
             Lang::En => {
                 let nt = lower.ends_with("n't") || lower.ends_with("n’t");
@@ -194,7 +202,9 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
                     && k >= 2
                     && lower_words[k - 1] == "as"
                     && matches!(lower_words[k - 2].as_str(), "like" | "likely");
-                (EN_NEG.contains(&lower.as_str()) || nt || no_one)
+                let word_negates = EN_NEG.contains(&lower.as_str()) || nt || no_one;
+                only_or_limit = word_negates && (exclusive || limit || only);
+                word_negates
                     && !not_only
                     && !likely
                     && !exclusive
@@ -264,10 +274,11 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
             }
             continue;
         }
+        only_or_limits += usize::from(only_or_limit);
         implicit |= negates_by_itself(&lower, lang)
             || (matches!(lang, Lang::Hu) && lower == "volna" && counterfactual_before[k]);
     }
-    (out, implicit)
+    (out, implicit, only_or_limits)
 }
 
 /// Whether the English negation at word `k` negates a question that opens with a

@@ -116,6 +116,14 @@ pub(super) const EN_IMPLICIT: &[&str] = &[
     "reluctant",
     "reluctantly",
     "lest",
+    // Verbs that say `not heed` (`ignored` for `nem figyelt`), and `otherwise`, which
+    // says `if not`. Not `forget`: it mostly translates `elfelejt`, whose sentence may
+    // negate as well (`Nem tudom. … elfelejtettem.`), and then it must not excuse it.
+    "ignore",
+    "ignored",
+    "ignores",
+    "ignoring",
+    "otherwise",
 ];
 
 /// Latinate negative prefixes. Unlike `un-` and `non-` (see [`negative_by_form`]) they
@@ -241,7 +249,7 @@ pub(super) const HU_NEGATIVE_VERBS: &[&str] = &[
 
 /// Words after `nem` that make a set phrase of it, not a negation.
 pub(super) const HU_NOT_NEGATING: &[&str] = &[
-    "sokkal", "sokára", "messze", "rég", "régen", "hiába", "egyszer",
+    "sokkal", "sokára", "messze", "rég", "régen", "hiába", "egyszer", "kevés", "ritkán", "csekély",
 ];
 
 /// Words that turn `no`/`nothing` into `only` (`nothing more than`, `no one save`).

@@ -57,12 +57,12 @@ fn hungarian_only_mirrors_english_only() {
     ));
     assert!(none("A monkey no larger than a rabbit jumped.", &Lang::En));
     // `not … other than` is read as a negation that may say `only`.
-    let (negs, _) = negations(
+    let (negs, _, _) = negations(
         "Such information shall not be communicated to persons other than those concerned.",
         &Lang::En,
     );
     assert!(negs.len() == 1 && negs[0].other_than);
-    let (negs, _) = negations("He did not see the other man.", &Lang::En);
+    let (negs, _, _) = negations("He did not see the other man.", &Lang::En);
     assert!(negs.len() == 1 && !negs[0].other_than);
     // `figyelmen kívül hagy` is `disregard`: the negation stands.
     assert_eq!(
@@ -131,7 +131,7 @@ fn implicit_negations_are_read_by_their_form() {
 #[test]
 fn a_negation_knows_its_clause() {
     let text = "He came, but he did not stay long; then he left.";
-    let (negs, _) = negations(text, &Lang::En);
+    let (negs, _, _) = negations(text, &Lang::En);
     assert_eq!(&text[negs[0].clause.clone()], "but he did not stay long");
 }
 
