@@ -1,7 +1,8 @@
 //! What a name can be matched with on the other side: words folded across Hungarian
 //! and English spelling (case, accents, `cs→ch`, `sz→s` …, `k→c`, `j`/`y`→`i`, doubled
 //! letters), Hungarian inflected forms (`Kubának` ~ `Cuba`), Jaro–Winkler similarity,
-//! dictionary translations and known acronym pairs (`ENSZ` ~ `UN`).
+//! dictionary translations, known acronym pairs (`ENSZ` ~ `UN`) and the other forms of
+//! given names (`Sándor` ~ `Alexander`).
 //!
 //! Cost: building [`Words`] is linear in the text; a query folds one word and compares it
 //! with the other-side words sharing its first two letters.
@@ -35,6 +36,63 @@ const ACRONYMS: &[(&str, &str)] = &[
     ("HL", "OJ"),
     ("NATO", "NATO"),
 ];
+
+/// Hungarian forms of given names and the forms a translation writes for them: rulers,
+/// saints and biblical figures (`XIV. Lajos` ~ `Louis XIV`, `Nagy Sándor` ~ `Alexander
+/// the Great`, `Szent Lőrinc` ~ `San Lorenzo`). Only a counterpart inside a bead, never
+/// evidence that a translation carries a name: an English text may keep the Hungarian
+/// form for one person and write the English one for another (`Kossuth Lajos` ~ `Lajos
+/// Kossuth`, `XIV. Lajos` ~ `Louis XIV`).
+const GIVEN_NAMES: &[(&str, &[&str])] = &[
+    ("Sándor", &["Alexander", "Alessandro", "Alejandro"]),
+    ("János", &["John", "Johann", "Juan", "Giovanni", "Jean"]),
+    ("József", &["Joseph", "Josef", "José", "Giuseppe"]),
+    ("Mária", &["Mary", "Maria", "Marie"]),
+    ("Jakab", &["James", "Jacob", "Jacques", "Jaime", "Diego"]),
+    ("Miklós", &["Nicholas", "Nikolai", "Nicolas", "Nicola"]),
+    ("István", &["Stephen", "Stefan", "Esteban", "Étienne"]),
+    (
+        "György",
+        &["George", "Georg", "Georges", "Jorge", "Giorgio"],
+    ),
+    (
+        "Ferenc",
+        &["Francis", "Franz", "François", "Francisco", "Francesco"],
+    ),
+    ("Károly", &["Charles", "Karl", "Carlos", "Carlo"]),
+    ("Lajos", &["Louis", "Lewis", "Ludwig", "Luis", "Luigi"]),
+    ("Henrik", &["Henry", "Heinrich", "Henri", "Enrique"]),
+    ("Vilmos", &["William", "Wilhelm", "Guillaume", "Guillermo"]),
+    (
+        "Erzsébet",
+        &["Elizabeth", "Elisabeth", "Isabel", "Isabella"],
+    ),
+    (
+        "Katalin",
+        &["Catherine", "Katherine", "Katharina", "Catalina"],
+    ),
+    ("Mihály", &["Michael", "Michel", "Miguel", "Michele"]),
+    ("Tamás", &["Thomas", "Tomás", "Tommaso"]),
+    ("Fülöp", &["Philip", "Philipp", "Philippe", "Felipe"]),
+    ("Mátyás", &["Matthias", "Matías"]),
+    ("Máté", &["Matthew", "Matthäus", "Mateo"]),
+    ("Mózes", &["Moses"]),
+    ("Salamon", &["Solomon"]),
+    ("Gergely", &["Gregory", "Gregor", "Gregorio"]),
+    ("Lőrinc", &["Lawrence", "Laurence", "Lorenzo"]),
+    ("Ágoston", &["Augustine", "Augustin", "Agustín"]),
+    ("Benedek", &["Benedict", "Benedikt", "Benito"]),
+    ("Kristóf", &["Christopher", "Christoph", "Cristóbal"]),
+    ("Frigyes", &["Frederick", "Friedrich", "Federico"]),
+    ("Lipót", &["Leopold"]),
+    ("Zsigmond", &["Sigismund", "Sigmund"]),
+    ("Pál", &["Paul", "Pablo", "Paolo"]),
+    ("Izsák", &["Isaac"]),
+    ("Illés", &["Elijah", "Elias"]),
+];
+
+/// Letters a Hungarian inflected form of a given name may add (`Sándornak`, `Lajost`).
+const GIVEN_NAME_ENDING: usize = 5;
 
 /// Whether two acronyms of the two languages are the same (`EU` ~ `EU`, `ENSZ` ~ `UN`).
 pub(super) fn same_acronym(a: &str, b: &str) -> bool {
@@ -187,6 +245,27 @@ impl Words {
                 self.keys.contains(t)
                     || (t.chars().count() >= 4
                         && self.keys.iter().any(|k| k.starts_with(t.as_str())))
+            }
+        })
+    }
+
+    /// Whether `word` (of the other language) is a given name whose other form is here
+    /// ([`GIVEN_NAMES`]: `Sándor` ~ `Alexander`, also inflected: `Lajost` ~ `Louis`).
+    pub(super) fn has_given_name(&self, word: &str, lang: &Lang) -> bool {
+        let word = fold(word, lang);
+        let inflects = |w: &str, stem: &str| {
+            w.starts_with(stem) && w.chars().count() <= stem.chars().count() + GIVEN_NAME_ENDING
+        };
+        GIVEN_NAMES.iter().any(|&(hu, forms)| {
+            let hu = fold(hu, &Lang::Hu);
+            if lang == &Lang::Hu {
+                inflects(&word, &hu)
+                    && forms
+                        .iter()
+                        .any(|f| self.folded.contains(&fold(f, &self.lang)))
+            } else {
+                forms.iter().any(|f| fold(f, lang) == word)
+                    && self.folded.iter().any(|w| inflects(w, &hu))
             }
         })
     }

@@ -17,8 +17,10 @@
 //! also folded the Hungarian way), a Hungarian inflected form (`Kubának` ~ `Cuba`,
 //! `Kovácsnak` ~ `Kovács`, `Angliának` ~ `Anglia`), a Jaro–Winkler similarity of at least
 //! [`SIMILARITY`], a built-in or learned dictionary translation (`Felek` ~ `Parties`,
-//! `uniós` ~ `EU`: the lexical evidence of [`crate::align::evidence`]), or a known acronym
-//! pair (`ENSZ` ~ `UN`). Word order is irrelevant: `Beck János` ~ `János Beck`. A
+//! `uniós` ~ `EU`: the lexical evidence of [`crate::align::evidence`]), a known acronym
+//! pair (`ENSZ` ~ `UN`), or, inside the bead only, another form of a given name (`Nagy
+//! Sándor` ~ `Alexander`, `XIV. Lajos` ~ `Louis XIV`: never evidence that the translation
+//! carries the name, since it may keep `Lajos` for Kossuth and write `Louis` for a king). Word order is irrelevant: `Beck János` ~ `János Beck`. A
 //! learned translation does not count for a name the other text writes as it is (then
 //! it must be there as written), but sentences that copy their original (left
 //! untranslated) do not show how the text writes a name. A name of capitalised words
@@ -246,6 +248,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     };
                     if checked
                         && !other_bead.has_counterpart(c.word, lang, dict)
+                        && !other_bead.has_given_name(c.word, lang)
                         && !missing
                             .iter()
                             .any(|m| m.from_src == from_src && m.word == c.word)

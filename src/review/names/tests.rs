@@ -296,3 +296,25 @@ fn no_personal_pronoun_stands_for_a_place_in_its_bare_form() {
     pairs.extend(filler(10));
     assert_eq!(kinds(&file(&pairs), K), vec![2]);
 }
+
+#[test]
+fn a_given_name_in_its_other_form_is_its_counterpart_in_the_bead_only() {
+    // The English keeps `Sándor` for Petőfi, so the name is carried; in the second bead
+    // it writes `Alexander` for Nagy Sándor, and `Louis` for a king Lajos (`Lajost`).
+    let mut pairs = vec![
+        ("Petőfi Sándor verset írt.", "Sándor Petőfi wrote a poem."),
+        (
+            "Nagy Sándor hadjáratairól olvastam.",
+            "I read of the wars of Alexander the Great.",
+        ),
+        ("Kossuth Lajos beszélt.", "Lajos Kossuth spoke."),
+        (
+            "A levél a király Lajost is említette.",
+            "The letter named the king Louis too.",
+        ),
+        // Still a name left out.
+        ("Sándor és Petőfi elment.", "Petőfi left."),
+    ];
+    pairs.extend(filler(10));
+    assert_eq!(kinds(&file(&pairs), K), vec![4]);
+}
