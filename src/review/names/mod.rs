@@ -20,10 +20,11 @@
 //! `uniós` ~ `EU`: the lexical evidence of [`crate::align::evidence`]), a known acronym
 //! pair (`ENSZ` ~ `UN`), or, inside the bead only, another form of a given name (`Nagy
 //! Sándor` ~ `Alexander`, `XIV. Lajos` ~ `Louis XIV`: never evidence that the translation
-//! carries the name, since it may keep `Lajos` for Kossuth and write `Louis` for a king). Word order is irrelevant: `Beck János` ~ `János Beck`. A
-//! learned translation does not count for a name the other text writes as it is (then
-//! it must be there as written), but sentences that copy their original (left
-//! untranslated) do not show how the text writes a name. A name of capitalised words
+//! carries the name, since it may keep `Lajos` for Kossuth and write `Louis` for a
+//! king). Word order is irrelevant: `Beck János` ~ `János Beck`. A learned translation
+//! does not count for a name the other text writes as it is (then it must be there as
+//! written), but sentences that copy their original (left untranslated) do not show
+//! how the text writes a name. A name of capitalised words
 //! that the other side abbreviates (`Amerikai Egyesült Államok` ~ `USA`, a bracket or
 //! comma ending the name) is there, and so is the acronym; an acronym is never
 //! abbreviated by another (`EU` written `EC` fires).

@@ -13,11 +13,12 @@
 //! tags and inverted questions (`didn't they?`, `Wouldn't they skip!`); `nothing but`,
 //! `nothing more than`, `no … save` (an assertion: `csak`); the answers `No,` / `Nem -`;
 //! Hungarian `(a)míg … nem` (`until`) and `nem más, mint`; litotes such as `nem sokkal`
-//! (soon), `nem hiába`, `nem ritkán` (often), `nem kevés`; two negations that cancel (`never without`, `not
-//! impossible`, `nem ok nélkül`, and a verb that negates by meaning: `ne feledjük`,
-//! `let us remember`); `like as not` (probably), `not just`. Each Hungarian `only` mirrors an English one: `X-en kívül
-//! senki` (`no one save X`), `semmit / mást se …, csak` (`nothing but`), and a limit `egy
-//! nyúlnál nem nagyobb`, `nem több, mint` (`no larger than`, `no more than`); a question
+//! (soon), `nem hiába`, `nem ritkán` (often), `nem kevés`; two negations that cancel
+//! (`never without`, `not impossible`, `nem ok nélkül`, and a verb that negates by
+//! meaning: `ne feledjük`, `let us remember`); `like as not` (probably), `not just`.
+//! Each Hungarian `only` mirrors an English one: `X-en kívül senki` (`no one save X`),
+//! `semmit / mást se …, csak` (`nothing but`), and a limit `egy nyúlnál nem nagyobb`,
+//! `nem több, mint` (`no larger than`, `no more than`); a question
 //! tag must open its clause (`…, didn't they?`), so `it was not she.` is a denial. An
 //! English `not … other than` (`shall not be communicated to persons other than`) says
 //! `only` where the other side says so (`csak`, `kizárólag`), and denies where it does
@@ -94,8 +95,8 @@ pub fn lacks_negation_of(f: &Finding, sentence: &str) -> bool {
 }
 
 /// How some sentences of one text negate: their negations, with the sentence of each;
-/// whether they negate implicitly; and how many negative words they read as `only` or
-/// a limit.
+/// whether they negate implicitly; and how many of their clauses say `only` or a limit
+/// with a negative word.
 struct Polarity<'a> {
     negations: Vec<(usize, Negation<'a>)>,
     implicit: bool,

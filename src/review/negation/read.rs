@@ -51,8 +51,8 @@ pub(super) struct Negation<'a> {
 }
 
 /// Negated clauses of a text (one per clause, with the word it negates), whether it
-/// has an implicit negation, and how many negative words it reads as `only` or a limit
-/// (`nothing but`, `no more than`, `semmit …, csak`).
+/// has an implicit negation, and how many clauses it has whose negative words it reads
+/// as `only` or a limit (`nothing but`, `no more than`, `semmit …, csak`).
 pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, bool, usize) {
     let words = words_with_offsets(text);
     let mut out: Vec<Negation<'a>> = Vec::new();
@@ -61,6 +61,7 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
     let mut last_negative: Option<usize> = None;
     let mut implicit = false;
     let mut only_or_limits = 0;
+    let mut last_only_clause: Option<usize> = None;
     // Everything about clauses is computed once, in one pass each way, so that a
     // sentence of any length costs linear time (a 300,000-word "sentence" with no
     // commas made the per-word look-backs quadratic).
@@ -274,7 +275,11 @@ pub(super) fn negations<'a>(text: &'a str, lang: &Lang) -> (Vec<Negation<'a>>, b
             }
             continue;
         }
-        only_or_limits += usize::from(only_or_limit);
+        // Counted once per clause, as negations are (`semmit sem …, csak` is one `only`).
+        if only_or_limit && last_only_clause != Some(clause[k]) {
+            only_or_limits += 1;
+            last_only_clause = Some(clause[k]);
+        }
         implicit |= negates_by_itself(&lower, lang)
             || (matches!(lang, Lang::Hu) && lower == "volna" && counterfactual_before[k]);
     }

@@ -218,3 +218,18 @@ fn idioms_and_answers_are_not_denials() {
     // …and `lest` is English's implicit way to say it.
     assert!(negations("She drew it aside lest the blood spot it.", &Lang::En).1);
 }
+
+#[test]
+fn an_only_or_a_limit_is_counted_once_per_clause() {
+    let count = |t: &str, lang: &Lang| negations(t, lang).2;
+    assert_eq!(
+        count("Semmit sem láttak, csak zöld dzsungelt.", &Lang::Hu),
+        1
+    );
+    assert_eq!(count("They do nothing but drive about.", &Lang::En), 1);
+    assert_eq!(
+        count("No more than fifteen pages, nothing but text.", &Lang::En),
+        2
+    );
+    assert_eq!(count("He did not come.", &Lang::En), 0);
+}
