@@ -21,6 +21,10 @@
 //!   confidence of at least [`MIN_CONFIDENCE`], when it has at least
 //!   [`CheckConfig::language_min_letters`] letters left and some foreign words.
 //!
+//!
+//! An address (`Fő u. 44–50.`: a street type before a house number, and the street's
+//! capitalised name) is written as it is in any language: its words are not foreign.
+//!
 //! Cost: linear in the text; the detector is trigram-based and runs once per long target.
 
 use std::collections::{HashMap, HashSet};
@@ -59,6 +63,39 @@ pub(crate) fn copies(ctx: &Context<'_>) -> HashSet<usize> {
         })
         .flat_map(|v| v.record.tgt.iter().copied())
         .collect()
+}
+
+/// Hungarian words for a street (and their abbreviations, without the dot), which an
+/// address writes before the house number.
+const STREET_TYPES: &[&str] = &[
+    "utca", "u", "út", "útja", "tér", "tere", "körút", "krt", "köz", "sor", "fasor", "sétány",
+    "rakpart", "rkp", "lépcső", "liget", "dűlő",
+];
+
+/// The words of the addresses in a text (`Fő u. 44–50.`, `Szent István krt. 11.`),
+/// lower-cased: a street type followed by a house number, and the capitalised words of
+/// the street's name before it. An address is written as it is in any language, so its
+/// words are no evidence that a translation was left in the original's language.
+fn address_words(text: &str) -> HashSet<String> {
+    let words = super::words_with_offsets(text);
+    let mut out = HashSet::new();
+    for (k, &(at, word, _)) in words.iter().enumerate() {
+        let numbered = text[at + word.len()..]
+            .trim_start_matches('.')
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+        if !numbered || !STREET_TYPES.contains(&word.to_lowercase().as_str()) {
+            continue;
+        }
+        out.insert(word.to_lowercase());
+        for &(_, name, _) in words[..k].iter().rev().take(3) {
+            if !name.starts_with(char::is_uppercase) {
+                break;
+            }
+            out.insert(name.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Every word of a text (two letters or more), lower-cased.
@@ -204,7 +241,11 @@ pub fn check(ctx: &Context<'_>, config: &CheckConfig) -> Vec<Finding> {
         let src_all: HashSet<String> = all_words(&v.src).into_iter().collect();
         let shared = all.iter().filter(|w| src_all.contains(*w)).count();
         // Foreign words: in the original text, and nowhere in the translation but here.
-        let plain = plain_words(&v.tgt, &common);
+        let address = address_words(&v.tgt);
+        let plain: Vec<String> = plain_words(&v.tgt, &common)
+            .into_iter()
+            .filter(|w| !address.contains(w))
+            .collect();
         let mut here: HashMap<&str, usize> = HashMap::new();
         for w in &plain {
             *here.entry(w.as_str()).or_default() += 1;
@@ -324,6 +365,22 @@ mod tests {
         pairs.extend(filler(10));
         // The kingdom's name is translated elsewhere; the city's once only, which is no
         // rule of the document.
+        assert_eq!(kinds(&file(&pairs), FindingKind::Untranslated), vec![3]);
+    }
+
+    #[test]
+    fn an_address_is_written_as_it_is() {
+        let mut pairs = vec![
+            ("A fő kérdés ez.", "The main question is this."),
+            ("Fő u. 44–50.", "Fő u. 44- 50."),
+            ("Szent István krt. 11.", "Szent István krt. 11."),
+            // The words around an address are still Hungarian.
+            (
+                "A hivatal címe: Fő u. 44–50.",
+                "A hivatal címe: Fő u. 44–50.",
+            ),
+        ];
+        pairs.extend(filler(10));
         assert_eq!(kinds(&file(&pairs), FindingKind::Untranslated), vec![3]);
     }
 }
