@@ -21,7 +21,6 @@
 //!   confidence of at least [`MIN_CONFIDENCE`], when it has at least
 //!   [`CheckConfig::language_min_letters`] letters left and some foreign words.
 //!
-//!
 //! An address (`Fő u. 44–50.`: a street type before a house number, and the street's
 //! capitalised name) is written as it is in any language: its words are not foreign.
 //!
